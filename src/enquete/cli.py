@@ -1,0 +1,128 @@
+"""The `enquete` command: argument parsing, and errors turned into messages and exit codes.
+
+Subcommands import what they need when they run, so `enquete check` never
+loads Textual and `enquete` (the app) never loads the report writers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from enquete import __version__
+from enquete.errors import EnqueteError
+from enquete.text import printable
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+def say(line: str = "", *, err: bool = False) -> None:
+    """Print a line whose parts may come from files: control sequences never reach the terminal."""
+    print(printable(line), file=sys.stderr if err else sys.stdout)
+
+
+def _common(parser: argparse.ArgumentParser, *, responses: bool = True) -> None:
+    parser.add_argument(
+        "--questionnaire",
+        type=Path,
+        metavar="FILE",
+        help="questionnaire to use (default: ./questionnaire.toml, else the shipped survey)",
+    )
+    if responses:
+        parser.add_argument(
+            "--responses",
+            type=Path,
+            default=Path("responses"),
+            metavar="DIR",
+            help="folder of response files (default: ./responses)",
+        )
+
+
+def _language(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--lang", choices=["en", "fr", "es", "zh"], help="language of the app")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="enquete",
+        description="Fill in a questionnaire offline, merge the response files, report the results.",
+        epilog="Run 'enquete' alone to open the app on the shipped survey.",
+    )
+    parser.add_argument("--version", action="version", version=f"enquete {__version__}")
+    _common(parser)
+    _language(parser)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    fill = commands.add_parser("fill", help="fill in (or resume) a response")
+    _common(fill)
+    _language(fill)
+    fill.add_argument("--office", metavar="CODE", help="respondent code (e.g. AU) to start with")
+
+    results = commands.add_parser("results", help="browse the aggregated results")
+    _common(results)
+    _language(results)
+
+    report = commands.add_parser("report", help="write the aggregated results (json, md, csv)")
+    _common(report)
+    report.add_argument("--format", choices=["json", "md", "csv"], default="json")
+    report.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here, not stdout")
+
+    check = commands.add_parser(
+        "check", help="validate response files, or the questionnaire when no file is given"
+    )
+    _common(check, responses=False)
+    check.add_argument("files", nargs="*", type=Path, metavar="FILE")
+
+    merge = commands.add_parser("merge", help="import response files into the responses folder")
+    _common(merge, responses=False)
+    merge.add_argument("sources", nargs="+", type=Path, metavar="SOURCE")
+    merge.add_argument("--into", type=Path, default=Path("responses"), metavar="DIR")
+    merge.add_argument("--dry-run", action="store_true", help="show what would happen, write nothing")
+    merge.add_argument(
+        "--replace",
+        action="store_true",
+        help="import a conflicting response (another id for the same respondent) over the old one",
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")  # a Windows console must not crash on CJK
+    args = build_parser().parse_args(argv)
+    try:
+        return _run(args)
+    except EnqueteError as error:
+        say(f"enquete: {error}", err=True)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+
+
+def _run(args: argparse.Namespace) -> int:
+    command = args.command
+    if command == "check":
+        from enquete.commands.check import run_check
+
+        return run_check(args.files, args.questionnaire)
+    if command == "report":
+        from enquete.commands.report import run_report
+
+        return run_report(args)
+    if command == "merge":
+        from enquete.commands.merge import run_merge
+
+        return run_merge(args)
+    from enquete.ui.launch import run_app
+
+    return run_app(
+        mode=command or "home",
+        questionnaire_path=args.questionnaire,
+        responses=args.responses,
+        language=args.lang,
+        office=getattr(args, "office", None),
+    )

@@ -1,0 +1,1 @@
+"""One module per CLI subcommand: they print; the logic they call does not."""

@@ -1,0 +1,5 @@
+"""The app's own words in every language it speaks: pure data, no UI imports."""
+
+from enquete.i18n.catalog import LANGUAGES, translate
+
+__all__ = ["LANGUAGES", "translate"]

@@ -1,0 +1,1 @@
+"""The questionnaire schema and the answers to it: pure logic, no UI imports."""

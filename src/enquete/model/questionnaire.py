@@ -1,0 +1,277 @@
+"""The questionnaire schema (pydantic): what a survey author writes in TOML.
+
+The shape follows XLSForm's split between questions and reusable choice
+lists: `[lists.NAME]` arrays of options may be named by any question in
+place of an inline option list, so the ten Recommendations are written once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from enquete.model.localized import LocalizedText, localize
+
+ID_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,63}$"
+"""Ids are lowercase so they are safe as TOML bare keys, file names and CSV headers."""
+
+# Names Windows refuses as file names, whatever the extension.
+WINDOWS_RESERVED = frozenset(
+    ["con", "prn", "aux", "nul"] + [f"com{i}" for i in range(10)] + [f"lpt{i}" for i in range(10)]
+)
+
+Id = Annotated[str, Field(pattern=ID_PATTERN)]
+
+
+class _Strict(BaseModel):
+    """Unknown keys are mistakes (a typo in `requried` must not pass silently)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Option(_Strict):
+    """One choice: a matrix row or column, or an option of a choice or multi-select."""
+
+    id: Id
+    label: LocalizedText
+    short: LocalizedText | None = None
+    """A label short enough for a table row at 80 columns; `label` when absent."""
+    exclusive: bool = False
+    """Like "Not applicable": selecting it clears the others, and it cannot be combined."""
+
+    def label_in(self, language: str) -> str:
+        return localize(self.label, language)
+
+    def short_in(self, language: str) -> str:
+        return localize(self.short or self.label, language)
+
+
+def _unique_ids(options: list[Option], what: str) -> list[Option]:
+    seen: set[str] = set()
+    for option in options:
+        if option.id in seen:
+            raise ValueError(f"{what} id '{option.id}' appears twice")
+        seen.add(option.id)
+    if not options:
+        raise ValueError(f"at least one {what} is needed")
+    return options
+
+
+class _Question(_Strict):
+    id: Id
+    text: LocalizedText
+    help: LocalizedText | None = None
+    required: bool = False
+
+    def text_in(self, language: str) -> str:
+        return localize(self.text, language)
+
+    def help_in(self, language: str) -> str:
+        return localize(self.help, language)
+
+
+class CodeQuestion(_Question):
+    """One code from a built-in code list (ST.3 office codes), searchable by code or name."""
+
+    type: Literal["code"]
+    codes: Literal["st3"] = "st3"
+
+
+class ChoiceQuestion(_Question):
+    """One option from a list the questionnaire gives."""
+
+    type: Literal["choice"]
+    options: list[Option]
+
+    @field_validator("options")
+    @classmethod
+    def _options_unique(cls, options: list[Option]) -> list[Option]:
+        return _unique_ids(options, "option")
+
+
+class TextQuestion(_Question):
+    """Free text, limited in length."""
+
+    type: Literal["text"]
+    max_length: int = Field(default=4000, ge=1, le=100_000)
+    multiline: bool = True
+
+
+class MatrixQuestion(_Question):
+    """One column chosen per row. When required, every row must be answered."""
+
+    type: Literal["matrix"]
+    rows: list[Option]
+    columns: list[Option]
+
+    @field_validator("rows")
+    @classmethod
+    def _rows_unique(cls, rows: list[Option]) -> list[Option]:
+        return _unique_ids(rows, "row")
+
+    @field_validator("columns")
+    @classmethod
+    def _columns_unique(cls, columns: list[Option]) -> list[Option]:
+        return _unique_ids(columns, "column")
+
+
+class MultiQuestion(_Question):
+    """Several options; exclusive ones stand alone; comment boxes per option or for all."""
+
+    type: Literal["multi"]
+    options: list[Option]
+    option_comments: bool = False
+    """A comment box beside each selected (non-exclusive) option."""
+    comment: bool = False
+    """One comment box for the whole question."""
+    comment_max_length: int = Field(default=4000, ge=1, le=100_000)
+    min_selections: int = Field(default=0, ge=0)
+    max_selections: int | None = Field(default=None, ge=1)
+
+    @field_validator("options")
+    @classmethod
+    def _options_unique(cls, options: list[Option]) -> list[Option]:
+        return _unique_ids(options, "option")
+
+    @model_validator(mode="after")
+    def _bounds_fit(self) -> MultiQuestion:
+        if self.max_selections is not None and self.max_selections < self.min_selections:
+            raise ValueError("max_selections is smaller than min_selections")
+        return self
+
+
+Question = Annotated[
+    CodeQuestion | ChoiceQuestion | TextQuestion | MatrixQuestion | MultiQuestion,
+    Field(discriminator="type"),
+]
+AnyQuestion = CodeQuestion | ChoiceQuestion | TextQuestion | MatrixQuestion | MultiQuestion
+
+_LIST_FIELDS = ("options", "rows", "columns")
+
+
+def _splice(lists: dict[str, Any], entries: list[Any], qid: str, field: str) -> list[Any]:
+    spliced: list[Any] = []
+    for entry in entries:
+        if not isinstance(entry, str):
+            spliced.append(entry)
+        elif isinstance(lists.get(entry), list):
+            spliced.extend(lists[entry])
+        else:
+            raise ValueError(
+                f"question '{qid}': {field} names the list '{entry}', which [lists] does not define"
+            )
+    return spliced
+
+
+class Questionnaire(_Strict):
+    """A whole survey: identity, languages, and ordered questions."""
+
+    id: Id
+    version: int = Field(ge=1)
+    title: LocalizedText
+    description: LocalizedText | None = None
+    languages: list[str] = Field(default_factory=lambda: ["en"])
+    respondent_key: Id
+    """The question whose answer identifies the respondent and names the response file."""
+    lists: dict[str, list[dict[str, Any]]] = Field(default_factory=dict, exclude=True)
+    questions: list[Question]
+
+    @model_validator(mode="before")
+    @classmethod
+    def _resolve_list_names(cls, data: Any) -> Any:
+        """Splice named lists in: `options = "recs"` or `options = ["recs", "not_applicable"]`.
+
+        An entry of the array may also be an inline option table, so a list
+        can be extended in place.
+        """
+        if not isinstance(data, dict):
+            return data
+        lists = data.get("lists") or {}
+        questions = data.get("questions")
+        if not isinstance(questions, list) or not isinstance(lists, dict):
+            return data
+        resolved = []
+        for question in questions:
+            if isinstance(question, dict):
+                question = dict(question)
+                for field in _LIST_FIELDS:
+                    value = question.get(field)
+                    entries = [value] if isinstance(value, str) else value
+                    if isinstance(entries, list) and any(isinstance(e, str) for e in entries):
+                        question[field] = _splice(lists, entries, question.get("id", "?"), field)
+            resolved.append(question)
+        return {**data, "questions": resolved}
+
+    @field_validator("languages")
+    @classmethod
+    def _english_first_class(cls, languages: list[str]) -> list[str]:
+        if "en" not in languages:
+            raise ValueError("'en' must be among the languages (it is the fallback)")
+        if len(set(languages)) != len(languages):
+            raise ValueError("a language is listed twice")
+        for language in languages:
+            if not re.fullmatch(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})?", language):
+                raise ValueError(f"'{language}' is not a language code such as 'en' or 'zh'")
+        return languages
+
+    @model_validator(mode="after")
+    def _questions_fit_together(self) -> Questionnaire:
+        ids = [q.id for q in self.questions]
+        duplicates = sorted({i for i in ids if ids.count(i) > 1})
+        if duplicates:
+            raise ValueError(f"question id '{duplicates[0]}' appears twice")
+        if not self.questions:
+            raise ValueError("a questionnaire needs at least one question")
+        key = self.question(self.respondent_key) if self.respondent_key in ids else None
+        if key is None:
+            raise ValueError(f"respondent_key '{self.respondent_key}' is not a question id")
+        if not isinstance(key, CodeQuestion | ChoiceQuestion):
+            raise ValueError("the respondent_key question must be of type 'code' or 'choice'")
+        if not key.required:
+            raise ValueError("the respondent_key question must be required")
+        if isinstance(key, ChoiceQuestion):
+            reserved = [o.id for o in key.options if o.id in WINDOWS_RESERVED]
+            if reserved:
+                raise ValueError(f"option id '{reserved[0]}' cannot name a file on Windows")
+        return self
+
+    def question(self, question_id: str) -> AnyQuestion:
+        """The question with this id; KeyError when there is none."""
+        for question in self.questions:
+            if question.id == question_id:
+                return question
+        raise KeyError(question_id)
+
+    @property
+    def ids(self) -> list[str]:
+        return [q.id for q in self.questions]
+
+    def title_in(self, language: str) -> str:
+        return localize(self.title, language)
+
+    def texts(self) -> Iterator[tuple[str, dict[str, str]]]:
+        """Every human-readable string with its key path, for translation checks."""
+        yield "title", self.title
+        if self.description:
+            yield "description", self.description
+        for q in self.questions:
+            yield f"questions.{q.id}.text", q.text
+            if q.help:
+                yield f"questions.{q.id}.help", q.help
+            for field in _LIST_FIELDS:
+                for option in getattr(q, field, None) or []:
+                    yield f"questions.{q.id}.{field}.{option.id}.label", option.label
+                    if option.short:
+                        yield f"questions.{q.id}.{field}.{option.id}.short", option.short
+
+    def missing_translations(self) -> list[str]:
+        """One line per string that lacks a language the questionnaire declares."""
+        missing = []
+        for path, text in self.texts():
+            absent = [lang for lang in self.languages if not text.get(lang, "").strip()]
+            if absent:
+                missing.append(f"{path}: no {', '.join(absent)} text")
+        return missing

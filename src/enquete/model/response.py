@@ -1,0 +1,179 @@
+"""One office's response, and its mapping to and from the response file format.
+
+The format is a public contract (docs/response-format.md): other tools write
+it and the Secretariat's scripts read it. Reading tolerates what TOML allows
+(key order, comments, extra keys in `[response]`), and refuses what the
+questionnaire forbids, naming the question.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from typing import Any, Literal
+
+import tomli_w
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from enquete.errors import ResponseFileError
+from enquete.model.answers import Answers, MultiAnswer, Problem, read_answers
+from enquete.model.questionnaire import Questionnaire
+from enquete.text import without_surrogates
+
+Status = Literal["draft", "submitted"]
+
+
+def now() -> datetime:
+    """The current time in UTC, to the second (what the files record)."""
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+class _Header(BaseModel):
+    """The `[response]` table. Extra keys are allowed: newer tools may add some."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    questionnaire: str
+    version: int
+    id: str = Field(min_length=1, max_length=200, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$")
+    revision: int = Field(ge=1)
+    status: Status
+    language: str = Field(default="en", max_length=20)
+    started: datetime | None = None
+    saved: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Response:
+    """A response in memory: who answered what, which revision, and where a draft stopped."""
+
+    questionnaire: str
+    version: int
+    answers: Answers = field(default_factory=dict)
+    id: str = field(default_factory=lambda: str(uuid.uuid4()))
+    revision: int = 1
+    status: Status = "draft"
+    language: str = "en"
+    started: datetime = field(default_factory=now)
+    saved: datetime = field(default_factory=now)
+    current_question: str | None = None
+    """Drafts only: the question the person was on, to resume there."""
+
+    @classmethod
+    def new(cls, questionnaire: Questionnaire, language: str = "en") -> Response:
+        """An empty draft for `questionnaire`."""
+        return cls(questionnaire=questionnaire.id, version=questionnaire.version, language=language)
+
+    def key(self, questionnaire: Questionnaire) -> str | None:
+        """The respondent key (e.g. the office code), once it is answered."""
+        value = self.answers.get(questionnaire.respondent_key)
+        return value if isinstance(value, str) else None
+
+    def with_answer(self, question_id: str, answer: Any) -> Response:
+        """A copy with one answer set (None removes it), stamped as saved now."""
+        answers = dict(self.answers)
+        if answer is None:
+            answers.pop(question_id, None)
+        else:
+            answers[question_id] = answer
+        return replace(self, answers=answers, saved=now())
+
+
+def _answer_to_toml(answer: Any) -> Any:
+    if isinstance(answer, MultiAnswer):
+        table: dict[str, Any] = {"selected": list(answer.selected)}
+        if answer.comment:
+            table["comment"] = answer.comment
+        if answer.comments:
+            table["comments"] = dict(answer.comments)
+        return table
+    return answer
+
+
+def response_to_data(response: Response) -> dict[str, Any]:
+    """The TOML tables of a response file; unanswered questions are left out."""
+    header: dict[str, Any] = {
+        "questionnaire": response.questionnaire,
+        "version": response.version,
+        "id": response.id,
+        "revision": response.revision,
+        "status": response.status,
+        "language": response.language,
+        "started": response.started,
+        "saved": response.saved,
+    }
+    data: dict[str, Any] = {"response": header}
+    if response.status == "draft" and response.current_question:
+        data["draft"] = {"current_question": response.current_question}
+    data["answers"] = {qid: _answer_to_toml(a) for qid, a in response.answers.items()}
+    return data
+
+
+def dump_response(response: Response) -> bytes:
+    """The file's bytes, built whole in memory so a failure cannot leave half a file."""
+    data = response_to_data(response)
+    try:
+        return tomli_w.dumps(data, multiline_strings=True).encode("utf-8")
+    except UnicodeEncodeError:
+        return tomli_w.dumps(_scrub(data), multiline_strings=True).encode("utf-8")
+
+
+def _scrub(value: Any) -> Any:
+    """Replace what UTF-8 cannot encode (lone surrogates from a bad paste)."""
+    if isinstance(value, str):
+        return without_surrogates(value)
+    if isinstance(value, dict):
+        return {_scrub(k): _scrub(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_scrub(v) for v in value]
+    return value
+
+
+def _utc(moment: datetime | None) -> datetime:
+    if moment is None:
+        return now()
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def response_from_data(questionnaire: Questionnaire, data: dict[str, Any]) -> tuple[Response, list[Problem]]:
+    """Read a parsed response file.
+
+    Raises `ResponseFileError` when the file is not a response to this
+    questionnaire at all; returns the problems of the answers otherwise, so a
+    caller can list them all.
+    """
+    raw_header = data.get("response")
+    if not isinstance(raw_header, dict):
+        raise ResponseFileError("has no [response] table; it is not an enquete response file")
+    try:
+        header = _Header.model_validate(raw_header)
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise ResponseFileError(f"[response] {where}: {first['msg']}") from None
+    if header.questionnaire != questionnaire.id:
+        raise ResponseFileError(
+            f"answers the questionnaire '{header.questionnaire}', not '{questionnaire.id}'"
+        )
+    if header.version != questionnaire.version:
+        raise ResponseFileError(
+            f"answers version {header.version} of '{questionnaire.id}'; "
+            f"this is version {questionnaire.version}"
+        )
+    answers, problems = read_answers(questionnaire, data.get("answers", {}))
+    draft = data.get("draft")
+    current = draft.get("current_question") if isinstance(draft, dict) else None
+    response = Response(
+        questionnaire=header.questionnaire,
+        version=header.version,
+        answers=answers,
+        id=header.id,
+        revision=header.revision,
+        status=header.status,
+        language=header.language,
+        started=_utc(header.started),
+        saved=_utc(header.saved),
+        current_question=current if current in questionnaire.ids else None,
+    )
+    return response, problems

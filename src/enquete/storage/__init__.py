@@ -1,0 +1,1 @@
+"""Reading and writing files safely: pure logic, no UI imports."""

@@ -1,0 +1,64 @@
+"""Hypothesis strategies: valid answers to any questionnaire, built from its schema."""
+
+from typing import Any
+
+from hypothesis import strategies as st
+
+from enquete.model.answers import Answer, MultiAnswer
+from enquete.model.codes import st3_codes
+from enquete.model.questionnaire import (
+    AnyQuestion,
+    ChoiceQuestion,
+    CodeQuestion,
+    MatrixQuestion,
+    MultiQuestion,
+    Questionnaire,
+    TextQuestion,
+)
+
+# Any text a person could type or paste: CJK, brackets, quotes, backslashes, newlines.
+typed_text = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\r"),
+    min_size=1,
+    max_size=200,
+).filter(lambda s: s.strip())
+
+
+def answer_for(question: AnyQuestion) -> st.SearchStrategy[Answer]:
+    if isinstance(question, CodeQuestion):
+        return st.sampled_from([c.code for c in st3_codes()])
+    if isinstance(question, ChoiceQuestion):
+        return st.sampled_from([o.id for o in question.options])
+    if isinstance(question, TextQuestion):
+        return typed_text
+    if isinstance(question, MatrixQuestion):
+        columns = [c.id for c in question.columns]
+        return st.fixed_dictionaries({r.id: st.sampled_from(columns) for r in question.rows})
+    return multi_answer(question)
+
+
+@st.composite
+def multi_answer(draw: st.DrawFn, question: MultiQuestion) -> MultiAnswer:
+    plain = [o.id for o in question.options if not o.exclusive]
+    exclusive = [o.id for o in question.options if o.exclusive]
+    if exclusive and draw(st.booleans()):
+        selected = [draw(st.sampled_from(exclusive))]
+    else:
+        selected = draw(st.lists(st.sampled_from(plain), min_size=1, unique=True))
+    comments: dict[str, str] = {}
+    if question.option_comments:
+        for option in selected:
+            if draw(st.booleans()):
+                comments[option] = draw(typed_text)
+    comment = draw(st.none() | typed_text) if question.comment else None
+    return MultiAnswer(selected=tuple(selected), comment=comment, comments=comments)
+
+
+@st.composite
+def valid_answers(draw: st.DrawFn, questionnaire: Questionnaire) -> dict[str, Answer]:
+    """A complete, valid answer set: every required question, some optional ones."""
+    answers: dict[str, Any] = {}
+    for question in questionnaire.questions:
+        if question.required or draw(st.booleans()):
+            answers[question.id] = draw(answer_for(question))
+    return answers

@@ -1,0 +1,165 @@
+"""The schema: the shipped survey, and broken questionnaires named by key path."""
+
+from pathlib import Path
+
+import pytest
+
+from enquete.errors import QuestionnaireError
+from enquete.model.localized import localize
+from enquete.model.questionnaire import MatrixQuestion, MultiQuestion, Questionnaire
+from enquete.storage.questionnaire_file import load_questionnaire
+
+SURVEY_IDS = [
+    "office",
+    "implementation",
+    "implementation_comments",
+    "current_focus",
+    "low_priority",
+    "challenges",
+    "proposals",
+    "future_topics",
+]
+RECS = [f"rec{i}" for i in range(1, 11)]
+
+
+def test_shipped_survey_has_the_eight_questions_in_order(survey: Questionnaire) -> None:
+    assert survey.id == "cws-ict-2025"
+    assert survey.ids == SURVEY_IDS
+    assert [q.type for q in survey.questions] == [
+        "code",
+        "matrix",
+        "text",
+        "multi",
+        "multi",
+        "multi",
+        "text",
+        "multi",
+    ]
+    assert survey.respondent_key == "office"
+
+
+def test_shipped_matrix_rows_and_levels(survey: Questionnaire) -> None:
+    matrix = survey.question("implementation")
+    assert isinstance(matrix, MatrixQuestion) and matrix.required
+    assert [r.id for r in matrix.rows] == RECS
+    assert [c.id for c in matrix.columns] == [
+        "implemented",
+        "ongoing",
+        "decided",
+        "considering",
+        "not_planned",
+    ]
+
+
+@pytest.mark.parametrize("qid", ["current_focus", "low_priority", "challenges"])
+def test_focus_questions_offer_recs_and_an_exclusive_not_applicable(survey: Questionnaire, qid: str) -> None:
+    question = survey.question(qid)
+    assert isinstance(question, MultiQuestion)
+    assert [o.id for o in question.options] == [*RECS, "not_applicable"]
+    assert [o.id for o in question.options if o.exclusive] == ["not_applicable"]
+    assert question.option_comments and not question.comment
+
+
+def test_future_topics_has_one_comment_box_and_no_not_applicable(survey: Questionnaire) -> None:
+    question = survey.question("future_topics")
+    assert isinstance(question, MultiQuestion)
+    assert [o.id for o in question.options] == RECS
+    assert question.comment and not question.option_comments and not question.required
+
+
+def test_free_text_limits_are_generous(survey: Questionnaire) -> None:
+    for qid in ("implementation_comments", "proposals"):
+        assert getattr(survey.question(qid), "max_length", 0) == 4000
+
+
+def test_shipped_survey_is_translated_into_every_declared_language(survey: Questionnaire) -> None:
+    assert survey.languages == ["en", "fr", "es", "zh"]
+    assert survey.missing_translations() == []
+    office = survey.question("office")
+    texts = {lang: office.text_in(lang) for lang in survey.languages}
+    assert len(set(texts.values())) == 4, "each language has its own text"
+    assert "ST.3" in texts["zh"]
+
+
+def test_missing_translation_falls_back_to_english() -> None:
+    assert localize({"en": "Hello", "fr": "Bonjour"}, "zh") == "Hello"
+    assert localize({"en": "Hello", "fr": "Bonjour"}, "fr") == "Bonjour"
+
+
+BASE = """
+[questionnaire]
+id = "demo"
+version = 1
+respondent_key = "who"
+title = "Demo"
+
+[[questions]]
+id = "who"
+type = "code"
+required = true
+text = "Who?"
+"""
+
+
+def load_text(tmp_path: Path, text: str) -> Questionnaire:
+    path = tmp_path / "q.toml"
+    path.write_text(text, "utf-8")
+    return load_questionnaire(path)
+
+
+def test_a_minimal_questionnaire_with_plain_english_strings_loads(tmp_path: Path) -> None:
+    questionnaire = load_text(tmp_path, BASE)
+    assert questionnaire.title == {"en": "Demo"}
+
+
+@pytest.mark.parametrize(
+    ("addition", "expected"),
+    [
+        (
+            '[[questions]]\nid = "m"\ntype = "matrix"\ntext = "M"\ncolumns = [{id="a", label="A"}]\n'
+            'rows = [{label = "no id"}]\n',
+            "questions[1] (m).rows[0].id: Field required",
+        ),
+        (
+            '[[questions]]\nid = "t"\ntype = "text"\ntext = "T"\nrequried = true\n',
+            "questions[1] (t).requried: Extra inputs are not permitted",
+        ),
+        ('[[questions]]\nid = "who"\ntype = "text"\ntext = "T"\n', "question id 'who' appears twice"),
+        (
+            '[[questions]]\nid = "x"\ntype = "multi"\ntext = "X"\noptions = "nowhere"\n',
+            "names the list 'nowhere'",
+        ),
+        ('[[questions]]\nid = "x"\ntype = "slider"\ntext = "X"\n', "questions[1] (x)"),
+        ('[[questions]]\nid = "Bad Id"\ntype = "text"\ntext = "X"\n', "questions[1] (Bad Id).id"),
+        (
+            '[[questions]]\nid = "x"\ntype = "text"\ntext.fr = "X"\n',
+            "questions[1] (x).text: an English text ('en') is required",
+        ),
+    ],
+)
+def test_broken_questionnaire_names_the_key_path(tmp_path: Path, addition: str, expected: str) -> None:
+    with pytest.raises(QuestionnaireError) as caught:
+        load_text(tmp_path, BASE + addition)
+    assert expected in str(caught.value)
+    assert "q.toml" in str(caught.value)
+
+
+def test_respondent_key_must_be_a_required_code_or_choice(tmp_path: Path) -> None:
+    with pytest.raises(QuestionnaireError, match="respondent_key 'nobody' is not a question id"):
+        load_text(tmp_path, BASE.replace('respondent_key = "who"', 'respondent_key = "nobody"'))
+    with pytest.raises(QuestionnaireError, match="must be required"):
+        load_text(tmp_path, BASE.replace("required = true", ""))
+
+
+def test_broken_toml_questionnaire_gives_line_and_column(tmp_path: Path) -> None:
+    with pytest.raises(QuestionnaireError, match=r"line 3, column"):
+        load_text(tmp_path, '[questionnaire]\nid = "x"\nversion = = 1\n')
+
+
+def test_missing_translations_are_listed_with_their_path(tmp_path: Path) -> None:
+    text = BASE.replace('title = "Demo"', 'title = "Demo"\nlanguages = ["en", "fr"]')
+    questionnaire = load_text(tmp_path, text)
+    assert questionnaire.missing_translations() == [
+        "title: no fr text",
+        "questions.who.text: no fr text",
+    ]
