@@ -1,0 +1,34 @@
+"""`enquete report`: the aggregated results as JSON, Markdown or CSV."""
+
+import argparse
+import sys
+
+from enquete.cli import EXIT_OK, say
+from enquete.results.aggregate import aggregate_folder
+from enquete.storage.atomic import write_atomically
+from enquete.storage.questionnaire_file import load_questionnaire
+
+
+def run_report(args: argparse.Namespace) -> int:
+    questionnaire = load_questionnaire(args.questionnaire)
+    results = aggregate_folder(args.responses, questionnaire)
+    if args.format == "json":
+        from enquete.results.report_json import render_json
+
+        text = render_json(results)
+    elif args.format == "md":
+        from enquete.results.report_markdown import render_markdown
+
+        text = render_markdown(results, questionnaire)
+    else:
+        from enquete.results.report_csv import render_csv
+
+        text = render_csv(questionnaire, results)
+    if args.output:
+        write_atomically(args.output, text.encode("utf-8"))
+        say(f"wrote {args.output}: {results.respondents} respondents, {len(results.rejected)} rejected")
+    else:
+        sys.stdout.write(text)
+    if not args.responses.is_dir():
+        say(f"enquete: note: there is no folder {args.responses}; 0 respondents", err=True)
+    return EXIT_OK

@@ -1,0 +1,1 @@
+"""Aggregating responses and writing reports: pure logic, no UI imports."""

@@ -1,0 +1,53 @@
+"""The JSON report: a public contract for the Secretariat's scripts (docs/report-format.md).
+
+Keys are only ever added. `report_format` names the contract's version.
+"""
+
+import json
+from typing import Any
+
+from enquete.results.aggregate import Results
+
+REPORT_FORMAT = 1
+
+
+def results_to_json_data(results: Results) -> dict[str, Any]:
+    return {
+        "report_format": REPORT_FORMAT,
+        "questionnaire": results.questionnaire,
+        "version": results.version,
+        "respondents": results.respondents,
+        "respondent_keys": results.respondent_keys,
+        "questions": {
+            qid: {
+                "type": q.type,
+                "answered": q.answered,
+                "counts": q.counts,
+                "comments": [
+                    {"respondent": c.respondent, "option": c.option, "text": c.text} for c in q.comments
+                ],
+            }
+            for qid, q in results.questions.items()
+        },
+        "files": results.files,
+        "rejected": [{"file": r.file, "reason": r.reason} for r in results.rejected],
+        "superseded": [
+            {
+                "file": s.file,
+                "respondent": s.respondent,
+                "id": s.id,
+                "revision": s.revision,
+                "superseded_by": s.superseded_by,
+            }
+            for s in results.superseded
+        ],
+        "conflicts": [
+            {"respondent": c.respondent, "counted": c.counted, "ignored": list(c.ignored)}
+            for c in results.conflicts
+        ],
+    }
+
+
+def render_json(results: Results) -> str:
+    """Pretty, UTF-8 (not \\u-escaped) JSON; control characters are escaped by JSON itself."""
+    return json.dumps(results_to_json_data(results), ensure_ascii=False, indent=2) + "\n"
