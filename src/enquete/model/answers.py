@@ -267,3 +267,17 @@ def is_answered(answer: Answer | None) -> bool:
     if isinstance(answer, MultiAnswer):
         return not answer.is_empty
     return bool(answer)
+
+
+def answer_problems(
+    questionnaire: Questionnaire, raw: Any, *, complete: bool
+) -> tuple[Answers, list[Problem]]:
+    """Read `[answers]` and, for a submitted response, what it lacks.
+
+    A question whose answer is already wrong is not also reported as missing.
+    """
+    answers, problems = read_answers(questionnaire, raw)
+    if complete:
+        wrong = {p.question for p in problems}
+        problems += [p for p in completeness_problems(questionnaire, answers) if p.question not in wrong]
+    return answers, problems

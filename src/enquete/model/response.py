@@ -17,7 +17,7 @@ import tomli_w
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from enquete.errors import ResponseFileError
-from enquete.model.answers import Answers, MultiAnswer, Problem, read_answers
+from enquete.model.answers import Answers, MultiAnswer, Problem, answer_problems
 from enquete.model.questionnaire import Questionnaire
 from enquete.text import without_surrogates
 
@@ -140,8 +140,9 @@ def response_from_data(questionnaire: Questionnaire, data: dict[str, Any]) -> tu
     """Read a parsed response file.
 
     Raises `ResponseFileError` when the file is not a response to this
-    questionnaire at all; returns the problems of the answers otherwise, so a
-    caller can list them all.
+    questionnaire at all; returns the problems of the answers otherwise
+    (completeness included for a submitted response), so a caller can list
+    them all.
     """
     raw_header = data.get("response")
     if not isinstance(raw_header, dict):
@@ -151,7 +152,10 @@ def response_from_data(questionnaire: Questionnaire, data: dict[str, Any]) -> tu
     except ValidationError as error:
         first = error.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
-        raise ResponseFileError(f"[response] {where}: {first['msg']}") from None
+        message = first["msg"]
+        if first["type"] == "string_pattern_mismatch":
+            message = "only letters, digits and _ . : - are allowed, starting with a letter or digit"
+        raise ResponseFileError(f"[response] {where}: {message}") from None
     if header.questionnaire != questionnaire.id:
         raise ResponseFileError(
             f"answers the questionnaire '{header.questionnaire}', not '{questionnaire.id}'"
@@ -161,7 +165,9 @@ def response_from_data(questionnaire: Questionnaire, data: dict[str, Any]) -> tu
             f"answers version {header.version} of '{questionnaire.id}'; "
             f"this is version {questionnaire.version}"
         )
-    answers, problems = read_answers(questionnaire, data.get("answers", {}))
+    answers, problems = answer_problems(
+        questionnaire, data.get("answers", {}), complete=header.status == "submitted"
+    )
     draft = data.get("draft")
     current = draft.get("current_question") if isinstance(draft, dict) else None
     response = Response(

@@ -16,7 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from enquete.errors import ResponseFileError, StorageError
-from enquete.model.answers import Problem, completeness_problems
+from enquete.model.answers import Problem
 from enquete.model.questionnaire import WINDOWS_RESERVED, Questionnaire
 from enquete.model.response import Response, dump_response, now, response_from_data
 from enquete.storage.atomic import write_atomically
@@ -40,11 +40,7 @@ def load_response(path: Path, questionnaire: Questionnaire) -> tuple[Response, l
     Raises `ResponseFileError` when the file cannot be read as a response to
     `questionnaire` at all (unreadable, broken TOML, another survey or version).
     """
-    data = read_toml(path)
-    response, problems = response_from_data(questionnaire, data)
-    if response.status == "submitted":
-        problems += completeness_problems(questionnaire, response.answers)
-    return response, problems
+    return response_from_data(questionnaire, read_toml(path))
 
 
 def load_valid_response(path: Path, questionnaire: Questionnaire) -> Response:
