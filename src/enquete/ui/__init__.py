@@ -1,0 +1,1 @@
+"""The Textual app: screens, widgets and dialogs. Everything else in enquete works without it."""

@@ -1,0 +1,35 @@
+"""Choosing the language of the app and of the questions."""
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from enquete.i18n.catalog import LANGUAGES
+from enquete.ui.text import tr
+
+
+class LanguageDialog(ModalScreen[str | None]):
+    """Lists the languages, each in its own name; returns the code chosen, or None."""
+
+    CSS_PATH = "dialogs.tcss"
+    BINDINGS = [Binding("escape", "dismiss(None)", show=False)]
+
+    def __init__(self, current: str) -> None:
+        super().__init__()
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(tr("language.title", self.current), classes="dialog-title", markup=False)
+            yield OptionList(*(Option(name, id=code) for code, name in LANGUAGES.items()))
+
+    def on_mount(self) -> None:
+        options = self.query_one(OptionList)
+        options.highlighted = list(LANGUAGES).index(self.current)
+        options.focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)

@@ -1,0 +1,198 @@
+"""Filling in a response: one question at a time, every change saved at once.
+
+The screen asks the session for the answer to show, passes every change to
+it, and saves the draft from a worker thread, so typing never waits on the
+disk. A failed save is said on screen and retried; the answers stay in memory.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import ProgressBar, Static
+
+from enquete.errors import StorageError
+from enquete.model.questionnaire import (
+    AnyQuestion,
+    ChoiceQuestion,
+    CodeQuestion,
+    MatrixQuestion,
+    MultiQuestion,
+)
+from enquete.session import FillSession
+from enquete.ui.text import plain, tr
+from enquete.ui.widgets.answer_field import AnswerField
+from enquete.ui.widgets.free_text import FreeTextField
+from enquete.ui.widgets.key_bar import KeyBar
+from enquete.ui.widgets.matrix import MatrixField
+from enquete.ui.widgets.multi_select import MultiSelectField
+from enquete.ui.widgets.pick_one import PickOneField
+
+RETRY_SECONDS = 5.0
+
+
+def field_for(question: AnyQuestion, value: Any, language: str) -> AnswerField:
+    if isinstance(question, CodeQuestion | ChoiceQuestion):
+        return PickOneField(question, value, language, id="field")
+    if isinstance(question, MatrixQuestion):
+        return MatrixField(question, value, language, id="field")
+    if isinstance(question, MultiQuestion):
+        return MultiSelectField(question, value, language, id="field")
+    return FreeTextField(question, value, language, id="field")
+
+
+class FillScreen(Screen[None]):
+    """Question N of M: text, help, the field, and what is wrong with the answer, as it is typed."""
+
+    CSS_PATH = "fill.tcss"
+    BINDINGS = [
+        Binding("ctrl+n", "next_question", "key.next", id="next", priority=True),
+        Binding("ctrl+b", "previous_question", "key.back", id="back", priority=True),
+        Binding("ctrl+g", "jump_to_question", "key.jump", id="jump", priority=True),
+        Binding("ctrl+r", "review", "key.review", id="review", priority=True),
+    ]
+    """Control keys, so that they work while typing in a text box too."""
+
+    def __init__(self, session: FillSession) -> None:
+        super().__init__()
+        self.session = session
+        ids = session.questionnaire.ids
+        current = session.response.current_question
+        self.index = ids.index(current) if current in ids else 0
+
+    @property
+    def language(self) -> str:
+        return str(getattr(self.app, "language", "en"))
+
+    @property
+    def question(self) -> AnyQuestion:
+        return self.session.questionnaire.questions[self.index]
+
+    def compose(self) -> ComposeResult:
+        total = len(self.session.questionnaire.questions)
+        question = self.question
+        mark = tr("fill.required", self.language) if question.required else tr("fill.optional", self.language)
+        with Horizontal(id="position"):
+            yield Static(
+                tr("fill.position", self.language, number=self.index + 1, total=total) + f" · {mark}",
+                markup=False,
+            )
+            yield ProgressBar(total=total, show_eta=False, show_percentage=False, id="progress")
+        with VerticalScroll(id="body"):
+            yield Static(plain(question.text_in(self.language)), id="question-text")
+            if question.help:
+                yield Static(plain(question.help_in(self.language)), id="help")
+            yield field_for(question, self.session.raw_answer(question.id), self.language)
+            yield Static("", id="problems")
+        yield Static("", id="save-status")
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        self._show_progress()
+        self._show_problems()
+        self.query_one("#field", AnswerField).focus_first()
+        self.session.go_to(self.question.id)
+        self.save()
+
+    def _show_progress(self) -> None:
+        answered = sum(self.session.state(q) == "answered" for q in self.session.questionnaire.ids)
+        self.query_one("#progress", ProgressBar).update(progress=answered)
+
+    def _show_problems(self) -> None:
+        problems = self.session.problems(self.question.id)
+        text = "\n".join(f"⚠ {p.message(self.language, self._label(p.subject))}" for p in problems)
+        self.query_one("#problems", Static).update(Content(text))
+
+    def _label(self, subject: str | None) -> str | None:
+        for field in ("rows", "options"):
+            for option in getattr(self.question, field, None) or []:
+                if option.id == subject:
+                    return str(option.short_in(self.language))
+        return None
+
+    @on(AnswerField.Changed)
+    def answer_changed(self, event: AnswerField.Changed) -> None:
+        self.session.set_answer(event.question_id, event.value)
+        self._show_problems()
+        self._show_progress()
+        self.save()
+
+    # --- saving ---------------------------------------------------------------
+
+    @work(thread=True, group="autosave", description="saving the draft")
+    def save(self) -> None:
+        """Write the draft off the UI thread; on failure, say so and try again shortly."""
+        try:
+            self.session.save_draft()
+        except StorageError as error:
+            self.app.call_from_thread(self._save_failed, str(error))
+        else:
+            self.app.call_from_thread(self._saved)
+
+    def _save_failed(self, reason: str) -> None:
+        self.query_one("#save-status", Static).update(
+            Content(tr("fill.save_failed", self.language, reason=reason))
+        )
+        self.set_timer(RETRY_SECONDS, self.save)
+
+    def _saved(self) -> None:
+        self.query_one("#save-status", Static).update("")
+
+    # --- moving around ----------------------------------------------------------
+
+    async def show_question(self, index: int) -> None:
+        self.index = max(0, min(index, len(self.session.questionnaire.questions) - 1))
+        self.session.go_to(self.question.id)
+        self.save()
+        await self.recompose()
+        self.on_mount()
+
+    async def action_next_question(self) -> None:
+        if self.index == len(self.session.questionnaire.questions) - 1:
+            await self.action_review()
+        else:
+            await self.show_question(self.index + 1)
+
+    async def action_previous_question(self) -> None:
+        await self.show_question(self.index - 1)
+
+    def action_jump_to_question(self) -> None:
+        from enquete.ui.dialogs.question_list import QuestionListDialog
+
+        async def jump(question_id: str | None) -> None:
+            if question_id:
+                await self.show_question(self.session.questionnaire.ids.index(question_id))
+
+        self.app.push_screen(QuestionListDialog(self.session, self.question.id, self.language), jump)
+
+    async def action_review(self) -> None:
+        from enquete.ui.screens.review import ReviewScreen
+
+        async def back_from_review(question_id: str | None) -> None:
+            if question_id:
+                await self.show_question(self.session.questionnaire.ids.index(question_id))
+
+        await self.app.push_screen(ReviewScreen(self.session), back_from_review)
+
+    async def language_changed(self) -> None:
+        self.session.set_language(self.language)
+        self.save()
+        await self.recompose()
+        self.on_mount()
+
+    async def confirm_leaving(self, then: Callable[[], object]) -> None:
+        """Ask before quitting; the draft is on disk either way (or the failure is on screen)."""
+        from enquete.ui.dialogs.confirm import confirm_quit
+
+        def decided(leave: bool | None) -> None:
+            if leave:
+                then()
+
+        self.app.push_screen(confirm_quit(self.language), decided)

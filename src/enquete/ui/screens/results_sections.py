@@ -1,0 +1,139 @@
+"""The widgets of each results section: bars, the matrix table, comments, files not counted."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from rich.text import Text
+from textual.content import Content
+from textual.widget import Widget
+from textual.widgets import DataTable, Static
+
+from enquete.model.codes import st3_name
+from enquete.model.questionnaire import AnyQuestion, CodeQuestion, MatrixQuestion, Questionnaire
+from enquete.results.aggregate import Comment, QuestionResult, Results
+from enquete.text import one_line, printable
+from enquete.ui.text import tr
+
+BAR_WIDTH = 20
+POSITIVE = ("implemented", "ongoing")
+
+
+def bar(count: int, total: int) -> str:
+    filled = round(BAR_WIDTH * count / total) if total else 0
+    return "█" * filled + "░" * (BAR_WIDTH - filled)
+
+
+def respondents_section(results: Results, questionnaire: Questionnaire, lang: str) -> Iterator[Widget]:
+    yield Static(
+        tr("results.respondents_title", lang, count=results.respondents),
+        classes="section-title",
+        markup=False,
+    )
+    lines = []
+    for key in results.respondent_keys:
+        lines.append(f"{key:<4} {st3_name(key, lang)}")
+    yield Static(Content("\n".join(lines) or tr("results.none", lang)))
+
+
+def question_section(
+    results: Results, question: AnyQuestion, result: QuestionResult, number: int, lang: str
+) -> Iterator[Widget]:
+    n = results.respondents
+    yield Static(Content(f"{number}. {printable(question.text_in(lang))}"), classes="section-title")
+    yield Static(
+        tr("results.answered", lang, answered=result.answered, total=n), classes="note", markup=False
+    )
+    if isinstance(question, MatrixQuestion):
+        yield matrix_table(results, question, result, lang)
+    elif isinstance(question, CodeQuestion):
+        return
+    else:
+        options = getattr(question, "options", None) or []
+        lines = []
+        width = max((len(o.short_in(lang)) for o in options), default=0)
+        for option in options:
+            count = result.counts.get(option.id, 0)
+            assert isinstance(count, int)
+            label = option.short_in(lang)
+            lines.append(
+                f"{label}{' ' * (width - len(label))}  {bar(count, n)} {count} ({results.share(count)}%)"
+            )
+        if lines:
+            yield Static(Content("\n".join(lines)))
+
+
+def matrix_table(
+    results: Results, question: MatrixQuestion, result: QuestionResult, lang: str
+) -> DataTable[Text]:
+    table: DataTable[Text] = DataTable(zebra_stripes=True, cursor_type="row")
+    table.add_column(Text(tr("results.row", lang)))
+    for column in question.columns:
+        table.add_column(Text(column.short_in(lang)))
+    positive = [c.id for c in question.columns if c.id in POSITIVE]
+    if positive:
+        table.add_column(Text(tr("results.positive", lang)))
+    for row in question.rows:
+        counts = result.counts[row.id]
+        assert isinstance(counts, dict)
+        cells = [Text(row.short_in(lang))]
+        cells += [Text(f"{counts[c.id]} ({results.share(counts[c.id])}%)") for c in question.columns]
+        if positive:
+            total = sum(counts[c] for c in positive)
+            cells.append(Text(f"{total} ({results.share(total)}%)"))
+        table.add_row(*cells)
+    return table
+
+
+def comment_lines(comments: list[Comment], question: AnyQuestion, lang: str, wanted: str = "") -> Content:
+    """Comments grouped by option, each with the office code and name, filtered by `wanted`."""
+    labels = {o.id: o.short_in(lang) for o in getattr(question, "options", None) or []}
+    wanted = wanted.strip().casefold()
+    parts: list[Content] = []
+    current: str | None = "\0"
+    for comment in comments:
+        label = labels.get(comment.option or "", "") if comment.option else ""
+        name = st3_name(comment.respondent, lang)
+        haystack = f"{comment.respondent} {name} {comment.option or ''} {label}".casefold()
+        if wanted and wanted not in haystack and wanted not in comment.text.casefold():
+            continue
+        if comment.option != current:
+            current = comment.option
+            parts.append(
+                Content.assemble(("\n" + (label or tr("results.general_comments", lang)), "bold underline"))
+            )
+        text = printable(comment.text).strip().replace("\n", "\n      ")
+        parts.append(
+            Content.assemble((f"{comment.respondent:<4}", "bold"), (f"({one_line(name, 30)}) ", "dim"), text)
+        )
+    if not parts:
+        return Content(tr("results.no_comments", lang))
+    return Content("\n").join(parts)
+
+
+def files_section(results: Results, lang: str) -> Iterator[Widget]:
+    yield Static(tr("results.files_title", lang), classes="section-title", markup=False)
+    lines: list[str] = []
+    for r in results.rejected:
+        lines.append(tr("results.rejected", lang, file=one_line(r.file), reason=one_line(r.reason)))
+    for s in results.superseded:
+        lines.append(
+            tr(
+                "results.superseded",
+                lang,
+                file=one_line(s.file),
+                revision=s.revision,
+                by=one_line(s.superseded_by),
+            )
+        )
+    for c in results.conflicts:
+        lines.append(
+            tr(
+                "results.conflict",
+                lang,
+                respondent=c.respondent,
+                counted=one_line(c.counted),
+                ignored=", ".join(one_line(f) for f in c.ignored),
+            )
+        )
+    yield Static(Content("\n\n".join(lines) or tr("results.all_counted", lang)))

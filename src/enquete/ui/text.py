@@ -1,0 +1,22 @@
+"""Showing text that people typed: as `Content`, never parsed as markup, never raw escapes."""
+
+from textual.content import Content
+
+from enquete.i18n.catalog import translate
+from enquete.text import one_line, printable
+
+
+def plain(text: str) -> Content:
+    """Text shown exactly as typed (brackets and all), with terminal controls replaced."""
+    return Content(printable(text))
+
+
+def line(text: str, limit: int | None = None) -> Content:
+    """One line of typed text, cut with an ellipsis past `limit` characters."""
+    return Content(one_line(text, limit))
+
+
+def tr(key: str, language: str, **params: object) -> str:
+    """The app's own text; parameters from files are made printable first."""
+    safe = {k: printable(v) if isinstance(v, str) else v for k, v in params.items()}
+    return translate(key, language, **safe)

@@ -1,0 +1,43 @@
+"""Free text: a multi-line area with a live count of characters against the limit."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.content import Content
+from textual.widgets import Static, TextArea
+
+from enquete.model.questionnaire import TextQuestion
+from enquete.text import without_surrogates
+from enquete.ui.text import tr
+from enquete.ui.widgets.answer_field import AnswerField
+
+
+class FreeTextField(AnswerField):
+    """The text as typed; the count turns to a warning past the limit (the file would refuse it)."""
+
+    DEFAULT_CSS = """
+    FreeTextField { height: auto; }
+    FreeTextField TextArea { height: 8; }
+    FreeTextField .count { text-align: right; color: $text-muted; }
+    FreeTextField .count.over { color: $error; text-style: bold; }
+    """
+
+    question: TextQuestion
+
+    def compose(self) -> ComposeResult:
+        text = self.initial if isinstance(self.initial, str) else ""
+        yield TextArea(text, soft_wrap=True, tab_behavior="focus", show_line_numbers=False)
+        yield Static(self._count(text), classes="count", id="count")
+
+    def _count(self, text: str) -> Content:
+        return Content(tr("text.count", self.language, count=len(text), limit=self.question.max_length))
+
+    @on(TextArea.Changed)
+    def text_changed(self, event: TextArea.Changed) -> None:
+        event.stop()
+        text = without_surrogates(event.text_area.text)
+        count = self.query_one("#count", Static)
+        count.update(self._count(text))
+        count.set_class(len(text) > self.question.max_length, "over")
+        self.announce(text)

@@ -1,0 +1,99 @@
+"""A matrix question: one column per row, chosen with arrows and Space, or 1-5 on a row."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.widgets import DataTable, Static
+
+from enquete.model.questionnaire import MatrixQuestion
+from enquete.text import printable
+from enquete.ui.widgets.answer_field import AnswerField
+
+CHOSEN, NOT_CHOSEN = "(●)", "( )"
+
+
+class MatrixTable(DataTable[str]):
+    """The grid itself: a cell cursor, Space or Enter to choose, digits to choose on the row."""
+
+    BINDINGS = [
+        Binding("space", "choose_cell", "key.choose", id="choose"),
+        *(Binding(str(n), f"choose_column({n - 1})", show=False) for n in range(1, 10)),
+    ]
+
+    def action_choose_cell(self) -> None:
+        matrix = self.parent
+        if isinstance(matrix, MatrixField):
+            matrix.choose(self.cursor_row, self.cursor_column)
+
+    def action_choose_column(self, column: int) -> None:
+        matrix = self.parent
+        if isinstance(matrix, MatrixField) and column < len(self.columns):
+            matrix.choose(self.cursor_row, column)
+            self.move_cursor(row=min(self.cursor_row + 1, self.row_count - 1), column=column)
+
+
+class MatrixField(AnswerField):
+    """Rows with short labels (full text below, for the row under the cursor), columns numbered."""
+
+    DEFAULT_CSS = """
+    MatrixField { height: auto; }
+    MatrixField .legend { color: $text-muted; padding: 0 1; }
+    MatrixField MatrixTable { height: auto; max-height: 14; }
+    MatrixField .full-label { padding: 0 1; height: auto; text-style: italic; }
+    """
+
+    question: MatrixQuestion
+
+    def __init__(self, question: MatrixQuestion, value: Any, language: str, **kwargs: Any) -> None:
+        super().__init__(question, value, language, **kwargs)
+        self.value: dict[str, str] = dict(value) if isinstance(value, dict) else {}
+
+    def compose(self) -> ComposeResult:
+        legend = " · ".join(
+            f"{n} {c.label_in(self.language)}" for n, c in enumerate(self.question.columns, 1)
+        )
+        yield Static(Content(legend), classes="legend")
+        table = MatrixTable(cursor_type="cell", zebra_stripes=True)
+        for number, _column in enumerate(self.question.columns, 1):
+            table.add_column(Content(f" {number} "), key=str(number), width=3)
+        for row in self.question.rows:
+            table.add_row(
+                *self._cells(row.id), key=row.id, label=Text(printable(row.short_in(self.language)))
+            )
+        yield table
+        yield Static("", classes="full-label", id="full-label")
+
+    def _cells(self, row_id: str) -> list[str]:
+        chosen = self.value.get(row_id)
+        return [CHOSEN if c.id == chosen else NOT_CHOSEN for c in self.question.columns]
+
+    def choose(self, row: int, column: int) -> None:
+        row_option, column_option = self.question.rows[row], self.question.columns[column]
+        self.value[row_option.id] = column_option.id
+        table = self.query_one(MatrixTable)
+        for index, cell in enumerate(self._cells(row_option.id)):
+            table.update_cell_at((row, index), cell)
+        self._describe(row, column)
+        self.announce(dict(self.value))
+
+    @on(DataTable.CellSelected)
+    def choose_with_enter(self, event: DataTable.CellSelected) -> None:
+        self.choose(event.coordinate.row, event.coordinate.column)
+
+    @on(DataTable.CellHighlighted)
+    def show_full_label(self, event: DataTable.CellHighlighted) -> None:
+        self._describe(event.coordinate.row, event.coordinate.column)
+
+    def _describe(self, row: int, column: int) -> None:
+        row_option = self.question.rows[row]
+        chosen = self.value.get(row_option.id)
+        level = next((c.label_in(self.language) for c in self.question.columns if c.id == chosen), "—")
+        column_label = self.question.columns[column].label_in(self.language)
+        text = f"{row_option.label_in(self.language)}\n→ {level}   [{column + 1}: {column_label}]"
+        self.query_one("#full-label", Static).update(Content(text))

@@ -1,0 +1,92 @@
+"""Pick one item from a list that filters as you type: the ST.3 code list, or a choice question."""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from enquete.model.codes import st3_codes
+from enquete.model.questionnaire import AnyQuestion, ChoiceQuestion
+from enquete.ui.text import tr
+from enquete.ui.widgets.answer_field import AnswerField
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form for matching ("Côte" matches "cote")."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+class PickOneField(AnswerField):
+    """An input to filter, a list to choose from; Enter picks the highlighted item."""
+
+    DEFAULT_CSS = """
+    PickOneField { height: auto; }
+    PickOneField OptionList { height: 10; }
+    PickOneField .chosen { padding: 0 1; text-style: bold; }
+    """
+    BINDINGS = [Binding("down", "to_list", show=False)]
+
+    def __init__(self, question: AnyQuestion, value: Any, language: str, **kwargs: Any) -> None:
+        super().__init__(question, value, language, **kwargs)
+        if isinstance(question, ChoiceQuestion):
+            self.items = [(o.id, o.label_in(language)) for o in question.options]
+        else:
+            self.items = [(c.code, c.name) for c in st3_codes(language)]
+        self.names = dict(self.items)
+        self.folded = [(code, fold(code), fold(name)) for code, name in self.items]
+
+    def compose(self) -> ComposeResult:
+        yield Input(placeholder=tr("pick.placeholder", self.language), id="filter")
+        yield Static(self._chosen_text(self.initial), classes="chosen", id="chosen")
+        yield OptionList(*self._options(""), id="choices")
+
+    def _options(self, text: str) -> list[Option]:
+        wanted = fold(text.strip())
+        if wanted:
+            starts = [c for c, fc, _ in self.folded if fc.startswith(wanted)]
+            contains = [c for c, fc, fn in self.folded if wanted in fn and c not in starts]
+            codes = starts + contains
+        else:
+            codes = [c for c, _, _ in self.folded]
+        return [Option(Content.assemble((f"{code:<4}", "bold"), self.names[code]), id=code) for code in codes]
+
+    def _chosen_text(self, value: Any) -> Content:
+        if not isinstance(value, str) or not value:
+            return Content(tr("pick.none", self.language))
+        key = value.strip().upper() if not isinstance(self.question, ChoiceQuestion) else value
+        name = self.names.get(key, "")
+        return Content(tr("pick.chosen", self.language, value=f"{key}  {name}".strip()))
+
+    @on(Input.Changed, "#filter")
+    def filter_list(self, event: Input.Changed) -> None:
+        choices = self.query_one("#choices", OptionList)
+        choices.set_options(self._options(event.value))
+        if choices.option_count:
+            choices.highlighted = 0
+
+    @on(Input.Submitted, "#filter")
+    def pick_highlighted(self) -> None:
+        choices = self.query_one("#choices", OptionList)
+        if choices.highlighted is not None:
+            option = choices.get_option_at_index(choices.highlighted)
+            self._pick(option.id or "")
+
+    @on(OptionList.OptionSelected, "#choices")
+    def pick_selected(self, event: OptionList.OptionSelected) -> None:
+        self._pick(event.option.id or "")
+
+    def _pick(self, code: str) -> None:
+        self.query_one("#chosen", Static).update(self._chosen_text(code))
+        self.announce(code)
+
+    def action_to_list(self) -> None:
+        if self.query_one("#filter", Input).has_focus:
+            self.query_one("#choices", OptionList).focus()
