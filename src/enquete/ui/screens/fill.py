@@ -137,13 +137,16 @@ class FillScreen(Screen[None]):
             self.app.call_from_thread(self._saved)
 
     def _save_failed(self, reason: str) -> None:
-        self.query_one("#save-status", Static).update(
-            Content(tr("fill.save_failed", self.language, reason=reason))
-        )
+        self._show_save_status(Content(tr("fill.save_failed", self.language, reason=reason)))
         self.set_timer(RETRY_SECONDS, self.save)
 
     def _saved(self) -> None:
-        self.query_one("#save-status", Static).update("")
+        self._show_save_status(Content(""))
+
+    def _show_save_status(self, text: Content) -> None:
+        # A save may finish while the screen is being rebuilt for another question.
+        for status in self.query("#save-status").results(Static):
+            status.update(text)
 
     # --- moving around ----------------------------------------------------------
 

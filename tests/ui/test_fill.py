@@ -1,0 +1,223 @@
+"""Filling in a response with the keyboard: each question type, navigation, language, autosave, submit."""
+
+import tomllib
+from pathlib import Path
+
+from textual.widgets import Input
+
+from enquete.check import check_response_file
+from enquete.model.questionnaire import Questionnaire
+from enquete.ui.app import EnqueteApp
+from enquete.ui.screens.fill import FillScreen
+from enquete.ui.screens.home import HomeScreen
+from enquete.ui.screens.review import ReviewScreen
+from tests.ui.conftest import AppFactory, screen_text
+
+
+def draft_data() -> dict:
+    drafts = list(Path("responses/drafts").glob("*.toml"))
+    assert len(drafts) == 1, drafts
+    return tomllib.loads(drafts[0].read_text("utf-8"))
+
+
+async def wait_saved(pilot) -> None:  # type: ignore[no-untyped-def]
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def test_code_list_filters_by_name_and_enter_picks(make_app: AppFactory) -> None:
+    app = make_app(mode="fill")
+    async with app.run_test(size=(80, 24), notifications=True, tooltips=True) as pilot:
+        assert isinstance(app.screen, FillScreen)
+        await pilot.press(*"austral", "enter")
+        await wait_saved(pilot)
+        assert app.screen.session.answer("office") == "AU"
+        assert draft_data()["answers"]["office"] == "AU"
+
+
+async def test_matrix_digits_answer_each_row_and_move_down(make_app: AppFactory) -> None:
+    app = make_app(mode="fill")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await pilot.press(*"1234512345")
+        await wait_saved(pilot)
+        levels = ["implemented", "ongoing", "decided", "considering", "not_planned"] * 2
+        assert draft_data()["answers"]["implementation"] == {f"rec{i + 1}": level for i, level in enumerate(levels)}
+
+
+async def test_matrix_space_chooses_the_cell_under_the_cursor(make_app: AppFactory) -> None:
+    app = make_app(mode="fill")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await pilot.press("right", "right", "down", "space")
+        await wait_saved(pilot)
+        assert draft_data()["answers"]["implementation"] == {"rec2": "decided"}
+        assert app.screen.session.problems("implementation", complete=True)[0].kind == "missing_row"
+
+
+async def test_free_text_is_saved_verbatim_and_counted(make_app: AppFactory) -> None:
+    app = make_app(mode="fill")
+    text = "[bold]x[/] comment [/] end C:\\dir\\ 中文"
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await pilot.press(*text)
+        await wait_saved(pilot)
+        assert draft_data()["answers"]["implementation_comments"] == text
+        assert f"{len(text)} / 4000 characters" in screen_text(app)
+
+
+async def test_not_applicable_clears_the_other_choices(make_app: AppFactory) -> None:
+    app = make_app(mode="fill")
+    async with app.run_test(size=(80, 40)) as pilot:
+        await app.screen.show_question(4)  # low_priority
+        await pilot.press("space")  # rec1
+        await pilot.press("tab", *"not now", "tab")  # its comment box, then rec2
+        await pilot.press("space")
+        await wait_saved(pilot)
+        assert draft_data()["answers"]["low_priority"] == {"selected": ["rec1", "rec2"], "comments": {"rec1": "not now"}}
+        for _ in range(10):
+            await pilot.press("tab")
+        await pilot.press("space")  # Not Applicable
+        await wait_saved(pilot)
+        assert draft_data()["answers"]["low_priority"] == {"selected": ["not_applicable"]}
+
+
+async def test_switching_language_keeps_answers_and_translates_everything(make_app: AppFactory) -> None:
+    app = make_app(mode="fill")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"FR", "enter")
+        await pilot.press("f2", "down", "enter")  # Français
+        await pilot.pause()
+        screen = screen_text(app)
+        assert "Question 1 sur 8" in screen and "Suivante" in screen and "France" in screen
+        assert app.screen.session.answer("office") == "FR"
+        await wait_saved(pilot)
+        assert draft_data()["response"]["language"] == "fr"
+
+
+async def test_a_draft_written_by_one_app_is_resumed_by_the_next(make_app: AppFactory) -> None:
+    first = make_app(mode="fill")
+    async with first.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"JP", "enter", "ctrl+n")
+        await pilot.pause()
+        await pilot.press("1", "2")
+        await wait_saved(pilot)
+    second = make_app()
+    async with second.run_test(size=(80, 24)) as pilot:
+        assert isinstance(second.screen, HomeScreen)
+        assert "Resume draft: JP Japan" in screen_text(second)
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = second.screen
+        assert isinstance(screen, FillScreen)
+        assert screen.question.id == "implementation", "resumes where the person was"
+        assert screen.session.answer("implementation") == {"rec1": "implemented", "rec2": "ongoing"}
+
+
+async def test_review_refuses_an_incomplete_response(make_app: AppFactory) -> None:
+    app = make_app(mode="fill")
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "2 problem(s) to fix" in screen_text(app)
+        assert not list(Path("responses").glob("*.toml"))
+        await pilot.press("enter")  # jumps to the highlighted (first) problem
+        await pilot.pause()
+        assert isinstance(app.screen, FillScreen) and app.screen.question.id == "office"
+
+
+async def test_submit_writes_a_file_that_check_accepts(make_app: AppFactory, survey: Questionnaire) -> None:
+    app = make_app(mode="fill")
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press(*"BR", "enter", "ctrl+n")
+        await pilot.pause()
+        await pilot.press(*"1111122222", "ctrl+r")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Response submitted" in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    path = Path("responses/BR.toml")
+    verdict = check_response_file(path, survey)
+    assert verdict.ok and verdict.note == " (BR, revision 1)"
+    assert not list(Path("responses/drafts").glob("*.toml")), "the draft is gone once submitted"
+
+
+async def test_editing_a_submitted_response_makes_the_next_revision(make_app: AppFactory, survey: Questionnaire) -> None:
+    app = make_app(mode="fill", office="BR")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await pilot.press(*"1111111111", "ctrl+r")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    first = tomllib.loads(Path("responses/BR.toml").read_text("utf-8"))["response"]
+    app = make_app(mode="fill", office="BR")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await pilot.press("5", "ctrl+r")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    second = tomllib.loads(Path("responses/BR.toml").read_text("utf-8"))
+    assert second["response"]["id"] == first["id"]
+    assert second["response"]["revision"] == 2
+    assert second["answers"]["implementation"]["rec1"] == "not_planned"
+
+
+async def test_quitting_asks_first(make_app: AppFactory) -> None:
+    app = make_app(mode="fill")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert "Your answers are saved as a draft" in screen_text(app)
+        await pilot.press("n")
+        assert isinstance(app.screen, FillScreen)
+        await pilot.press("ctrl+q", "y")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+async def test_help_lists_the_keys_of_the_screen(make_app: AppFactory) -> None:
+    app = make_app(mode="fill", language="zh")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f1")
+        await pilot.pause()
+        screen = screen_text(app)
+        assert "下一题" in screen and "按键" in screen
+        await pilot.press("escape")
+        assert isinstance(app.screen, FillScreen)
+
+
+async def test_a_failing_disk_keeps_the_answers_and_says_so(make_app: AppFactory, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import errno
+
+    from enquete.errors import StorageError
+
+    def refuse(*_args: object) -> None:
+        raise StorageError("cannot save responses/drafts/x.toml: " + "the disk is full")
+
+    monkeypatch.setattr("enquete.storage.responses.ResponseFolder.save_draft", refuse)
+    app = make_app(mode="fill")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"AU", "enter")
+        await wait_saved(pilot)
+        assert "Not saved" in screen_text(app) and "disk is full" in screen_text(app)
+        assert app.screen.session.answer("office") == "AU"
+        monkeypatch.undo()
+        await app.screen.show_question(1)
+        await wait_saved(pilot)
+        assert draft_data()["answers"]["office"] == "AU"
+        assert errno.ENOSPC
