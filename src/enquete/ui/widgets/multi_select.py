@@ -88,6 +88,11 @@ class MultiSelectField(AnswerField):
             self.selected = [s for s in self.selected if s != option_id]
         self._sync_boxes()
         self.announce(self.value())
+        if event.value:
+            # Straight into the comment box: Tab then goes on to the next option.
+            boxes = self.query(f"#comment-{option_id}")
+            if boxes:
+                boxes.first().focus()
 
     def _sync_boxes(self) -> None:
         self._syncing = True
