@@ -80,10 +80,13 @@ class HomeScreen(Screen[None]):
         return options
 
     def on_mount(self) -> None:
-        self.query_one(OptionList).focus()
+        for actions in self.query("#actions").results(OptionList):
+            actions.focus()
 
     async def on_screen_resume(self) -> None:
-        await self.refresh_list()
+        """Coming back from filling or results: the drafts and files may have changed."""
+        if self.query("#actions"):
+            await self.refresh_list()
 
     async def refresh_list(self) -> None:
         await self.recompose()
