@@ -114,13 +114,13 @@ def merge(
     folder = ResponseFolder(into)
     steps: dict[Path, Step] = {}
     incoming: list[_Incoming] = []
-    for path in find_sources(sources, into):
+    order = list(dict.fromkeys(find_sources(sources, into)))
+    for path in order:
         item = read_incoming(path, questionnaire)
         if isinstance(item, Step):
             steps[path] = item
         else:
             incoming.append(item)
-    order = [p for p in find_sources(sources, into)]
     # Older revisions first, so that a newer one in the same batch replaces it in turn.
     incoming.sort(key=lambda i: (i.key, i.response.revision, i.response.saved))
     state: dict[str, Response | None] = {}
@@ -137,7 +137,7 @@ def merge(
             if step.outcome is not Outcome.REJECTED:
                 state[item.key] = item.response
         steps[item.path] = step
-    return [steps[p] for p in dict.fromkeys(order) if p in steps]
+    return [steps[p] for p in order]
 
 
 def _decide(item: _Incoming, current: Response | None, replace: bool) -> Step:

@@ -224,3 +224,20 @@ async def test_a_failing_disk_keeps_the_answers_and_says_so(make_app: AppFactory
         await wait_saved(pilot)
         assert draft_data()["answers"]["office"] == "AU"
         assert "Not saved" not in screen_text(app)
+
+
+async def test_a_draft_can_be_discarded_to_start_over(make_app: AppFactory) -> None:
+    first = make_app(mode="fill")
+    async with first.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"NZ", "enter")
+        await wait_saved(pilot)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert "Resume draft: NZ New Zealand" in screen_text(app)
+        await pilot.press("d")
+        await pilot.pause()
+        assert "Discard this draft?" in screen_text(app)
+        await pilot.press("y")
+        await pilot.pause()
+        assert "Resume draft" not in screen_text(app)
+    assert not list(Path("responses/drafts").glob("*.toml"))

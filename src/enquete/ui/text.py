@@ -3,6 +3,7 @@
 from textual.content import Content
 
 from enquete.i18n.catalog import translate
+from enquete.session import QuestionState
 from enquete.text import one_line, printable
 
 
@@ -20,3 +21,7 @@ def tr(key: str, language: str, **params: object) -> str:
     """The app's own text; parameters from files are made printable first."""
     safe = {k: printable(v) if isinstance(v, str) else v for k, v in params.items()}
     return translate(key, language, **safe)
+
+
+STATE_MARKS = {QuestionState.ANSWERED: "✓", QuestionState.EMPTY: "·", QuestionState.INVALID: "!"}
+"""How a question's state shows in lists: marks, so it reads without colour."""

@@ -8,11 +8,9 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from enquete.session import FillSession, QuestionState
+from enquete.session import FillSession
 from enquete.text import one_line
-from enquete.ui.text import tr
-
-MARKS = {QuestionState.ANSWERED: "✓", QuestionState.EMPTY: " ", QuestionState.INVALID: "!"}
+from enquete.ui.text import STATE_MARKS, tr
 
 
 class QuestionListDialog(ModalScreen[str | None]):
@@ -30,7 +28,7 @@ class QuestionListDialog(ModalScreen[str | None]):
         for number, question in enumerate(self.session.questionnaire.questions, 1):
             state = self.session.state(question.id)
             label = Content.assemble(
-                (f"{MARKS[state]} ", "bold"),
+                (f"{STATE_MARKS[state]} ", "bold"),
                 f"{number}. ",
                 one_line(question.text_in(self.language), 50),
                 (f"  {tr('state.' + state.value, self.language)}", "dim"),

@@ -15,6 +15,7 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from enquete.errors import StorageError
 from enquete.model.codes import st3_name
 from enquete.model.response import Response
 from enquete.ui.text import plain, tr
@@ -118,11 +119,15 @@ class HomeScreen(Screen[None]):
             self.notify(tr("home.discard_what", self.language), markup=False)
             return
         path = Path(choice.split(":", 1)[1])
+        draft = next(response for found, response in self.drafts if found == path)
         from enquete.ui.dialogs.confirm import ConfirmDialog
 
         async def decided(discard: bool | None) -> None:
             if discard:
-                path.unlink(missing_ok=True)
+                try:
+                    self.app.folder.discard_draft(draft)  # type: ignore[attr-defined]
+                except StorageError as error:
+                    self.notify(str(error), severity="error", markup=False)
                 await self.refresh_list()
 
         self.app.push_screen(

@@ -17,10 +17,8 @@ from enquete.errors import StorageError
 from enquete.session import FillSession, QuestionState
 from enquete.text import one_line
 from enquete.ui.screens.summary import summarize
-from enquete.ui.text import tr
+from enquete.ui.text import STATE_MARKS, tr
 from enquete.ui.widgets.key_bar import KeyBar
-
-MARKS = {QuestionState.ANSWERED: "✓", QuestionState.EMPTY: "·", QuestionState.INVALID: "!"}
 
 
 class ReviewScreen(Screen[str | None]):
@@ -52,7 +50,7 @@ class ReviewScreen(Screen[str | None]):
             problems = self.session.problems(question.id, complete=True)
             state = QuestionState.INVALID if problems else self.session.state(question.id)
             head = Content.assemble(
-                (f"{MARKS[state]} {number}. ", "bold"),
+                (f"{STATE_MARKS[state]} {number}. ", "bold"),
                 one_line(question.text_in(self.language), 66),
             )
             detail = summarize(question, self.session.answer(question.id), self.language)

@@ -40,7 +40,6 @@ class MultiSelectField(AnswerField):
             k: v for k, v in (raw.get("comments") or {}).items() if isinstance(v, str)
         }
         self.comment: str = raw.get("comment") or ""
-        self._syncing = False
 
     def compose(self) -> ComposeResult:
         for option in self.question.options:
@@ -74,8 +73,6 @@ class MultiSelectField(AnswerField):
     @on(Checkbox.Changed)
     def option_toggled(self, event: Checkbox.Changed) -> None:
         event.stop()
-        if self._syncing:
-            return
         option_id = (event.checkbox.id or "").removeprefix("option-")
         option = next(o for o in self.question.options if o.id == option_id)
         if event.value:
@@ -95,17 +92,13 @@ class MultiSelectField(AnswerField):
                 boxes.first().focus()
 
     def _sync_boxes(self) -> None:
-        self._syncing = True
-        try:
-            for option in self.question.options:
-                checkbox = self.query_one(f"#option-{option.id}", Checkbox)
-                with checkbox.prevent(Checkbox.Changed):
-                    checkbox.value = option.id in self.selected
-                boxes = self.query(f"#comment-{option.id}")
-                if boxes:
-                    boxes.first().display = option.id in self.selected
-        finally:
-            self._syncing = False
+        """Show the selection on every box; `prevent` keeps these changes from echoing back."""
+        for option in self.question.options:
+            checkbox = self.query_one(f"#option-{option.id}", Checkbox)
+            with checkbox.prevent(Checkbox.Changed):
+                checkbox.value = option.id in self.selected
+            for box in self.query(f"#comment-{option.id}"):
+                box.display = option.id in self.selected
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         """Show the full label of the option under the cursor (checkboxes show the short one)."""
