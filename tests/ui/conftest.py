@@ -1,24 +1,29 @@
 """UI fixtures: an app on the shipped survey, over a responses folder in the test's own cwd."""
 
+import contextlib
 import shutil
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from enquete.model.questionnaire import Questionnaire
+from enquete.storage.questionnaire_file import read_questionnaire_data
 from enquete.ui.app import EnqueteApp
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, ROOT
 
 AppFactory = Callable[..., EnqueteApp]
 
 
 @pytest.fixture
-def make_app(survey: Questionnaire) -> AppFactory:
-    """Build an app; `responses` is relative to the test's empty cwd, so snapshots show no tmp paths."""
+def make_app() -> AppFactory:
+    """Build an app as `enquete` does; `responses` is relative to the test's empty cwd (no tmp paths)."""
+    path, data = read_questionnaire_data(ROOT / "questionnaire.toml")
 
     def build(language: str | None = "en", mode: str = "home", office: str | None = None) -> EnqueteApp:
-        return EnqueteApp(survey, Path("responses"), language=language, mode=mode, office=office)
+        return EnqueteApp(
+            data, Path("responses"), source=str(path), language=language, mode=mode, office=office
+        )
 
     return build
 
@@ -42,3 +47,21 @@ def screen_text(app: EnqueteApp) -> str:
     console = Console(width=width, height=height, file=io.StringIO(), record=True, legacy_windows=False)
     console.print(app.screen._compositor.render_update(full=True, screen_stack=app._background_screens))
     return console.export_text()
+
+
+async def until_ready(pilot) -> None:  # type: ignore[no-untyped-def]
+    """Wait until the app has validated its questionnaire and opened what it was asked to."""
+    for _ in range(200):
+        if pilot.app.ready:
+            break
+        await pilot.pause()
+    await pilot.pause()
+    assert pilot.app.ready, "the questionnaire was never loaded"
+
+
+@contextlib.asynccontextmanager
+async def running(app: EnqueteApp, **options: Any) -> AsyncIterator[Any]:
+    """`app.run_test(**options)`, entered once the app is ready for keys."""
+    async with app.run_test(**options) as pilot:
+        await until_ready(pilot)
+        yield pilot

@@ -8,7 +8,7 @@ from enquete.model.questionnaire import Questionnaire
 from enquete.ui.screens.fill import FillScreen
 from enquete.ui.screens.home import HomeScreen
 from enquete.ui.screens.review import ReviewScreen
-from tests.ui.conftest import AppFactory, screen_text
+from tests.ui.conftest import AppFactory, running, screen_text
 
 
 def draft_data() -> dict:
@@ -24,7 +24,7 @@ async def wait_saved(pilot) -> None:  # type: ignore[no-untyped-def]
 
 async def test_code_list_filters_by_name_and_enter_picks(make_app: AppFactory) -> None:
     app = make_app(mode="fill")
-    async with app.run_test(size=(80, 24), notifications=True, tooltips=True) as pilot:
+    async with running(app, size=(80, 24), notifications=True, tooltips=True) as pilot:
         assert isinstance(app.screen, FillScreen)
         await pilot.press(*"austral", "enter")
         await wait_saved(pilot)
@@ -34,7 +34,7 @@ async def test_code_list_filters_by_name_and_enter_picks(make_app: AppFactory) -
 
 async def test_matrix_digits_answer_each_row_and_move_down(make_app: AppFactory) -> None:
     app = make_app(mode="fill")
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with running(app, size=(80, 24)) as pilot:
         await pilot.press("ctrl+n")
         await pilot.pause()
         await pilot.press(*"1234512345")
@@ -47,7 +47,7 @@ async def test_matrix_digits_answer_each_row_and_move_down(make_app: AppFactory)
 
 async def test_matrix_space_chooses_the_cell_under_the_cursor(make_app: AppFactory) -> None:
     app = make_app(mode="fill")
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with running(app, size=(80, 24)) as pilot:
         await pilot.press("ctrl+n")
         await pilot.pause()
         await pilot.press("right", "right", "down", "space")
@@ -59,7 +59,7 @@ async def test_matrix_space_chooses_the_cell_under_the_cursor(make_app: AppFacto
 async def test_free_text_is_saved_verbatim_and_counted(make_app: AppFactory) -> None:
     app = make_app(mode="fill")
     text = "[bold]x[/] comment [/] end C:\\dir\\ 中文"
-    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+    async with running(app, size=(80, 24), notifications=True) as pilot:
         await pilot.press("ctrl+n")
         await pilot.pause()
         await pilot.press("ctrl+n")
@@ -72,7 +72,7 @@ async def test_free_text_is_saved_verbatim_and_counted(make_app: AppFactory) -> 
 
 async def test_not_applicable_clears_the_other_choices(make_app: AppFactory) -> None:
     app = make_app(mode="fill")
-    async with app.run_test(size=(80, 40)) as pilot:
+    async with running(app, size=(80, 40)) as pilot:
         await app.screen.show_question(4)  # low_priority
         await pilot.press("space")  # rec1, and the cursor moves into its comment box
         await pilot.press(*"not now", "tab")  # then on to rec2
@@ -91,7 +91,7 @@ async def test_not_applicable_clears_the_other_choices(make_app: AppFactory) -> 
 
 async def test_switching_language_keeps_answers_and_translates_everything(make_app: AppFactory) -> None:
     app = make_app(mode="fill")
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with running(app, size=(80, 24)) as pilot:
         await pilot.press(*"FR", "enter")
         await pilot.press("f2", "down", "enter")  # Français
         await pilot.pause()
@@ -104,13 +104,13 @@ async def test_switching_language_keeps_answers_and_translates_everything(make_a
 
 async def test_a_draft_written_by_one_app_is_resumed_by_the_next(make_app: AppFactory) -> None:
     first = make_app(mode="fill")
-    async with first.run_test(size=(80, 24)) as pilot:
+    async with running(first, size=(80, 24)) as pilot:
         await pilot.press(*"JP", "enter", "ctrl+n")
         await pilot.pause()
         await pilot.press("1", "2")
         await wait_saved(pilot)
     second = make_app()
-    async with second.run_test(size=(80, 24)) as pilot:
+    async with running(second, size=(80, 24)) as pilot:
         assert isinstance(second.screen, HomeScreen)
         assert "Resume draft: JP Japan" in screen_text(second)
         await pilot.press("enter")
@@ -123,7 +123,7 @@ async def test_a_draft_written_by_one_app_is_resumed_by_the_next(make_app: AppFa
 
 async def test_review_refuses_an_incomplete_response(make_app: AppFactory) -> None:
     app = make_app(mode="fill")
-    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+    async with running(app, size=(80, 24), notifications=True) as pilot:
         await pilot.press("ctrl+r")
         await pilot.pause()
         assert isinstance(app.screen, ReviewScreen)
@@ -138,7 +138,7 @@ async def test_review_refuses_an_incomplete_response(make_app: AppFactory) -> No
 
 async def test_submit_writes_a_file_that_check_accepts(make_app: AppFactory, survey: Questionnaire) -> None:
     app = make_app(mode="fill")
-    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+    async with running(app, size=(80, 24), notifications=True) as pilot:
         await pilot.press(*"BR", "enter", "ctrl+n")
         await pilot.pause()
         await pilot.press(*"1111122222", "ctrl+r")
@@ -159,7 +159,7 @@ async def test_editing_a_submitted_response_makes_the_next_revision(
     make_app: AppFactory, survey: Questionnaire
 ) -> None:
     app = make_app(mode="fill", office="BR")
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with running(app, size=(80, 24)) as pilot:
         await pilot.press("ctrl+n")
         await pilot.pause()
         await pilot.press(*"1111111111", "ctrl+r")
@@ -168,7 +168,7 @@ async def test_editing_a_submitted_response_makes_the_next_revision(
         await pilot.pause()
     first = tomllib.loads(Path("responses/BR.toml").read_text("utf-8"))["response"]
     app = make_app(mode="fill", office="BR")
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with running(app, size=(80, 24)) as pilot:
         await pilot.press("ctrl+n")
         await pilot.pause()
         await pilot.press("5", "ctrl+r")
@@ -183,7 +183,7 @@ async def test_editing_a_submitted_response_makes_the_next_revision(
 
 async def test_quitting_asks_first(make_app: AppFactory) -> None:
     app = make_app(mode="fill")
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with running(app, size=(80, 24)) as pilot:
         await pilot.press("ctrl+q")
         await pilot.pause()
         assert "Your answers are saved as a draft" in screen_text(app)
@@ -196,7 +196,7 @@ async def test_quitting_asks_first(make_app: AppFactory) -> None:
 
 async def test_help_lists_the_keys_of_the_screen(make_app: AppFactory) -> None:
     app = make_app(mode="fill", language="zh")
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with running(app, size=(80, 24)) as pilot:
         await pilot.press("f1")
         await pilot.pause()
         screen = screen_text(app)
@@ -212,7 +212,7 @@ async def test_a_failing_disk_keeps_the_answers_and_says_so(make_app: AppFactory
         raise StorageError("cannot save responses/drafts/x.toml: the disk is full")
 
     app = make_app(mode="fill")
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with running(app, size=(80, 24)) as pilot:
         with monkeypatch.context() as disk_full:
             disk_full.setattr("enquete.storage.responses.ResponseFolder.save_draft", refuse)
             await pilot.press(*"AU", "enter")
@@ -228,11 +228,11 @@ async def test_a_failing_disk_keeps_the_answers_and_says_so(make_app: AppFactory
 
 async def test_a_draft_can_be_discarded_to_start_over(make_app: AppFactory) -> None:
     first = make_app(mode="fill")
-    async with first.run_test(size=(80, 24)) as pilot:
+    async with running(first, size=(80, 24)) as pilot:
         await pilot.press(*"NZ", "enter")
         await wait_saved(pilot)
     app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with running(app, size=(80, 24)) as pilot:
         assert "Resume draft: NZ New Zealand" in screen_text(app)
         await pilot.press("d")
         await pilot.pause()

@@ -4,7 +4,7 @@ import shutil
 from pathlib import Path
 
 from enquete.ui.screens.results import ResultsScreen
-from tests.ui.conftest import AppFactory, screen_text
+from tests.ui.conftest import AppFactory, running, screen_text
 
 
 async def wait_loaded(pilot, screen: ResultsScreen) -> None:  # type: ignore[no-untyped-def]
@@ -15,7 +15,7 @@ async def wait_loaded(pilot, screen: ResultsScreen) -> None:  # type: ignore[no-
 
 async def test_results_show_counts_of_all_respondents(make_app: AppFactory, sample_responses: Path) -> None:
     app = make_app(mode="results")
-    async with app.run_test(size=(100, 40), notifications=True, tooltips=True) as pilot:
+    async with running(app, size=(100, 40), notifications=True, tooltips=True) as pilot:
         screen = app.screen
         assert isinstance(screen, ResultsScreen)
         await wait_loaded(pilot, screen)
@@ -33,7 +33,7 @@ async def test_comments_with_markup_are_shown_literally_and_filter(
     make_app: AppFactory, sample_responses: Path
 ) -> None:
     app = make_app(mode="results")
-    async with app.run_test(size=(160, 48), notifications=True, tooltips=True) as pilot:
+    async with running(app, size=(160, 48), notifications=True, tooltips=True) as pilot:
         await wait_loaded(pilot, app.screen)  # type: ignore[arg-type]
         for _ in range(4):
             await pilot.press("down")
@@ -51,7 +51,7 @@ async def test_files_not_counted_are_listed_with_reasons(
     make_app: AppFactory, sample_responses: Path
 ) -> None:
     app = make_app(mode="results")
-    async with app.run_test(size=(160, 48)) as pilot:
+    async with running(app, size=(160, 48)) as pilot:
         await wait_loaded(pilot, app.screen)  # type: ignore[arg-type]
         await pilot.press("end")
         await pilot.pause()
@@ -63,7 +63,7 @@ async def test_files_not_counted_are_listed_with_reasons(
 
 async def test_results_refresh_when_a_file_arrives(make_app: AppFactory, sample_responses: Path) -> None:
     app = make_app(mode="results")
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with running(app, size=(100, 30)) as pilot:
         screen = app.screen
         assert isinstance(screen, ResultsScreen)
         await wait_loaded(pilot, screen)

@@ -4,19 +4,20 @@ from pathlib import Path
 
 import pytest
 
-from tests.ui.conftest import AppFactory
+from tests.ui.conftest import AppFactory, until_ready
 
 pytestmark = pytest.mark.usefixtures("sample_responses")
 
 
 @pytest.mark.parametrize("language", ["en", "zh"])
 def test_home(snap_compare, make_app: AppFactory, language: str) -> None:  # type: ignore[no-untyped-def]
-    assert snap_compare(make_app(language=language), terminal_size=(80, 24))
+    assert snap_compare(make_app(language=language), run_before=until_ready, terminal_size=(80, 24))
 
 
 @pytest.mark.parametrize("language", ["en", "zh"])
 def test_matrix_question(snap_compare, make_app: AppFactory, language: str) -> None:  # type: ignore[no-untyped-def]
     async def answer_some(pilot) -> None:  # type: ignore[no-untyped-def]
+        await until_ready(pilot)
         await pilot.press("ctrl+n")
         await pilot.pause()
         await pilot.press("1", "2", "3")
@@ -29,6 +30,7 @@ def test_matrix_question(snap_compare, make_app: AppFactory, language: str) -> N
 @pytest.mark.parametrize("language", ["en", "zh"])
 def test_multi_select_with_comments(snap_compare, make_app: AppFactory, language: str) -> None:  # type: ignore[no-untyped-def]
     async def select_with_comment(pilot) -> None:  # type: ignore[no-untyped-def]
+        await until_ready(pilot)
         await pilot.app.screen.show_question(3)
         await pilot.press("space", *"[bold]Portal[/] 门户", "tab", "space")
         await pilot.pause()
@@ -40,6 +42,7 @@ def test_multi_select_with_comments(snap_compare, make_app: AppFactory, language
 @pytest.mark.parametrize("language", ["en", "zh"])
 def test_review(snap_compare, make_app: AppFactory, language: str) -> None:  # type: ignore[no-untyped-def]
     async def review(pilot) -> None:  # type: ignore[no-untyped-def]
+        await until_ready(pilot)
         await pilot.press("ctrl+r")
         await pilot.pause()
 
@@ -50,6 +53,7 @@ def test_review(snap_compare, make_app: AppFactory, language: str) -> None:  # t
 @pytest.mark.parametrize("size", [(80, 24), (160, 48)])
 def test_results_with_markup_comment(snap_compare, make_app: AppFactory, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
     async def open_current_focus(pilot) -> None:  # type: ignore[no-untyped-def]
+        await until_ready(pilot)
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
         for _ in range(4):

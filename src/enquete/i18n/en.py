@@ -75,6 +75,7 @@ TEXTS: dict[str, str] = {
     "home.status": "Responses folder {folder}: {submitted} submitted, {drafts} draft(s).",
     "home.no_respondent": "(respondent not chosen yet)",
     "home.resume": "Resume draft: {who} (saved {saved})",
+    "home.reading": "Reading the questionnaire…",
     "home.new": "Fill in a new response",
     "home.edit": "Edit the submitted response of {who}",
     "home.results": "View results",

@@ -74,6 +74,7 @@ TEXTS: dict[str, str] = {
     "home.status": "Carpeta de respuestas {folder}: {submitted} enviada(s), {drafts} borrador(es).",
     "home.no_respondent": "(encuestado aún no elegido)",
     "home.resume": "Continuar el borrador: {who} (guardado el {saved})",
+    "home.reading": "Leyendo el cuestionario…",
     "home.new": "Rellenar una nueva respuesta",
     "home.edit": "Modificar la respuesta enviada de {who}",
     "home.results": "Ver los resultados",

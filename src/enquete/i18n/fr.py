@@ -74,6 +74,7 @@ TEXTS: dict[str, str] = {
     "home.status": "Dossier des réponses {folder} : {submitted} envoyée(s), {drafts} brouillon(s).",
     "home.no_respondent": "(répondant pas encore choisi)",
     "home.resume": "Reprendre le brouillon : {who} (enregistré le {saved})",
+    "home.reading": "Lecture du questionnaire…",
     "home.new": "Remplir une nouvelle réponse",
     "home.edit": "Modifier la réponse envoyée de {who}",
     "home.results": "Voir les résultats",

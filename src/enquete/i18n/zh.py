@@ -74,6 +74,7 @@ TEXTS: dict[str, str] = {
     "home.status": "答卷文件夹{folder}：已提交{submitted}份，草稿{drafts}份。",
     "home.no_respondent": "（尚未选择答卷方）",
     "home.resume": "继续填写草稿：{who}（保存于{saved}）",
+    "home.reading": "正在读取问卷…",
     "home.new": "填写新答卷",
     "home.edit": "修改{who}已提交的答卷",
     "home.results": "查看结果",

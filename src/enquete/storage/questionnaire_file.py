@@ -3,17 +3,24 @@
 The default is found the same way from any folder: `--questionnaire PATH`,
 else `questionnaire.toml` in the current folder, else the copy shipped inside
 the package (the repository's root file, in a development checkout).
+
+Reading (tomllib) and validating (pydantic) are separate steps: the app paints
+its first screen from the raw title and validates right after, because
+importing pydantic and building the schema costs more than starting Textual.
 """
 
-from importlib import resources
-from pathlib import Path
-from typing import Any
+from __future__ import annotations
 
-from pydantic import ValidationError
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from enquete.errors import QuestionnaireError, ResponseFileError
-from enquete.model.questionnaire import Questionnaire
 from enquete.storage.safe_read import read_toml
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
+
+    from enquete.model.questionnaire import Questionnaire
 
 DEFAULT_NAME = "questionnaire.toml"
 
@@ -23,25 +30,46 @@ def default_questionnaire_path() -> Path:
     local = Path.cwd() / DEFAULT_NAME
     if local.is_file():
         return local
-    shipped = resources.files("enquete") / "data" / DEFAULT_NAME
+    shipped = Path(__file__).resolve().parents[1] / "data" / DEFAULT_NAME  # placed there by the wheel
     if shipped.is_file():
-        return Path(str(shipped))
+        return shipped
     # An editable install of a checkout: the file at the repository root.
     return Path(__file__).resolve().parents[3] / DEFAULT_NAME
 
 
-def load_questionnaire(path: Path | None = None) -> Questionnaire:
-    """Load and validate a questionnaire; `QuestionnaireError` says what is wrong and where."""
+def read_questionnaire_data(path: Path | None = None) -> tuple[Path, dict[str, Any]]:
+    """The questionnaire file as TOML tables, unvalidated; `QuestionnaireError` if unreadable."""
     path = path or default_questionnaire_path()
     try:
-        data = read_toml(path)
+        return path, read_toml(path)
     except ResponseFileError as error:
         raise QuestionnaireError(f"{path}: {error}") from None
+
+
+def load_questionnaire(path: Path | None = None) -> Questionnaire:
+    """Load and validate a questionnaire; `QuestionnaireError` says what is wrong and where."""
+    path, data = read_questionnaire_data(path)
     return questionnaire_from_data(data, source=str(path))
+
+
+def header_text(data: dict[str, Any], key: str, language: str) -> str:
+    """`title` or `description` of unvalidated questionnaire data, in `language` if given."""
+    header = data.get("questionnaire")
+    value = header.get(key) if isinstance(header, dict) else None
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict):
+        text = value.get(language) or value.get("en")
+        return text if isinstance(text, str) else ""
+    return ""
 
 
 def questionnaire_from_data(data: dict[str, Any], *, source: str) -> Questionnaire:
     """Validate a parsed questionnaire table (the `[questionnaire]` header plus the rest)."""
+    from pydantic import ValidationError
+
+    from enquete.model.questionnaire import Questionnaire
+
     header = data.get("questionnaire")
     if not isinstance(header, dict):
         raise QuestionnaireError(f"{source}: no [questionnaire] table")

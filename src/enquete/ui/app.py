@@ -1,17 +1,25 @@
-"""The enquete app: holds the questionnaire, the folder and the language; screens do the rest."""
+"""The enquete app: holds the questionnaire, the folder and the language; screens do the rest.
+
+It paints the home screen from the questionnaire's raw title first and
+validates the questionnaire just after (pydantic costs more to import than
+Textual does), so nothing here imports the model at module level.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App
 from textual.binding import Binding
 from textual.reactive import reactive
 
 from enquete.i18n.catalog import LANGUAGES
-from enquete.model.questionnaire import Questionnaire
-from enquete.session import FillSession
-from enquete.storage.responses import ResponseFolder
+from enquete.storage.questionnaire_file import header_text
+
+if TYPE_CHECKING:
+    from enquete.model.questionnaire import Questionnaire
+    from enquete.storage.responses import ResponseFolder
 
 
 class EnqueteApp(App[int]):
@@ -29,39 +37,69 @@ class EnqueteApp(App[int]):
     language: reactive[str] = reactive("en")
     """The language of every text on screen; changing it redraws the screens."""
 
+    questionnaire: Questionnaire
+    """The validated questionnaire, set once `ready` is true."""
+    folder: ResponseFolder
+    """The responses folder, set once `ready` is true."""
+
     def __init__(
         self,
-        questionnaire: Questionnaire,
+        questionnaire_data: dict[str, Any],
         responses: Path,
         *,
+        source: str = "questionnaire.toml",
         language: str | None = None,
         mode: str = "home",
         office: str | None = None,
     ) -> None:
         super().__init__()
-        self.questionnaire = questionnaire
-        self.folder = ResponseFolder(responses)
+        self.questionnaire_data = questionnaire_data
+        self.source = source
+        self.responses = responses
         self.mode = mode
         self.office = office
+        self.ready = False
         self._language_given = language is not None
         self.set_reactive(EnqueteApp.language, language if language in LANGUAGES else "en")
+
+    def header(self, key: str) -> str:
+        """The questionnaire's title or description, available before validation."""
+        return header_text(self.questionnaire_data, key, self.language)
 
     def on_mount(self) -> None:
         from enquete.ui.screens.home import HomeScreen
 
-        self.title = self.questionnaire.title_in(self.language)
+        self.title = self.header("title")
+        self.push_screen(HomeScreen())
+        self.call_after_refresh(self.finish_loading)
+
+    def finish_loading(self) -> None:
+        """Validate the questionnaire, then open what the command line asked for."""
+        from enquete.errors import QuestionnaireError
+        from enquete.storage.questionnaire_file import questionnaire_from_data
+        from enquete.storage.responses import ResponseFolder
+
+        try:
+            self.questionnaire = questionnaire_from_data(self.questionnaire_data, source=self.source)
+        except QuestionnaireError as error:
+            self.exit(return_code=2, message=f"enquete: {error}")
+            return
+        self.folder = ResponseFolder(self.responses)
+        self.ready = True
         if self.mode == "results":
             from enquete.ui.screens.results import ResultsScreen
 
             self.push_screen(ResultsScreen())
         elif self.mode == "fill":
-            self.push_screen(HomeScreen())
             self.start_filling(self.office)
         else:
-            self.push_screen(HomeScreen())
+            refresh = getattr(self.screen, "refresh_list", None)
+            if refresh is not None:
+                self.call_later(refresh)
 
     def start_filling(self, office: str | None = None, resume: Path | None = None) -> None:
         """Open the fill screen on a draft, a submitted response, an office or a new response."""
+        from enquete.session import FillSession
         from enquete.ui.screens.fill import FillScreen
 
         if resume is not None:
@@ -79,7 +117,7 @@ class EnqueteApp(App[int]):
         self.push_screen(FillScreen(session))
 
     def watch_language(self, language: str) -> None:
-        self.title = self.questionnaire.title_in(language)
+        self.title = self.header("title")
         for screen in self.screen_stack:
             refresh = getattr(screen, "language_changed", None)
             if refresh is not None:

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from enquete.storage.questionnaire_file import load_questionnaire
+from enquete.storage.questionnaire_file import read_questionnaire_data
 
 
 def run_app(
@@ -13,9 +13,10 @@ def run_app(
     language: str | None,
     office: str | None,
 ) -> int:
-    questionnaire = load_questionnaire(questionnaire_path)  # errors reach the CLI as messages
+    # An unreadable file fails here, with a message and exit 2; a schema error once the app is up.
+    path, data = read_questionnaire_data(questionnaire_path)
     from enquete.ui.app import EnqueteApp
 
-    app = EnqueteApp(questionnaire, responses, language=language, mode=mode, office=office)
+    app = EnqueteApp(data, responses, source=str(path), language=language, mode=mode, office=office)
     app.run()
     return app.return_code or 0

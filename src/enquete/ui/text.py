@@ -3,7 +3,6 @@
 from textual.content import Content
 
 from enquete.i18n.catalog import translate
-from enquete.session import QuestionState
 from enquete.text import one_line, printable
 
 
@@ -23,5 +22,5 @@ def tr(key: str, language: str, **params: object) -> str:
     return translate(key, language, **safe)
 
 
-STATE_MARKS = {QuestionState.ANSWERED: "✓", QuestionState.EMPTY: "·", QuestionState.INVALID: "!"}
-"""How a question's state shows in lists: marks, so it reads without colour."""
+STATE_MARKS = {"answered": "✓", "empty": "·", "invalid": "!"}
+"""How a question's state (a `QuestionState`) shows in lists: marks, so it reads without colour."""

@@ -7,6 +7,7 @@ where the person stopped, or discarded to start over.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -17,8 +18,10 @@ from textual.widgets.option_list import Option
 
 from enquete.errors import StorageError
 from enquete.model.codes import st3_name
-from enquete.model.response import Response
 from enquete.ui.text import plain, tr
+
+if TYPE_CHECKING:
+    from enquete.model.response import Response
 from enquete.ui.widgets.key_bar import KeyBar
 
 
@@ -37,27 +40,27 @@ class HomeScreen(Screen[None]):
         return str(getattr(self.app, "language", "en"))
 
     def compose(self) -> ComposeResult:
-        questionnaire = self.app.questionnaire  # type: ignore[attr-defined]
-        folder = self.app.folder  # type: ignore[attr-defined]
+        app = self.app
+        yield Static(plain(app.header("title")), id="title")  # type: ignore[attr-defined]
+        description = app.header("description")  # type: ignore[attr-defined]
+        if description:
+            yield Static(plain(description), id="description")
+        if not getattr(app, "ready", False):
+            # First paint: the questionnaire is validated and the folder read right after.
+            yield Static(tr("home.reading", self.language), id="status", markup=False)
+            yield KeyBar()
+            return
+        questionnaire, folder = app.questionnaire, app.folder  # type: ignore[attr-defined]
         self.drafts = folder.drafts(questionnaire)
         submitted = folder.submitted_files()
-        yield Static(plain(questionnaire.title_in(self.language)), id="title")
-        if questionnaire.description:
-            yield Static(
-                plain(questionnaire.description.get(self.language) or questionnaire.description["en"]),
-                id="description",
-            )
-        yield Static(
-            tr(
-                "home.status",
-                self.language,
-                folder=str(folder.root),
-                submitted=len(submitted),
-                drafts=len(self.drafts),
-            ),
-            id="status",
-            markup=False,
+        status = tr(
+            "home.status",
+            self.language,
+            folder=str(folder.root),
+            submitted=len(submitted),
+            drafts=len(self.drafts),
         )
+        yield Static(status, id="status", markup=False)
         yield OptionList(*self._actions(submitted), id="actions")
         yield KeyBar()
 

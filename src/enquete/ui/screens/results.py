@@ -176,10 +176,7 @@ class ResultsScreen(Screen[None]):
         self.load()
 
     def action_close(self) -> None:
-        if len(self.app.screen_stack) > 2:
-            self.app.pop_screen()
-        else:
-            self.app.exit()
+        self.app.pop_screen()  # the home screen is always beneath
 
     async def language_changed(self) -> None:
         await self.recompose()
