@@ -8,6 +8,7 @@ itself keeps the text verbatim.
 """
 
 import re
+import unicodedata
 
 # C0 controls except TAB and LF, DEL, C1 controls (8-bit CSI 0x9b among them),
 # bidi embeddings/overrides/isolates, and lone surrogates (which cannot be encoded).
@@ -31,11 +32,31 @@ def printable(text: str) -> str:
     return _UNSAFE.sub(REPLACEMENT, text)
 
 
+def cell_width(char: str) -> int:
+    """Terminal cells a character takes: 2 for wide (CJK) ones, 0 for combining marks."""
+    if unicodedata.combining(char):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+
+
+def text_width(text: str) -> int:
+    """Terminal cells a one-line text takes."""
+    return sum(cell_width(c) for c in text)
+
+
 def one_line(text: str, limit: int | None = None) -> str:
-    """Printable text folded onto one line, cut with an ellipsis past `limit` characters."""
+    """Printable text folded onto one line, cut with an ellipsis past `limit` terminal cells.
+
+    Cells, not characters: 66 Chinese characters fill 132 columns.
+    """
     flat = " ".join(printable(text).split())
-    if limit is not None and len(flat) > limit:
-        return flat[: max(limit - 1, 0)] + "…"
+    if limit is None or text_width(flat) <= limit:
+        return flat
+    width = 0
+    for index, char in enumerate(flat):
+        width += cell_width(char)
+        if width > limit - 1:  # one cell is kept for the ellipsis
+            return flat[:index] + "…"
     return flat
 
 

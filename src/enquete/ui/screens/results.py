@@ -76,9 +76,9 @@ class ResultsScreen(Screen[None]):
         questionnaire = self.app.questionnaire  # type: ignore[attr-defined]
         options = [Option(tr("results.respondents", lang), id="respondents")]
         for number, question in enumerate(questionnaire.questions, 1):
-            options.append(
-                Option(Content(f"{number}. {one_line(question.text_in(lang), 24)}"), id=question.id)
-            )
+            # The list is 30 cells wide with its border and padding: one line per question.
+            label = one_line(f"{number}. {question.text_in(lang)}", 25)
+            options.append(Option(Content(label), id=question.id))
         options.append(Option(tr("results.files", lang), id="files"))
         return options
 
@@ -149,7 +149,8 @@ class ResultsScreen(Screen[None]):
             question = questionnaire.question(section)
             number = questionnaire.ids.index(section) + 1
             result = self.results.questions[section]
-            widgets = list(question_section(self.results, question, result, number, lang))
+            width = content.size.width or self.size.width - 32
+            widgets = list(question_section(self.results, question, result, number, lang, width - 2))
             if result.comments:
                 widgets.append(Input(placeholder=tr("results.filter", lang), id="filter"))
                 widgets.append(Static(comment_lines(result.comments, question, lang), id="comments"))

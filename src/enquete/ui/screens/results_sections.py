@@ -12,16 +12,16 @@ from textual.widgets import DataTable, Static
 from enquete.model.codes import st3_name
 from enquete.model.questionnaire import AnyQuestion, CodeQuestion, MatrixQuestion, Questionnaire
 from enquete.results.aggregate import Comment, QuestionResult, Results
-from enquete.text import one_line, printable
+from enquete.text import one_line, printable, text_width
 from enquete.ui.text import tr
 
 BAR_WIDTH = 20
 POSITIVE = ("implemented", "ongoing")
 
 
-def bar(count: int, total: int) -> str:
-    filled = round(BAR_WIDTH * count / total) if total else 0
-    return "█" * filled + "░" * (BAR_WIDTH - filled)
+def bar(count: int, total: int, width: int = BAR_WIDTH) -> str:
+    filled = round(width * count / total) if total else 0
+    return "█" * filled + "░" * (width - filled)
 
 
 def respondents_section(results: Results, questionnaire: Questionnaire, lang: str) -> Iterator[Widget]:
@@ -37,8 +37,9 @@ def respondents_section(results: Results, questionnaire: Questionnaire, lang: st
 
 
 def question_section(
-    results: Results, question: AnyQuestion, result: QuestionResult, number: int, lang: str
+    results: Results, question: AnyQuestion, result: QuestionResult, number: int, lang: str, width: int = 80
 ) -> Iterator[Widget]:
+    """The question's figures; `width` is the pane's, in cells, so each bar stays on its line."""
     n = results.respondents
     yield Static(Content(f"{number}. {printable(question.text_in(lang))}"), classes="section-title")
     yield Static(
@@ -51,14 +52,16 @@ def question_section(
     else:
         options = getattr(question, "options", None) or []
         lines = []
-        width = max((len(o.short_in(lang)) for o in options), default=0)
+        bar_width = BAR_WIDTH if width >= 70 else BAR_WIDTH // 2
+        figures = bar_width + len(f" {n} (100%)")
+        longest = max((text_width(o.short_in(lang)) for o in options), default=0)
+        label_width = max(8, min(longest, width - figures - 2))
         for option in options:
             count = result.counts.get(option.id, 0)
             assert isinstance(count, int)
-            label = option.short_in(lang)
-            lines.append(
-                f"{label}{' ' * (width - len(label))}  {bar(count, n)} {count} ({results.share(count)}%)"
-            )
+            label = one_line(option.short_in(lang), label_width)
+            padding = " " * (label_width - text_width(label))
+            lines.append(f"{label}{padding}  {bar(count, n, bar_width)} {count} ({results.share(count)}%)")
         if lines:
             yield Static(Content("\n".join(lines)))
 
