@@ -62,8 +62,16 @@ class QuestionResult:
     id: str
     type: str
     answered: int = 0
-    counts: dict[str, int] | dict[str, dict[str, int]] = field(default_factory=dict)
+    option_counts: dict[str, int] = field(default_factory=dict)
+    """Choice, multi-select and code questions: respondents per option (or code)."""
+    cell_counts: dict[str, dict[str, int]] = field(default_factory=dict)
+    """Matrix questions: respondents per column, in each row."""
     comments: list[Comment] = field(default_factory=list)
+
+    @property
+    def counts(self) -> dict[str, int] | dict[str, dict[str, int]]:
+        """What the JSON report calls `counts`: cells for a matrix, options otherwise."""
+        return self.cell_counts if self.type == "matrix" else self.option_counts
 
 
 @dataclass
@@ -131,9 +139,9 @@ def tally(questionnaire: Questionnaire, responses: dict[str, Response]) -> dict[
     for question in questionnaire.questions:
         result = QuestionResult(question.id, question.type)
         if isinstance(question, ChoiceQuestion | MultiQuestion):
-            result.counts = {o.id: 0 for o in question.options}
+            result.option_counts = {o.id: 0 for o in question.options}
         elif isinstance(question, MatrixQuestion):
-            result.counts = {r.id: {c.id: 0 for c in question.columns} for r in question.rows}
+            result.cell_counts = {r.id: {c.id: 0 for c in question.columns} for r in question.rows}
         results[question.id] = result
     for key, response in sorted(responses.items()):
         for qid, answer in response.answers.items():
@@ -141,21 +149,21 @@ def tally(questionnaire: Questionnaire, responses: dict[str, Response]) -> dict[
             if not is_answered(answer):
                 continue
             result.answered += 1
-            counts = result.counts
+            options = result.option_counts
             if isinstance(answer, MultiAnswer):
                 for option in answer.selected:
-                    counts[option] += 1  # type: ignore[operator]
+                    options[option] += 1
                 for option, text in answer.comments.items():
                     result.comments.append(Comment(key, option, text))
                 if answer.comment:
                     result.comments.append(Comment(key, None, answer.comment))
             elif isinstance(answer, dict):
                 for row, column in answer.items():
-                    counts[row][column] += 1  # type: ignore[index]
+                    result.cell_counts[row][column] += 1
             elif isinstance(questionnaire.question(qid), TextQuestion):
                 result.comments.append(Comment(key, None, answer))
             elif isinstance(questionnaire.question(qid), CodeQuestion | ChoiceQuestion):
-                counts[answer] = counts.get(answer, 0) + 1  # type: ignore[assignment,operator]
+                options[answer] = options.get(answer, 0) + 1
     for result in results.values():
         result.comments.sort(key=lambda c: (_option_order(questionnaire, result.id, c.option), c.respondent))
     return results

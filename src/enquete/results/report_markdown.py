@@ -84,9 +84,8 @@ def _matrix(results: Results, question: MatrixQuestion, result: QuestionResult, 
         header.append(" or ".join(_cell(c.label_in(lang)) for c in columns if c.id in positive))
     yield "| " + " | ".join(header) + " |"
     yield "| --- |" + " ---: |" * (len(header) - 1)
-    counts = result.counts
     for row in question.rows:
-        row_counts: dict[str, int] = counts[row.id]  # type: ignore[assignment]
+        row_counts = result.cell_counts[row.id]
         cells = [_cell(row.label_in(lang)), *(_count(results, row_counts[c.id]) for c in columns)]
         if positive:
             cells.append(_count(results, sum(row_counts[c] for c in positive)))
@@ -97,7 +96,7 @@ def _multi(results: Results, question: MultiQuestion, result: QuestionResult, la
     yield "| Option | Respondents |"
     yield "| --- | ---: |"
     for option in question.options:
-        yield f"| {_cell(option.label_in(lang))} | {_count(results, result.counts[option.id])} |"  # type: ignore[arg-type]
+        yield f"| {_cell(option.label_in(lang))} | {_count(results, result.option_counts[option.id])} |"
     by_option = [c for c in result.comments if c.option is not None]
     general = [c for c in result.comments if c.option is None]
     if by_option:
@@ -121,7 +120,7 @@ def _choice(results: Results, question: AnyQuestion, result: QuestionResult, lan
     yield "| Option | Respondents |"
     yield "| --- | ---: |"
     for option in getattr(question, "options", []):
-        yield f"| {_cell(option.label_in(lang))} | {_count(results, result.counts[option.id])} |"  # type: ignore[arg-type]
+        yield f"| {_cell(option.label_in(lang))} | {_count(results, result.option_counts[option.id])} |"
 
 
 def _comments(comments: list[Comment]) -> Iterator[str]:

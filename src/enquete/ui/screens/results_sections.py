@@ -57,8 +57,7 @@ def question_section(
         longest = max((text_width(o.short_in(lang)) for o in options), default=0)
         label_width = max(8, min(longest, width - figures - 2))
         for option in options:
-            count = result.counts.get(option.id, 0)
-            assert isinstance(count, int)
+            count = result.option_counts.get(option.id, 0)
             label = one_line(option.short_in(lang), label_width)
             padding = " " * (label_width - text_width(label))
             lines.append(f"{label}{padding}  {bar(count, n, bar_width)} {count} ({results.share(count)}%)")
@@ -77,8 +76,7 @@ def matrix_table(
     if positive:
         table.add_column(Text(tr("results.positive", lang)))
     for row in question.rows:
-        counts = result.counts[row.id]
-        assert isinstance(counts, dict)
+        counts = result.cell_counts[row.id]
         cells = [Text(row.short_in(lang))]
         cells += [Text(f"{counts[c.id]} ({results.share(counts[c.id])}%)") for c in question.columns]
         if positive:

@@ -9,6 +9,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
+from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Static
 
 from enquete.model.questionnaire import MatrixQuestion
@@ -61,7 +62,7 @@ class MatrixField(AnswerField):
         yield Static(Content(legend), classes="legend")
         table = MatrixTable(cursor_type="cell", zebra_stripes=True)
         for number, _column in enumerate(self.question.columns, 1):
-            table.add_column(Content(f" {number} "), key=str(number), width=3)
+            table.add_column(f" {number} ", key=str(number), width=3)
         for row in self.question.rows:
             table.add_row(
                 *self._cells(row.id), key=row.id, label=Text(printable(row.short_in(self.language)))
@@ -78,7 +79,7 @@ class MatrixField(AnswerField):
         self.value[row_option.id] = column_option.id
         table = self.query_one(MatrixTable)
         for index, cell in enumerate(self._cells(row_option.id)):
-            table.update_cell_at((row, index), cell)
+            table.update_cell_at(Coordinate(row, index), cell)
         self._describe(row, column)
         self.announce(dict(self.value))
 
