@@ -1,0 +1,109 @@
+"""Reading a response file at native speed, falling back to the careful path on any doubt.
+
+`safe_read.read_toml` (lstat, open, fstat, tomllib) is the reference: it words
+every refusal. Parsing with tomllib is nine tenths of the cost of a report, so
+the hot path reads each file in one call and parses it with rtoml (a compiled
+parser, eight times faster). This path never words an error itself: whenever
+it meets anything unusual (a link, a big file, bad UTF-8, a pathological shape,
+TOML rtoml refuses) it returns None and the caller takes the reference path,
+so messages stay exactly what they were.
+
+rtoml ships wheels for the usual platforms; where it is missing, every file
+takes the reference path.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+from collections.abc import Callable
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from enquete.storage import safe_read
+from enquete.storage.safe_read import MAX_FILE_BYTES, UnreadableFile, decode
+
+# The reference path's guards, whatever they are: `refuse_pathological` once it is
+# on main (issue 10), the one guard there was before.
+_refuse_pathological: Callable[[str], None] = getattr(
+    safe_read, "refuse_pathological", safe_read._refuse_long_dotted_keys
+)
+
+try:
+    import rtoml
+except ImportError:  # pragma: no cover - a platform without an rtoml wheel
+    rtoml = None  # type: ignore[assignment]
+
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+_OPEN_FLAGS |= getattr(os, "O_BINARY", 0)
+
+AVAILABLE = rtoml is not None
+"""Whether the compiled parser is installed; without it every file takes tomllib's path."""
+
+
+def refuse_pathological(text: str) -> None:
+    """The same guards as the reference path: shapes that make a parser slow or crash."""
+    _refuse_pathological(text)
+
+
+def read_small_file(path: Path | str, max_bytes: int = MAX_FILE_BYTES) -> bytes | None:
+    """A regular file's bytes in one read at its size; None for anything else (the caller words why).
+
+    O_NOFOLLOW refuses a link and fstat checks what was opened, so a swap
+    between listing and opening cannot make this read a pipe or a device.
+    """
+    try:
+        fd = os.open(path, _OPEN_FLAGS)
+    except OSError:
+        return None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > max_bytes:
+            return None
+        data = os.read(fd, info.st_size + 1)
+        if len(data) != info.st_size:  # grown, shrunk or short: let the careful path decide
+            return None
+        return data
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+
+
+_TOML_1_1 = re.compile(r"[{]|\\[ex]|(?<![\d:])\d\d:\d\d(?![:\d])")
+"""What rtoml accepts (TOML 1.1) and tomllib refuses (TOML 1.0): inline tables over several
+lines or with a trailing comma, the \\e and \\x escapes, times without seconds. A file with
+anything like them (a brace or "10:30" in a comment is enough) takes tomllib's path."""
+
+
+def parse_fast(data: bytes) -> dict[str, Any] | None:
+    """The TOML tables of `data`, as tomllib would return them; None when unsure.
+
+    Offset date-times come back with rtoml's time-zone class: `portable_time`
+    turns them into Python's own, as tomllib gives, before they cross processes.
+    """
+    if rtoml is None:
+        return None
+    try:
+        text = decode(data)
+        refuse_pathological(text)
+    except UnreadableFile:
+        return None
+    if _TOML_1_1.search(text):
+        return None
+    try:
+        table: dict[str, Any] = rtoml.loads(text)
+    except Exception:  # any refusal at all: tomllib will word it
+        return None
+    return table
+
+
+def portable_time(moment: Any) -> Any:
+    """A date-time with a `datetime.timezone` (what tomllib gives), others unchanged."""
+    if isinstance(moment, datetime) and moment.tzinfo is not None and type(moment.tzinfo) is not timezone:
+        offset = moment.utcoffset()
+        assert offset is not None
+        return moment.replace(tzinfo=timezone(offset))
+    return moment
