@@ -382,7 +382,7 @@ def _mutations(answers: dict[str, Any]) -> st.SearchStrategy[dict[str, Any]]:
     )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=500, deadline=None)
 @given(data=st.data())
 def test_the_certifier_never_vouches_for_answers_the_model_finds_wrong(
     survey: Questionnaire, data: st.DataObject
@@ -391,6 +391,20 @@ def test_the_certifier_never_vouches_for_answers_the_model_finds_wrong(
     valid = data.draw(valid_answers(survey))
     raw = tomli_roundtrip(valid)
     candidate = data.draw(_mutations(raw))
+    if Certifier(survey).certain(candidate):
+        assert answer_problems(survey, candidate, complete=True)[1] == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    question=st.sampled_from(["current_focus", "low_priority", "challenges", "future_topics"]),
+    selected=st.lists(st.sampled_from(["rec1", "rec2", "rec3", "not_applicable", "zz"]), max_size=5),
+)
+def test_the_certifier_never_vouches_for_a_selection_the_model_finds_wrong(
+    survey: Questionnaire, question: str, selected: list[str]
+) -> None:
+    """Property: duplicates, exclusive options combined, unknown options, too few or too many."""
+    candidate = {**tomli_roundtrip(answers(1, "AU")), question: {"selected": selected}}
     if Certifier(survey).certain(candidate):
         assert answer_problems(survey, candidate, complete=True)[1] == []
 
@@ -405,6 +419,22 @@ def tomli_roundtrip(answers: dict[str, Any]) -> dict[str, Any]:
     return tomllib.loads(dump_response(response).decode())["answers"]  # type: ignore[no-any-return]
 
 
-def test_the_certifier_vouches_for_ordinary_responses(survey: Questionnaire) -> None:
-    """Otherwise the fast path is never taken (a mutant that always says no would pass the rest)."""
-    assert Certifier(survey).certain(tomli_roundtrip(answers(1, "AU")))
+def test_the_certifier_vouches_for_ordinary_responses_only(survey: Questionnaire) -> None:
+    """Yes for an ordinary response (else the fast path is never taken); no for each kind of fault."""
+    certifier = Certifier(survey)
+    ordinary = tomli_roundtrip(answers(1, "AU"))
+    assert certifier.certain(ordinary)
+    faults: list[tuple[str, Any]] = [
+        ("low_priority", {"selected": ["not_applicable", "rec1"]}),
+        ("current_focus", {"selected": ["rec1", "rec1"]}),
+        ("current_focus", {"selected": ["rec1"], "comments": {"rec2": "not selected"}}),
+        ("current_focus", {"selected": [], "comment": "x"}),
+        ("implementation", {"rec1": "implemented"}),
+        ("implementation", {**ordinary["implementation"], "rec1": "done"}),
+        ("office", "XX"),
+        ("proposals", "x" * 4001),
+        ("unknown", "x"),
+    ]
+    for question, answer in faults:
+        assert not certifier.certain({**ordinary, question: answer}), question
+        assert answer_problems(survey, {**ordinary, question: answer}, complete=True)[1], question
