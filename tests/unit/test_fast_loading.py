@@ -307,10 +307,11 @@ def test_fast_parse_gives_what_tomllib_gives_with_portable_time_zones() -> None:
     import pickle
 
     for path in sorted((FIXTURES / "sample").glob("*.toml")):
+        if path.name == "broken.toml":
+            continue
         data = path.read_bytes()
         fast = fast_toml.parse_fast(data)
-        if fast is None:
-            continue
+        assert fast is not None, path.name  # ordinary files take the fast path (offsets included)
         assert fast == parse_toml(data)
         moment = fast_toml.portable_time(fast["response"]["saved"])
         assert pickle.loads(pickle.dumps(moment)) == moment

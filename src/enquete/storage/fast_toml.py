@@ -72,10 +72,11 @@ def read_small_file(path: Path | str, max_bytes: int = MAX_FILE_BYTES) -> bytes 
         os.close(fd)
 
 
-_TOML_1_1 = re.compile(r"[{]|\\[ex]|(?<![\d:])\d\d:\d\d(?![:\d])")
+_TOML_1_1 = re.compile(r"[{]|\\[ex]|(?<![\d:+-])\d\d:\d\d(?![:\d])")
 """What rtoml accepts (TOML 1.1) and tomllib refuses (TOML 1.0): inline tables over several
-lines or with a trailing comma, the \\e and \\x escapes, times without seconds. A file with
-anything like them (a brace or "10:30" in a comment is enough) takes tomllib's path."""
+lines or with a trailing comma, the \\e and \\x escapes, times without seconds (not an offset
+such as +02:00). A file with anything like them (a brace or "10:30" in a comment is enough)
+takes tomllib's path."""
 
 
 def parse_fast(data: bytes) -> dict[str, Any] | None:
