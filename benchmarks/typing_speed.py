@@ -7,7 +7,7 @@ idle after every key, which measures the pilot), and the time runs until
 every key is in the box and every save has finished (enquete saves drafts
 as you type; the bare app writes nothing). Medians of paired runs.
 
-    python benchmarks/typing.py --repeat 5 --characters 2000
+    python benchmarks/typing_speed.py --repeat 5 --characters 2000
 """
 
 from __future__ import annotations
