@@ -3,6 +3,7 @@
 Keys are only ever added. `report_format` names the contract's version.
 """
 
+import io
 import json
 from typing import Any
 
@@ -49,5 +50,13 @@ def results_to_json_data(results: Results) -> dict[str, Any]:
 
 
 def render_json(results: Results) -> str:
-    """Pretty, UTF-8 (not \\u-escaped) JSON; control characters are escaped by JSON itself."""
-    return json.dumps(results_to_json_data(results), ensure_ascii=False, indent=2) + "\n"
+    """Pretty, UTF-8 (not \\u-escaped) JSON; control characters are escaped by JSON itself.
+
+    Streamed into a buffer (`json.dump`), not joined from a list of pieces
+    (`json.dumps` with indent): the same text, without a million small strings
+    held at once for a folder of 100,000 files.
+    """
+    out = io.StringIO()
+    json.dump(results_to_json_data(results), out, ensure_ascii=False, indent=2)
+    out.write("\n")
+    return out.getvalue()
