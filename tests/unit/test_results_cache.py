@@ -62,8 +62,10 @@ def cache_file(folder: Path) -> Path:
 def test_a_repeat_run_reads_no_file_and_gives_the_same_results(folder: Path, survey: Questionnaire) -> None:
     first, cache = run(folder, survey)
     assert cache.reused == 0
+    written = cache_file(folder).stat().st_mtime_ns
     second, cache = run(folder, survey)
     assert cache.reused == 6 and second == first
+    assert cache_file(folder).stat().st_mtime_ns == written  # nothing changed: nothing rewritten
     assert first == aggregate_folder(folder, survey, cached=False)
     assert second.responses["AU"].answers["proposals"] == "AU revision 3"
 
@@ -116,15 +118,15 @@ def test_a_damaged_or_hostile_cache_is_not_believed(
     elif damage == "checksum":
         path.write_bytes(data.replace(b"AU revision 3", b"AU revision 9"))
     elif damage == "not json":
-        write_private(path, b"{" * 100_000)
+        write_private(path, [b"{" * 100_000])
     elif damage == "entry of another shape":
         document["files"]["BR.toml"][4] = {"$": "x"}
-        write_private(path, json.dumps(document).encode())
+        write_private(path, [json.dumps(document).encode()])
     elif damage == "answers that do not pass":
         entry = document["files"]["AU.r3.toml"]
         entry[8]["answers"]["implementation"]["rec1"] = "invented"
         entry[8]["answers"]["proposals"] = "forged"
-        write_private(path, json.dumps(document).encode())
+        write_private(path, [json.dumps(document).encode()])
     elif damage == "a link":
         elsewhere = tmp_path / "elsewhere.json"
         elsewhere.write_bytes(data)

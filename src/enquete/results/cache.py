@@ -20,6 +20,7 @@ import hashlib
 import json
 import sys
 import time
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -53,6 +54,9 @@ class FolderCache:
         self.keys: list[StatKey | None] = []
         self.entries: dict[str, list[Any]] = {}
         self.reused = 0
+        """Files whose outcome came from the cache in the last lookup."""
+        self.remembered = 0
+        """Files the cache file held."""
 
     @classmethod
     def open(cls, folder: Path, questionnaire: Questionnaire) -> FolderCache | None:
@@ -88,24 +92,32 @@ class FolderCache:
         except (CacheDoubt, TypeError, ValueError, KeyError, IndexError):
             self.entries = {}
             return {}
-        self.reused = len(known)
+        self.reused, self.remembered = len(known), len(self.entries)
+        self.entries = {}  # no longer needed: memory grows with respondents, not files
         return known
 
-    def store(self, paths: list[Path] | Any, outcomes: list[Outcome]) -> None:
-        """Remember `outcomes` (of `paths`, as looked up); a failure to write is not an error."""
-        entries: dict[str, list[Any]] = {}
+    def store(self, paths: list[Path] | Any, outcomes: list[Outcome], changed: bool) -> None:
+        """Remember `outcomes` (of `paths`, as looked up); a failure to write is not an error.
+
+        `changed`: some file was read (new, changed, or a newest revision known
+        only by its header). Nothing is written when nothing changed.
+        """
+        if not changed and self.reused == len(paths) == self.remembered:
+            return
+        write_private(self.path, self._parts(paths, outcomes))
+
+    def _parts(self, paths: list[Path] | Any, outcomes: list[Outcome]) -> Iterator[bytes]:
+        """The cache file's JSON, entry by entry: it is never built whole in memory."""
         settled = self.started_ns - RACY_NS
+        head = {"format": CACHE_FORMAT, "stamp": self.stamp}
+        yield json.dumps(head)[:-1].encode() + b', "files": {'
+        separator = b""
         for path, key, outcome in zip(paths, self.keys, outcomes, strict=True):
             if key is not None and key[1] < settled:
-                entries[path.name] = [*key, *_row(outcome)]
-        if entries == self.entries:
-            return
-        payload = json.dumps(
-            {"format": CACHE_FORMAT, "stamp": self.stamp, "files": entries},
-            ensure_ascii=False,
-            separators=(",", ":"),
-        ).encode("utf-8")
-        write_private(self.path, payload)
+                row = json.dumps([*key, *_row(outcome)], ensure_ascii=False, separators=(",", ":"))
+                yield separator + json.dumps(path.name, ensure_ascii=False).encode() + b":" + row.encode()
+                separator = b","
+        yield b"}}"
 
     def _read(self) -> dict[str, list[Any]]:
         payload = read_private(self.path)

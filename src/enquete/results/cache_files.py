@@ -23,6 +23,7 @@ import json
 import os
 import stat
 import time
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -119,25 +120,27 @@ def read_private(path: Path) -> bytes:
     return payload
 
 
-def write_private(path: Path, *parts: bytes) -> None:
+def write_private(path: Path, parts: Iterable[bytes]) -> None:
     """Replace a cache file with `parts` in one step, readable by the user only; failures are skipped.
 
-    No fsync: a file torn by a crash fails its checksum and is ignored. The
-    parts are written one after the other, never joined: a report of 100,000
-    files is tens of megabytes.
+    The parts are streamed to a temporary file while they are hashed, and the
+    checksum line reserved at its start is filled in last: a cache of 100,000
+    files is never held whole in memory. No fsync: a file torn by a crash
+    fails its checksum and is ignored.
     """
     hashed = hashlib.sha256()
-    for part in parts:
-        hashed.update(part)
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0)
         fd = os.open(temporary, flags, 0o600)
         with os.fdopen(fd, "wb") as handle:
-            handle.write(hashed.hexdigest().encode() + b"\n")
+            handle.write(b"0" * 64 + b"\n")
             for part in parts:
+                hashed.update(part)
                 handle.write(part)
+            handle.seek(0)
+            handle.write(hashed.hexdigest().encode())
         os.replace(temporary, path)
     except OSError:
         with contextlib.suppress(OSError):
@@ -197,10 +200,10 @@ class ReportMemo:
             payload = read_private(self.path)
         except CacheDoubt:
             return None
-        head, _, body = payload.partition(b"\n")
+        end = payload.find(b"\n")
         try:
-            header = json.loads(head)
-            text = body.decode("utf-8")
+            header = json.loads(payload[:end])
+            text = str(memoryview(payload)[end + 1 :], "utf-8")  # decoded in place, not copied first
         except (ValueError, UnicodeDecodeError):
             return None
         if not isinstance(header, dict) or header.get("key") != self.key:
@@ -215,4 +218,4 @@ class ReportMemo:
         if not self.settled:
             return
         header = json.dumps({"key": self.key, "respondents": respondents, "rejected": rejected})
-        write_private(self.path, header.encode() + b"\n", text.encode("utf-8"))
+        write_private(self.path, [header.encode() + b"\n", text.encode("utf-8")])

@@ -380,13 +380,15 @@ def load_all(
     newest = Newest()
     for index in range(len(paths)):
         newest.add(known[index] if index in known else next(fresh))
+    changed = bool(unknown)
     for _ in range(3):  # a newest revision known only by its header: read it whole
         missing = newest.missing()
         if not missing:
             break
+        changed = True
         for index in missing:
             newest.replace(index, read_one(paths[index], questionnaire))
     else:
         return read_files(paths, questionnaire, progress).outcomes
-    cache.store(paths, newest.outcomes)
+    cache.store(paths, newest.outcomes, changed)
     return newest.outcomes
