@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,8 @@ from tests.conftest import ROOT
 from tests.unit.builders import minimal_answers, write_response
 
 HOUR_AGO = time.time() - 3600
+STAMPS = {"started": datetime(2025, 5, 2, 9, tzinfo=UTC), "saved": datetime(2025, 5, 3, 9, tzinfo=UTC)}
+"""Both times written: a file without them is stamped "now", which differs between two reads."""
 
 
 def settle(*paths: Path, age: float = 0) -> None:
@@ -34,9 +37,9 @@ def folder(tmp_path: Path) -> Path:
     root.mkdir()
     for revision in (1, 2, 3):
         answers = minimal_answers("AU", proposals=f"AU revision {revision}")
-        write_response(root, f"AU.r{revision}.toml", answers, id="id-AU", revision=revision)
-    write_response(root, "BR.toml", minimal_answers("BR"), id="id-BR")
-    write_response(root, "CN.toml", minimal_answers("CN", proposals="“统一” [b]x[/b]"), id="id-CN")
+        write_response(root, f"AU.r{revision}.toml", answers, id="id-AU", revision=revision, **STAMPS)
+    write_response(root, "BR.toml", minimal_answers("BR"), id="id-BR", **STAMPS)
+    write_response(root, "CN.toml", minimal_answers("CN", proposals="“统一” [b]x[/b]"), id="id-CN", **STAMPS)
     (root / "broken.toml").write_text("[response\n", "utf-8")
     settle(*root.iterdir())
     return root
@@ -72,7 +75,7 @@ def test_a_repeat_run_reads_no_file_and_gives_the_same_results(folder: Path, sur
 
 def test_a_changed_file_is_read_again(folder: Path, survey: Questionnaire) -> None:
     run(folder, survey)
-    write_response(folder, "BR.toml", minimal_answers("BR", proposals="changed"), id="id-BR")
+    write_response(folder, "BR.toml", minimal_answers("BR", proposals="changed"), id="id-BR", **STAMPS)
     settle(folder / "BR.toml", age=60)
     results, cache = run(folder, survey)
     assert cache.reused == 5 and results.responses["BR"].answers["proposals"] == "changed"
@@ -88,7 +91,7 @@ def test_removing_the_newest_revision_counts_the_one_before(folder: Path, survey
 
 
 def test_files_written_in_the_last_seconds_are_not_remembered(folder: Path, survey: Questionnaire) -> None:
-    write_response(folder, "BR.toml", minimal_answers("BR"), id="id-BR")  # modified just now
+    write_response(folder, "BR.toml", minimal_answers("BR"), id="id-BR", **STAMPS)  # modified just now
     run(folder, survey)
     _, cache = run(folder, survey)
     assert cache.reused == 5
@@ -101,6 +104,7 @@ def test_files_written_in_the_last_seconds_are_not_remembered(folder: Path, surv
         "checksum",
         "not json",
         "entry of another shape",
+        "row of another shape",
         "answers that do not pass",
         "a link",
         "writable by others",
@@ -120,12 +124,16 @@ def test_a_damaged_or_hostile_cache_is_not_believed(
     elif damage == "not json":
         write_private(path, [b"{" * 100_000])
     elif damage == "entry of another shape":
-        document["files"]["BR.toml"][4] = {"$": "x"}
+        document["files"]["BR.toml"] = ["not", "a", "row"]
+        write_private(path, [json.dumps(document).encode()])
+    elif damage == "row of another shape":
+        row = document["files"]["CN.toml"]
+        document["files"]["CN.toml"] = row.replace("|l|", "|l|x|")
         write_private(path, [json.dumps(document).encode()])
     elif damage == "answers that do not pass":
-        entry = document["files"]["AU.r3.toml"]
-        entry[8]["answers"]["implementation"]["rec1"] = "invented"
-        entry[8]["answers"]["proposals"] = "forged"
+        whole = document["wholes"]["AU.r3.toml"]
+        whole["answers"]["implementation"]["rec1"] = "invented"
+        whole["answers"]["proposals"] = "forged"
         write_private(path, [json.dumps(document).encode()])
     elif damage == "a link":
         elsewhere = tmp_path / "elsewhere.json"

@@ -52,7 +52,6 @@ class FolderCache:
         self.questionnaire = questionnaire
         self.started_ns = time.time_ns()
         self.keys: list[StatKey | None] = []
-        self.entries: dict[str, list[Any]] = {}
         self.reused = 0
         """Files whose outcome came from the cache in the last lookup."""
         self.remembered = 0
@@ -76,24 +75,25 @@ class FolderCache:
         """
         self.keys = [stat_key(p) for p in paths]
         try:
-            self.entries = self._read()
+            rows, wholes = self._read()
         except CacheDoubt:
-            self.entries = {}
+            rows, wholes = {}, {}
         known: dict[int, Outcome] = {}
         try:
             for index, path in enumerate(paths):
-                entry = self.entries.get(path.name)
-                key = self.keys[index]
-                if entry is None or key is None or tuple(entry[:3]) != key:
+                name, key = path.name, self.keys[index]
+                row = rows.get(name)
+                if row is None or key is None:
                     continue
-                outcome = self._outcome(str(path), entry)
+                prefix = f"{key[0]}|{key[1]}|{key[2]}|"
+                if not row.startswith(prefix):
+                    continue  # changed since: read it again
+                outcome = self._outcome(str(path), row[len(prefix) :], wholes.get(name))
                 if outcome is not None:
                     known[index] = outcome
         except (CacheDoubt, TypeError, ValueError, KeyError, IndexError):
-            self.entries = {}
             return {}
-        self.reused, self.remembered = len(known), len(self.entries)
-        self.entries = {}  # no longer needed: memory grows with respondents, not files
+        self.reused, self.remembered = len(known), len(rows)
         return known
 
     def store(self, paths: list[Path] | Any, outcomes: list[Outcome], changed: bool) -> None:
@@ -107,19 +107,35 @@ class FolderCache:
         write_private(self.path, self._parts(paths, outcomes))
 
     def _parts(self, paths: list[Path] | Any, outcomes: list[Outcome]) -> Iterator[bytes]:
-        """The cache file's JSON, entry by entry: it is never built whole in memory."""
+        """The cache file's JSON, entry by entry: it is never built whole in memory.
+
+        One string per file ("size|mtime|inode|r|reason" or
+        "size|mtime|inode|l|respondent|id|revision|saved"): a hundred thousand
+        of them parse into a hundred thousand objects, not a million.
+        """
         settled = self.started_ns - RACY_NS
-        head = {"format": CACHE_FORMAT, "stamp": self.stamp}
-        yield json.dumps(head)[:-1].encode() + b', "files": {'
+        kept = [
+            (path.name, key, outcome)
+            for path, key, outcome in zip(paths, self.keys, outcomes, strict=True)
+            if key is not None and key[1] < settled and _row(outcome) is not None
+        ]
+        yield json.dumps({"format": CACHE_FORMAT, "stamp": self.stamp})[:-1].encode() + b', "files": {'
         separator = b""
-        for path, key, outcome in zip(paths, self.keys, outcomes, strict=True):
-            if key is not None and key[1] < settled:
-                row = json.dumps([*key, *_row(outcome)], ensure_ascii=False, separators=(",", ":"))
-                yield separator + json.dumps(path.name, ensure_ascii=False).encode() + b":" + row.encode()
+        for name, key, outcome in kept:
+            row = f"{key[0]}|{key[1]}|{key[2]}|{_row(outcome)}"
+            yield separator + json.dumps(name, ensure_ascii=False).encode() + b":"
+            yield json.dumps(row, ensure_ascii=False).encode()
+            separator = b","
+        yield b'}, "wholes": {'
+        separator = b""
+        for name, _, outcome in kept:
+            if isinstance(outcome, Loaded) and outcome.response is not None:
+                whole = _whole(outcome.response)
+                yield separator + json.dumps({name: whole}, ensure_ascii=False)[1:-1].encode()
                 separator = b","
         yield b"}}"
 
-    def _read(self) -> dict[str, list[Any]]:
+    def _read(self) -> tuple[dict[str, str], dict[str, Any]]:
         payload = read_private(self.path)
         try:
             document = json.loads(payload)
@@ -128,27 +144,25 @@ class FolderCache:
         if not isinstance(document, dict) or document.get("format") != CACHE_FORMAT:
             raise CacheDoubt("format")
         if document.get("stamp") != self.stamp:
-            return {}
-        files = document.get("files")
-        if not isinstance(files, dict):
+            return {}, {}
+        rows, wholes = document.get("files"), document.get("wholes")
+        if not isinstance(rows, dict) or not isinstance(wholes, dict):
             raise CacheDoubt("files")
-        for entry in files.values():
-            if not (isinstance(entry, list) and len(entry) >= 5 and all(_is_int(v) for v in entry[:3])):
-                raise CacheDoubt("entry")
-        return files
+        if not all(type(row) is str for row in rows.values()):
+            raise CacheDoubt("entry")
+        return rows, wholes
 
-    def _outcome(self, file: str, entry: list[Any]) -> Outcome | None:
-        kind = entry[3]
-        if kind == "r" and len(entry) == 5 and isinstance(entry[4], str):
-            return Rejected(file, entry[4])
-        if kind != "l" or len(entry) != 9:
-            raise CacheDoubt("kind")
-        _, _, _, _, key, response_id, revision, saved_text, whole = entry
-        if not (isinstance(key, str) and isinstance(response_id, str) and isinstance(saved_text, str)):
+    def _outcome(self, file: str, row: str, whole: Any) -> Outcome | None:
+        kind, rest = row[:2], row[2:]
+        if kind == "r|":
+            return Rejected(file, rest)
+        fields = rest.split("|")
+        if kind != "l|" or len(fields) != 4 or not fields[2].isdigit():
+            raise CacheDoubt("row")
+        key, response_id, revision_text, saved_text = fields
+        revision, saved = int(revision_text), _moment(saved_text)
+        if revision < 1 or not key or not response_id:
             raise CacheDoubt("header")
-        if not _is_int(revision) or revision < 1:
-            raise CacheDoubt("revision")
-        saved = _moment(saved_text)
         if whole is None:
             return Loaded(file, sys.intern(key), sys.intern(response_id), revision, saved)
         response = self._response(whole, response_id, revision, saved)
@@ -181,10 +195,6 @@ class FolderCache:
         )
 
 
-def _is_int(value: Any) -> bool:
-    return type(value) is int
-
-
 def _moment(text: str) -> datetime:
     moment = datetime.fromisoformat(text)
     if moment.tzinfo is None:
@@ -192,16 +202,20 @@ def _moment(text: str) -> datetime:
     return moment
 
 
-def _row(outcome: Outcome) -> list[Any]:
+def _row(outcome: Outcome) -> str | None:
+    """An outcome as one line of text; None when its fields could not be told apart again."""
     if isinstance(outcome, Rejected):
-        return ["r", outcome.reason]
-    whole = None
-    if outcome.response is not None:
-        response = outcome.response
-        whole = {
-            "language": response.language,
-            "started": response.started.isoformat(),
-            "current": response.current_question,
-            "answers": response_to_data(response)["answers"],
-        }
-    return ["l", outcome.key, outcome.id, outcome.revision, outcome.saved.isoformat(), whole]
+        return f"r|{outcome.reason}"
+    if "|" in outcome.key or "|" in outcome.id:
+        return None
+    return f"l|{outcome.key}|{outcome.id}|{outcome.revision}|{outcome.saved.isoformat()}"
+
+
+def _whole(response: Response) -> dict[str, Any]:
+    """What the newest revision of an id needs besides its header: checked again when used."""
+    return {
+        "language": response.language,
+        "started": response.started.isoformat(),
+        "current": response.current_question,
+        "answers": response_to_data(response)["answers"],
+    }

@@ -29,7 +29,7 @@ from typing import Any
 
 from enquete import __version__
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 """Bumped whenever the layout of a cache file changes."""
 MAX_CACHE_BYTES = 256 * 1024 * 1024
 RACY_NS = 2_000_000_000
