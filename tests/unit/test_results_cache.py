@@ -191,3 +191,19 @@ def test_the_memo_gives_the_report_again_until_a_file_changes(
     assert "Nouvelle proposition" in out.read_text("utf-8")
     memo.write_bytes(memo.read_bytes()[:-10])  # torn: ignored, the report is made again
     assert main(args) == 0 and "Nouvelle proposition" in out.read_text("utf-8")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_pipe_named_as_the_questionnaire_does_not_hang_the_memo(folder: Path, tmp_path: Path) -> None:
+    """The memo hashes the questionnaire's bytes before anything else: read like every file, bounded."""
+    import subprocess
+    import sys
+
+    pipe = tmp_path / "questionnaire.toml"
+    os.mkfifo(pipe)
+    argv = ["report", "--questionnaire", str(pipe), "--responses", str(folder)]
+    code = f"from enquete.cli import main; raise SystemExit(main({argv!r}))"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert result.returncode == 2 and "not a regular file" in result.stderr

@@ -22,12 +22,15 @@ import hashlib
 import json
 import os
 import stat
+import threading
 import time
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from enquete import __version__
+from enquete.errors import ResponseFileError
+from enquete.storage.safe_read import read_bytes
 
 CACHE_FORMAT = 2
 """Bumped whenever the layout of a cache file changes."""
@@ -129,7 +132,7 @@ def write_private(path: Path, parts: Iterable[bytes]) -> None:
     fails its checksum and is ignored.
     """
     hashed = hashlib.sha256()
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0)
@@ -182,9 +185,9 @@ class ReportMemo:
         if where is None or not folder.is_dir():
             return None
         listing = _listing(folder)
-        try:
-            definition = hashlib.sha256(questionnaire.read_bytes()).hexdigest()
-        except OSError:
+        try:  # read as every file is: a pipe or a device named here must not hang the report
+            definition = hashlib.sha256(read_bytes(questionnaire)).hexdigest()
+        except ResponseFileError:
             return None
         if listing is None:
             return None
