@@ -27,7 +27,7 @@ def fresh_resource_tracker(monkeypatch: pytest.MonkeyPatch) -> Iterator[resource
     for name in ("ensure_running", "register", "unregister", "getfd"):
         monkeypatch.setattr(resource_tracker, name, getattr(tracker, name))
     yield tracker
-    tracker._stop()
+    tracker._stop()  # type: ignore[attr-defined]
 
 
 def thousand_files(folder: Path) -> None:
@@ -62,4 +62,4 @@ async def test_results_screen_reads_1000_files_in_worker_processes(
         assert screen.results is not None
         text = screen_text(app)
         assert "10 respondents in responses" in text and "990 file(s) not counted" in text
-    assert fresh_resource_tracker._pid is not None  # the pool really ran, in spawned processes
+    assert fresh_resource_tracker._pid is not None  # type: ignore[attr-defined]  # the pool ran, spawned
