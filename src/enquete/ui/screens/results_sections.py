@@ -13,7 +13,7 @@ from enquete.model.codes import st3_name
 from enquete.model.questionnaire import AnyQuestion, CodeQuestion, MatrixQuestion, Questionnaire
 from enquete.results.aggregate import Comment, QuestionResult, Results
 from enquete.text import one_line, printable, text_width
-from enquete.ui.text import tr
+from enquete.ui.content import tr
 
 BAR_WIDTH = 20
 POSITIVE = ("implemented", "ongoing")
