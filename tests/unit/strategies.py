@@ -18,7 +18,7 @@ from enquete.qtypes import type_of
 
 # Any text a person could type or paste: CJK, brackets, quotes, backslashes, newlines.
 typed_text = st.text(
-    alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\r"),
+    alphabet=st.characters(exclude_categories=["Cs"], exclude_characters="\r"),
     min_size=1,
     max_size=200,
 ).filter(lambda s: s.strip())
@@ -45,7 +45,8 @@ def _choice_answer(question: ChoiceQuestion) -> st.SearchStrategy[Answer]:
 def multi_answer(draw: st.DrawFn, question: MultiQuestion) -> MultiAnswer:
     plain = [o.id for o in question.options if not o.exclusive]
     exclusive = [o.id for o in question.options if o.exclusive]
-    if exclusive and draw(st.booleans()):
+    pick_exclusive: bool = draw(st.booleans())
+    if exclusive and pick_exclusive:
         selected = [draw(st.sampled_from(exclusive))]
     else:
         selected = draw(st.lists(st.sampled_from(plain), min_size=1, unique=True))
