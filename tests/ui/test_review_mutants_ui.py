@@ -35,9 +35,8 @@ async def _to_question(pilot: Pilot[Any], app: EnqueteApp, number: int) -> None:
     await wait_until(pilot, lambda: "Question 1 of 5" in visible_text(app), "the first question")
     for current in range(2, number + 1):
         await pilot.press("ctrl+n")
-        await wait_until(
-            pilot, lambda n=current: f"Question {n} of 5" in visible_text(app), f"question {current}"
-        )
+        position = f"Question {current} of 5"
+        await wait_until(pilot, lambda: position in visible_text(app), position)  # noqa: B023
 
 
 async def test_question_help_and_title_text_are_shown_as_typed() -> None:

@@ -156,8 +156,8 @@ def test_the_folder_is_fsynced_after_the_rename(tmp_path: Path, monkeypatch: pyt
         events.append("rename")
         real_replace(source, target)
 
-    monkeypatch.setattr(atomic.os, "fsync", fsync)
-    monkeypatch.setattr(atomic.os, "replace", replace)
+    monkeypatch.setattr(os, "fsync", fsync)
+    monkeypatch.setattr(os, "replace", replace)
     atomic.write_atomically(tmp_path / "AU.toml", b"x = 1\n")
     assert events == ["fsync file", "rename", "fsync folder"]
 
@@ -172,7 +172,7 @@ def test_a_file_over_the_limit_is_refused_before_it_is_read(
     def no_open(*args: object, **kwargs: object) -> int:
         raise AssertionError("the file was opened although lstat already said it is too large")
 
-    monkeypatch.setattr(safe_read.os, "open", no_open)
+    monkeypatch.setattr(os, "open", no_open)
     with pytest.raises(safe_read.UnreadableFile, match="too large"):
         safe_read.read_bytes(big, max_bytes=4000)
 
@@ -184,7 +184,7 @@ def test_the_parallel_loader_reads_every_file_in_order(
     survey: Questionnaire, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Mutant S3: the parallel path dropped one file per chunk (folders of 400 files or more)."""
-    monkeypatch.setattr(loading.os, "cpu_count", lambda: 2)  # the parallel path even on one core
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)  # the parallel path even on one core
     template = write_response(tmp_path, "template.toml", minimal_answers("AU"))
     count = max(loading.PARALLEL_FROM, 2 * loading.CHUNK) + 7
     paths = []
