@@ -22,6 +22,8 @@ from enquete.model.questionnaire import Questionnaire
 from enquete.text import without_surrogates
 
 Status = Literal["draft", "submitted"]
+MAX_REVISION = 1_000_000_000
+"""An office submits a few times; a larger revision is a forged or broken file."""
 
 
 def now() -> datetime:
@@ -30,14 +32,18 @@ def now() -> datetime:
 
 
 class _Header(BaseModel):
-    """The `[response]` table. Extra keys are allowed: newer tools may add some."""
+    """The `[response]` table. Extra keys are allowed: newer tools may add some.
 
-    model_config = ConfigDict(extra="ignore")
+    Types are exactly the contract's (strict): `revision = true`,
+    `revision = "2"` and `version = 1.0` are refused, not read as 1, 2 and 1.
+    """
+
+    model_config = ConfigDict(extra="ignore", strict=True)
 
     questionnaire: str
     version: int
     id: str = Field(min_length=1, max_length=200, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$")
-    revision: int = Field(ge=1)
+    revision: int = Field(ge=1, le=MAX_REVISION)
     status: Status
     language: str = Field(default="en", max_length=20)
     started: datetime | None = None
