@@ -136,6 +136,10 @@ def _scrub(value: Any) -> Any:
     return value
 
 
+UNKNOWN_TIME = datetime(1970, 1, 1, tzinfo=UTC)
+"""`saved` of a file that gives none."""
+
+
 def _utc(moment: datetime | None) -> datetime:
     if moment is None:
         return now()
@@ -184,8 +188,10 @@ def response_from_data(questionnaire: Questionnaire, data: dict[str, Any]) -> tu
         revision=header.revision,
         status=header.status,
         language=header.language,
-        started=_utc(header.started),
-        saved=_utc(header.saved),
+        started=_utc(header.started or header.saved),
+        # A file that does not say when it was saved is older than any that does (merge
+        # --replace keeps the newest saved), not "now", the time it happens to be read.
+        saved=_utc(header.saved) if header.saved else UNKNOWN_TIME,
         current_question=current if current in questionnaire.ids else None,
     )
     return response, problems
