@@ -98,6 +98,22 @@ class InvitedList:
         return line
 
 
+def invited_report(invited: InvitedList, keys: Iterable[str]) -> dict[str, object]:
+    """The `invited` table of the JSON report (docs/report-format.md)."""
+    keys = list(keys)
+
+    def entry(e: Invited) -> dict[str, str]:
+        return {"code": e.code, "name": e.name, "email": e.email}
+
+    return {
+        "file": str(invited.source) if invited.source else None,
+        "invited": len(invited),
+        "answered": len(invited.answered(keys)),
+        "missing": [entry(e) for e in invited.missing(keys)],
+        "not_invited": invited.not_invited(keys),
+    }
+
+
 def find_invited(responses: Path, explicit: Path | None = None) -> Path | None:
     """The invited list to use: `explicit` if given, else `invited.csv` beside `responses`."""
     if explicit is not None:
