@@ -335,15 +335,15 @@ def _write(
     folder: ResponseFolder, states: dict[str, _State], steps: list[Step], questionnaire: Questionnaire
 ) -> list[Step]:
     """History copies first, then the new files; a step whose file was not written says so."""
-    history: list[tuple[Path, bytes]] = []
-    targets: list[tuple[Path, bytes]] = []
-    for key, state in states.items():
-        if state.data is None or state.data == state.on_disk:
-            continue
-        history.extend(folder.history_write(key, old, questionnaire) for old in dict.fromkeys(state.history))
-        targets.append((folder.submitted_path(key), state.data))
     failure: EnqueteError | None = None
     try:
+        history: list[tuple[Path, bytes]] = []
+        targets: list[tuple[Path, bytes]] = []
+        for key, state in states.items():
+            if state.data is None or state.data == state.on_disk:
+                continue
+            history += [folder.history_write(key, old, questionnaire) for old in dict.fromkeys(state.history)]
+            targets.append((folder.submitted_path(key), state.data))
         write_files(dict.fromkeys(history))  # the same bytes twice are one file
         write_files(targets)
     except StorageError as error:
