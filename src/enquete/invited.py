@@ -31,6 +31,10 @@ MAX_INVITED = 10_000
 MAX_BYTES = 2 * 1024 * 1024
 
 
+_ALIASES = {"e-mail": "email", "mail": "email", "display name": "name", "office": "name"}
+"""Column names people write for the same thing."""
+
+
 class InvitedListError(EnqueteError):
     """The invited list cannot be read; the message names the file and the row."""
 
@@ -138,7 +142,7 @@ def parse_invited(text: str, *, source: Path | None = None) -> InvitedList:
     delimiter = max((",", ";", "\t"), key=first_line.count)
     rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
-        header = [cell.strip().lower() for cell in next(rows)]
+        header = [_ALIASES.get(cell.strip().lower(), cell.strip().lower()) for cell in next(rows)]
     except StopIteration:
         raise InvitedListError(f"{where}: is empty; it needs a header row: code,name,email") from None
     except csv.Error as error:

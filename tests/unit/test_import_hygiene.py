@@ -14,6 +14,14 @@ PURE = [
     "enquete.text",
     "enquete.i18n",
     "enquete.commands.check",
+    "enquete.merge",
+    "enquete.merge_diff",
+    "enquete.merge_table",
+    "enquete.inbox",
+    "enquete.invited",
+    "enquete.storage.lock",
+    "enquete.storage.atomic",
+    "enquete.storage.safe_read",
 ]
 BLOCK_TEXTUAL = """
 import sys, importlib.abc
