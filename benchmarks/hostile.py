@@ -54,8 +54,8 @@ def main() -> int:
     baseline = best(lambda: tomllib.loads(baseline_text), args.repeat)
     timings = []
     with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "shape.toml"
         for name, data in shapes.items():
-            path = Path(folder) / "shape.toml"
             path.write_bytes(data)
             timings.append((best(lambda: check_response_file(path, survey), args.repeat), name, len(data)))
     timings.sort(reverse=True)
