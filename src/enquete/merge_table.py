@@ -31,8 +31,13 @@ def _pad(text: str, width: int) -> str:
     return text + " " * max(width - text_width(text), 0)
 
 
-def merge_lines(steps: list[Step], into: Path, *, dry_run: bool) -> Iterator[str]:
-    """The table and the summary line."""
+def merge_lines(steps: list[Step], into: Path, *, dry_run: bool, width: int | None = None) -> Iterator[str]:
+    """The table and the summary line.
+
+    With `width` (a terminal's columns), a reason that would wrap goes on
+    its own indented line instead; without it (a pipe, a file), every row is
+    one line, for grep.
+    """
     files = [_tail(s.file, FILE_WIDTH) for s in steps]
     who = [one_line(s.respondent or "-", 12) for s in steps]
     widths = (
@@ -43,7 +48,11 @@ def merge_lines(steps: list[Step], into: Path, *, dry_run: bool) -> Iterator[str
     yield f"{_pad('FILE', widths[0])}  {_pad('RESPONDENT', widths[1])}  {_pad('OUTCOME', widths[2])}  REASON"
     for step, file, respondent in zip(steps, files, who, strict=True):
         columns = (_pad(file, widths[0]), _pad(respondent, widths[1]), _pad(step.outcome.value, widths[2]))
-        yield "  ".join([*columns, one_line(step.reason, 300)])
+        row = "  ".join([*columns, one_line(step.reason, 300)])
+        if width is not None and text_width(row) >= width:
+            yield "  ".join(columns).rstrip()
+            row = f"{INDENT}{one_line(step.reason, 300)}"
+        yield row
         if step.warning:
             yield f"{INDENT}warning: {one_line(step.warning, 200)}"
         for line in step.details:

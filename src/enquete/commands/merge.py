@@ -1,6 +1,8 @@
 """`enquete merge SOURCE... [--into DIR] [--dry-run] [--replace] [--invited FILE]`."""
 
 import argparse
+import shutil
+import sys
 from dataclasses import replace
 
 from enquete.cli import EXIT_OK, EXIT_PROBLEMS, say
@@ -27,7 +29,8 @@ def run_merge(args: argparse.Namespace) -> int:
     steps = merge(args.sources, args.into, questionnaire, replace=args.replace, dry_run=args.dry_run)
     if invited is not None:
         steps = [_flag_uninvited(s, invited) for s in steps]
-    for line in merge_lines(steps, args.into, dry_run=args.dry_run):
+    width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+    for line in merge_lines(steps, args.into, dry_run=args.dry_run, width=width):
         say(line)
     if invited is not None:
         folder = ResponseFolder(args.into)
