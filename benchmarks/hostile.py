@@ -22,8 +22,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from enquete.check import check_response_file  # noqa: E402
 from enquete.storage.questionnaire_file import load_questionnaire  # noqa: E402
+from enquete.verdicts import check_response_file  # noqa: E402
 from tests.unit.test_bounded_readers import HOSTILE_SHAPES  # noqa: E402
 
 LIMIT_SECONDS = 2.0

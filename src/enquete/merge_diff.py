@@ -39,7 +39,9 @@ def _short(answer: Answer | None) -> str:
         return f'"{one_line(answer, 24)}"'
     if isinstance(answer, MultiAnswer):
         return "[" + ", ".join(answer.selected) + "]"
-    return "{" + ", ".join(f"{k}={v}" for k, v in answer.items()) + "}"
+    if isinstance(answer, dict):
+        return "{" + ", ".join(f"{k}={v}" for k, v in answer.items()) + "}"
+    return one_line(str(answer), 24)
 
 
 def _question_difference(qid: str, old: Answer | None, new: Answer | None) -> str:

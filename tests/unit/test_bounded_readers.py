@@ -14,7 +14,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from enquete.check import check_response_file
 from enquete.errors import QuestionnaireError
 from enquete.merge import Outcome, merge
 from enquete.model.questionnaire import Questionnaire
@@ -22,6 +21,7 @@ from enquete.results.aggregate import aggregate_folder
 from enquete.storage.questionnaire_file import load_questionnaire
 from enquete.storage.responses import ResponseFolder
 from enquete.storage.safe_read import MAX_KEY_PARTS, UnreadableFile, parse_toml, refuse_pathological
+from enquete.verdicts import check_response_file
 from tests.conftest import ROOT
 from tests.unit.inbox_kit import response_bytes
 

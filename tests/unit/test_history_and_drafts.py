@@ -34,7 +34,9 @@ def test_replace_never_overwrites_a_history_file(survey: Questionnaire, tmp_path
     for text in versions:
         (inbox / "AU.toml").write_bytes(response_bytes("AU", "au-1", proposals=text.decode()))
         merge([inbox], into, survey, replace=True)
-    kept = sorted(load_valid_response(p, survey).answers["proposals"] for p in (into / "history").iterdir())
+    kept = sorted(
+        str(load_valid_response(p, survey).answers["proposals"]) for p in (into / "history").iterdir()
+    )
     assert kept == ["first", "second"], "both replaced files are kept, under names of their own"
     assert load_valid_response(into / "AU.toml", survey).answers["proposals"] == "third"
 

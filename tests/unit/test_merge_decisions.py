@@ -38,7 +38,10 @@ def test_a_conflict_says_who_when_and_which_answers_differ(
     put(tmp_path / "inbox", "PE.toml", new)
     assert main(["merge", str(tmp_path / "inbox"), "--into", str(into)]) == 1
     out = capsys.readouterr().out
-    local = lambda moment: moment.astimezone().strftime("%Y-%m-%d %H:%M")  # noqa: E731
+
+    def local(moment: datetime) -> str:
+        return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
     assert f"there: PE, id first-id, revision 1, saved {local(MAY_3)} (local time), language es" in out
     assert f"incoming: PE, id second-id, revision 1, saved {local(MAY_3 + timedelta(days=1))}" in out
     assert 'differs: implementation (rec3: implemented → ongoing); proposals ("uno" → "dos")' in out

@@ -5,7 +5,7 @@ import shutil
 import sys
 from dataclasses import replace
 
-from enquete.cli import EXIT_OK, EXIT_PROBLEMS, say
+from enquete.commands.output import EXIT_OK, EXIT_PROBLEMS, say
 from enquete.invited import InvitedList, find_invited, load_invited
 from enquete.merge import Outcome, Step, merge
 from enquete.merge_table import merge_lines
@@ -16,6 +16,10 @@ from enquete.storage.responses import ResponseFolder
 
 def run_merge(args: argparse.Namespace) -> int:
     """Import the sources, print one row per file, a summary, and who is still missing.
+
+    Args:
+        args: The parsed `merge` command line (sources, into, replace, dry_run,
+            questionnaire, invited).
 
     Returns:
         EXIT_OK when nothing needs a person (no conflict, no rejected file),

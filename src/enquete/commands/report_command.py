@@ -3,7 +3,7 @@
 import argparse
 import sys
 
-from enquete.cli import EXIT_OK, say
+from enquete.commands.output import EXIT_OK, say
 from enquete.invited import find_invited, invited_report, load_invited
 from enquete.results.aggregate import aggregate_folder
 from enquete.storage.atomic import write_atomically
@@ -17,6 +17,13 @@ def run_report(args: argparse.Namespace) -> int:
     On stdout, JSON has every character a terminal would obey written as a
     `\\uXXXX` escape (the same JSON values); Markdown and CSV are filtered
     like every other line when stdout is a terminal. A file gets the exact text.
+
+    Args:
+        args: The parsed `report` command line (format, output, responses,
+            questionnaire, invited).
+
+    Returns:
+        EXIT_OK: a missing folder is noted on stderr and reported as 0 respondents.
     """
     questionnaire = load_questionnaire(args.questionnaire)
     invited_path = find_invited(args.responses, args.invited)
