@@ -116,4 +116,5 @@ def test_100000_drafts_are_listed_bounded_newest_first(survey: Questionnaire, tm
     folder = ResponseFolder(tmp_path / "responses")
     files = folder.draft_files()
     assert len(files) == MAX_DRAFTS_LISTED and files[0] == newest
+    assert folder.draft_file_count() == 100_001
     assert [r.id for _, r in folder.drafts(survey)] == ["newest"]

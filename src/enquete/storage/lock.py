@@ -54,7 +54,8 @@ def _lock_for(root: Path) -> filelock.BaseFileLock:
 
 
 def _process_alive(pid: int) -> bool:
-    if pid == os.getpid():
+    """Whether `pid` runs on this computer (POSIX); on Windows, `os.kill` would end it, so assume so."""
+    if pid == os.getpid() or os.name != "posix":
         return True
     try:
         os.kill(pid, 0)
@@ -105,9 +106,11 @@ def folder_lock(root: Path, *, timeout: float | None = None) -> Iterator[None]:
         lock.acquire(timeout=WAIT_SECONDS if timeout is None else timeout)
     except filelock.Timeout:
         who = holder(root) or "another enquete"
-        raise FolderBusy(
-            f"{root} is being written by {who}; wait for it to finish and run this again"
-        ) from None
+        advice = "wait for it to finish and run this again"
+        if who.startswith("a stale note"):
+            # Only a lock without OS support (a soft lock on some network drives) outlives its holder.
+            advice = f"if no enquete is running, delete {root / LOCK_NAME} and run this again"
+        raise FolderBusy(f"{root} is being written by {who}; {advice}") from None
     except OSError as error:
         raise StorageError(f"cannot lock {root}: {describe_os_error(error)}") from error
     try:

@@ -147,6 +147,17 @@ class ResponseFolder:
             return []
         return [path for _mtime, path in heapq.nlargest(limit, self._draft_entries(folder))]
 
+    def draft_file_count(self) -> int:
+        """How many draft files there are (counting stops at `MAX_DRAFTS_SCANNED`).
+
+        For a screen to say "showing the 200 most recent of 100,000 drafts".
+        """
+        try:
+            folder = self._subfolder(DRAFTS)
+        except StorageError:
+            return 0
+        return sum(1 for _ in self._draft_entries(folder))
+
     def _draft_entries(self, folder: Path) -> Iterator[tuple[float, Path]]:
         try:
             entries = os.scandir(folder)
