@@ -38,7 +38,8 @@ DRAFTS = "drafts"
 HISTORY = "history"
 MAX_DRAFTS_LISTED = 200
 """The home screen lists the most recent drafts; reading 100,000 of them would never end."""
-MAX_DRAFTS_SCANNED = 100_000
+MAX_DRAFTS_SCANNED = 200_000
+"""Past this many entries drafts/ is not read further (a second or so of directory reading)."""
 _SAFE_KEY = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}", re.ASCII)
 
 
