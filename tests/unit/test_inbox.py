@@ -241,3 +241,42 @@ def test_report_counts_an_upper_case_suffix_as_merge_accepts_it(
     (tmp_path / "CA.TOML").write_bytes(response_bytes("CA", "ca-1"))
     (tmp_path / "AU.toml").write_bytes(response_bytes("AU", "au-1"))
     assert aggregate_folder(tmp_path, survey).respondent_keys == ["AU", "CA"]
+
+
+def _nested_mail(depth: int) -> bytes:
+    body = b"Content-Type: text/plain\r\n\r\nhello\r\n"
+    for level in range(depth):
+        boundary = b"b%d" % level
+        body = (
+            b"Content-Type: multipart/mixed; boundary="
+            + boundary
+            + b"\r\n\r\n--"
+            + boundary
+            + b"\r\n"
+            + body
+            + b"\r\n--"
+            + boundary
+            + b"--\r\n"
+        )
+    return b"From: a@b\r\nSubject: deep\r\nMIME-Version: 1.0\r\n" + body
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (_nested_mail(3000), "cannot be read as an e-mail"),
+        (mail({f"{i}.png": b"x" for i in range(600)}), "more than 500 parts"),
+        (b"\x00\xff" * 5000, "holds no response file"),
+    ],
+    ids=["3000 nested parts", "600 attachments", "binary junk"],
+)
+def test_hostile_e_mails_give_a_row_not_a_crash(
+    survey: Questionnaire, tmp_path: Path, data: bytes, reason: str
+) -> None:
+    """An .eml got 'Expected =' (read as TOML); a hostile one must not crash or hang the batch either."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "x.eml").write_bytes(data)
+    (tmp_path / "in" / "AU.toml").write_bytes(response_bytes("AU", "au-1"))
+    steps = {s.name: s for s in merge([tmp_path / "in"], tmp_path / "responses", survey)}
+    assert steps["AU.toml"].outcome is Outcome.IMPORTED
+    assert steps["x.eml"].outcome is Outcome.REJECTED and reason in steps["x.eml"].reason
