@@ -116,7 +116,6 @@ def build_parser() -> argparse.ArgumentParser:
     results = commands.add_parser("results", help="browse the aggregated results")
     _common(results)
     _language(results)
-    _invited(results)
 
     report = commands.add_parser("report", help="write the aggregated results (json, md, csv)")
     _common(report)

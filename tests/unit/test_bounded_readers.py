@@ -51,6 +51,16 @@ HOSTILE_SHAPES: dict[str, tuple[bytes, str]] = {
     "string revision": (VALID.replace(b"revision = 1", b'revision = "2"'), "[response] revision"),
     "float version": (VALID.replace(b"version = 1", b"version = 1.0"), "[response] version"),
     "over a megabyte": (b"# " + b"x" * (1024 * 1024), "too large"),
+    "100,000 selections": (
+        VALID + b"\n[answers.current_focus]\nselected = [" + b",".join([b'"rec1"'] * 100_000) + b"]\n",
+        "is selected twice",
+    ),
+    "50,000 comments": (
+        VALID
+        + b'\n[answers.current_focus]\nselected = ["rec1"]\n[answers.current_focus.comments]\n'
+        + b"".join(b'c%d = "x"\n' % i for i in range(50_000)),
+        "which is not selected",
+    ),
     "UTF-16 without its byte-order mark, odd length": (b"\x00a" * 1000 + b"\x81", "is not valid UTF-8"),
     "UTF-16 byte-order mark over broken text": (b"\xff\xfe\x00\xd8", "UTF-16"),
 }
