@@ -130,6 +130,10 @@ def test_folders_are_scanned_without_following_links(
     steps = merge([inbox], tmp_path / "responses", survey)
     assert outcomes(steps) == [("BR.toml", "BR", "imported"), ("linked", None, "rejected")]
     assert "symbolic link" in steps[1].reason
+    [named] = merge([inbox / "linked"], tmp_path / "responses", survey)
+    assert named.outcome.value == "rejected" and "symbolic link" in named.reason, (
+        "named, it is not followed either"
+    )
 
 
 @pytest.mark.parametrize("code", [errno.ENOSPC, errno.EACCES, errno.EROFS])

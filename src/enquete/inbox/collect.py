@@ -56,6 +56,9 @@ def _walk(source: Path, target: str) -> Iterator[Path | Item]:
     except OSError:
         yield Item(str(source), source, problem="no such file or folder")
         return
+    if stat.S_ISLNK(info.st_mode):
+        yield Item(str(source), source, problem="is a symbolic link; links are not followed")
+        return
     if not stat.S_ISDIR(info.st_mode):
         yield source
         return
