@@ -56,7 +56,7 @@ def write_atomically(path: Path, data: bytes) -> None:
 
 
 def write_files(files: Iterable[tuple[Path, bytes]]) -> None:
-    """Write each `(path, data)` atomically, in order, fsyncing each folder once.
+    """Write each `(path, data)` atomically, in order, fsyncing folders once per run of renames.
 
     Every file's data is durable before its rename, and the renames happen in
     the order given, so a caller that lists a history copy before the file
@@ -65,24 +65,28 @@ def write_files(files: Iterable[tuple[Path, bytes]]) -> None:
     failing one and those after it are unchanged.
     """
     staged: list[tuple[str, Path]] = []
+    unsynced: Path | None = None
     try:
         for path, data in files:
             staged.append((_stage(path, data), path))
-        folders: list[Path] = []
-        for temporary, path in staged:
+        while staged:
+            temporary, path = staged[0]
+            if unsynced is not None and path.parent != unsynced:
+                # A rename into another folder must not outlive, after a power cut, the
+                # renames before it (a new file without its history copy): sync them first.
+                _sync_folder(unsynced)
             try:
                 os.replace(temporary, path)
             except OSError as error:
                 raise StorageError(f"cannot save {path}: {describe_os_error(error)}") from error
-            if path.parent not in folders:
-                folders.append(path.parent)
-        staged.clear()
+            staged.pop(0)
+            unsynced = path.parent
     finally:
         for temporary, _path in staged:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
-    for folder in folders:
-        _sync_folder(folder)
+        if unsynced is not None:
+            _sync_folder(unsynced)
 
 
 def _stage(path: Path, data: bytes) -> str:
