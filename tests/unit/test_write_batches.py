@@ -20,7 +20,7 @@ def calls(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
         seen.append(("rename", Path(target).name))
         real_replace(source, target)
 
-    monkeypatch.setattr(atomic.os, "replace", replace)
+    monkeypatch.setattr("enquete.storage.atomic.os.replace", replace)
     monkeypatch.setattr(atomic, "_sync_folder", lambda folder: seen.append(("sync", Path(folder).name)))
     return seen
 
