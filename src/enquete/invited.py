@@ -74,6 +74,10 @@ class InvitedList:
         entry = self.get(code)
         return entry.name if entry else ""
 
+    def names(self) -> dict[str, str]:
+        """Display names by code, for reports (`office_display_name(..., invited=...)`)."""
+        return {e.code: e.name for e in self.entries if e.name}
+
     def answered(self, keys: Iterable[str]) -> list[Invited]:
         """The invited respondents among `keys`, in the list's order."""
         present = set(keys)

@@ -47,6 +47,7 @@ def test_the_summary_names_who_is_missing_and_who_was_not_invited() -> None:
         "PE (Perú, INDECOPI); not on the invited list: XV"
     )
     assert invited.summary(["AU", "NO", "PE"]) == "3 of 3 invited have answered; none missing"
+    assert invited.names()["PE"] == "Perú, INDECOPI"
 
 
 @pytest.mark.parametrize(
