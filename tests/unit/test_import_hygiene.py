@@ -25,6 +25,7 @@ PURE = [
     "enquete.merge",
     "enquete.session",
     "enquete.merge_diff",
+    "enquete.merge_rules",
     "enquete.merge_table",
     "enquete.inbox",
     "enquete.invited",

@@ -48,7 +48,9 @@ def run_merge(args: argparse.Namespace) -> int:
 
 def _flag_uninvited(step: Step, invited: InvitedList) -> Step:
     """A respondent not on the list is imported all the same, and flagged for a person to see."""
-    if step.respondent is None or step.respondent in invited or step.outcome is Outcome.REJECTED:
+    if step.respondent is None or step.respondent in invited:
         return step
+    if step.outcome not in (Outcome.IMPORTED, Outcome.REPLACED, Outcome.CONFLICT):
+        return step  # flagged where it is decided; duplicates and stale copies need no second word
     note = "not on the invited list"
     return replace(step, warning=f"{step.warning}; {note}" if step.warning else note)
