@@ -190,3 +190,24 @@ def test_keys_of_a_few_parts_and_dots_inside_strings_pass(parts: list[str]) -> N
         parse_toml(text.encode())
     except UnreadableFile as error:
         assert "dotted" not in str(error) and "digits" not in str(error)
+
+
+_TEXT = st.text(alphabet=st.sampled_from(list("ab.#'\"\\[]{}=\n 7日\u202e")), max_size=30)
+_LEAF = st.one_of(_TEXT, st.integers(-(10**30), 10**30), st.floats(allow_nan=False), st.booleans())
+_TABLES = st.recursive(
+    st.dictionaries(_TEXT, _LEAF, max_size=4),
+    lambda inner: st.dictionaries(_TEXT, st.one_of(inner, st.lists(_LEAF, max_size=4)), max_size=3),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(data=_TABLES, multiline=st.booleans())
+def test_the_guard_never_refuses_an_ordinary_document(data: dict[str, object], multiline: bool) -> None:
+    """Whatever the strings hold (dots, quotes, '#', brackets), a modest document reads as tomllib reads it."""
+    import tomllib
+
+    import tomli_w
+
+    text = tomli_w.dumps(data, multiline_strings=multiline)
+    assert parse_toml(text.encode()) == tomllib.loads(text)
