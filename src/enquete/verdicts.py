@@ -34,7 +34,16 @@ class Verdict:
 def check_response_file(path: Path, questionnaire: Questionnaire) -> Verdict:
     """The verdict `merge` would give: a draft is a problem there, so it is one here too."""
     try:
-        decoded = decode_text(read_bytes(path))
+        data = read_bytes(path)
+    except ResponseFileError as error:
+        return Verdict(path, (str(error),))
+    return check_response_data(path, data, questionnaire)
+
+
+def check_response_data(path: Path, data: bytes, questionnaire: Questionnaire) -> Verdict:
+    """The verdict on bytes that came from `path` (a file, or a member of an archive or e-mail)."""
+    try:
+        decoded = decode_text(data)
         response, found = response_from_data(questionnaire, parse_text(decoded.text))
     except ResponseFileError as error:
         return Verdict(path, (str(error),))

@@ -280,3 +280,18 @@ def test_hostile_e_mails_give_a_row_not_a_crash(
     steps = {s.name: s for s in merge([tmp_path / "in"], tmp_path / "responses", survey)}
     assert steps["AU.toml"].outcome is Outcome.IMPORTED
     assert steps["x.eml"].outcome is Outcome.REJECTED and reason in steps["x.eml"].reason
+
+
+def test_check_opens_archives_and_e_mails_as_merge_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Named explicitly, a .zip got 'not valid UTF-8' and an .eml 'Expected ='."""
+    (tmp_path / "DE.zip").write_bytes(zipped({"DE.toml": response_bytes("DE", "de-1")}))
+    (tmp_path / "PE.eml").write_bytes(
+        forwarded(mail({"PE.toml": response_bytes("PE", "pe-1", status="draft")}))
+    )
+    assert main(["check", str(tmp_path / "DE.zip"), str(tmp_path / "PE.eml")]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == f"{tmp_path / 'DE.zip'} › DE.toml: OK (DE, revision 1)"
+    assert lines[1].startswith(f"{tmp_path / 'PE.eml'} › PE.toml: is a draft")
+    assert lines[2] == "1 valid, 1 with problems"
