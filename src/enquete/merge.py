@@ -30,6 +30,7 @@ then every new file, each atomic, each folder fsynced once.
 from __future__ import annotations
 
 from datetime import datetime
+from itertools import groupby
 from pathlib import Path
 
 from enquete.errors import EnqueteError, ResponseFileError, StorageError
@@ -53,6 +54,7 @@ __all__ = ["Outcome", "Step", "merge", "read_incoming"]
 
 
 def _advice_for(reason: str, key: str | None) -> str:
+    """The next step for a rejected file, from the words of its reason (each reader's own)."""
     who = key or "the sender"
     if "is a draft" in reason:
         return f"ask {who} to submit it in enquete: only a draft arrived"
@@ -138,11 +140,10 @@ def _merge_items(
     incoming.sort(key=lambda i: (i.key, i.response.revision, trusted_saved(i.response, now), i.found))
     states: dict[str, State] = {}
     decided: list[Step] = []
-    for key in dict.fromkeys(i.key for i in incoming):
+    decide = decide_newest_saved if replace else decide_in_order
+    for key, group in groupby(incoming, key=lambda i: i.key):  # sorted by key: one pass
         states[key] = _read_state(folder, key, questionnaire)
-        batch = [i for i in incoming if i.key == key]
-        decide = decide_newest_saved if replace else decide_in_order
-        decided.extend(decide(batch, states[key], questionnaire, now))
+        decided.extend(decide(list(group), states[key], questionnaire, now))
     if write:
         decided = _write(folder, states, decided, questionnaire)
     return _in_decision_order(decided, early)
