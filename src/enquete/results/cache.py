@@ -40,7 +40,7 @@ from enquete.results.cache_files import (
     stat_key,
     write_private,
 )
-from enquete.results.loading import Loaded, Outcome, Rejected
+from enquete.results.loading import Loaded, LoadResult, Rejected
 
 
 class FolderCache:
@@ -67,7 +67,7 @@ class FolderCache:
         stamp = hashlib.sha256(json.dumps(identity, sort_keys=True).encode()).hexdigest()
         return cls(where / f"{folder_name(folder)}.files.json", stamp, questionnaire)
 
-    def lookup(self, paths: list[Path] | Any) -> dict[int, Outcome]:
+    def lookup(self, paths: list[Path] | Any) -> dict[int, LoadResult]:
         """Outcomes of the files unchanged since they were remembered, by index in `paths`.
 
         The files' stat keys are taken here, before any file is read, so a
@@ -78,7 +78,7 @@ class FolderCache:
             rows, wholes = self._read()
         except CacheDoubt:
             rows, wholes = {}, {}
-        known: dict[int, Outcome] = {}
+        known: dict[int, LoadResult] = {}
         try:
             for index, path in enumerate(paths):
                 name, key = path.name, self.keys[index]
@@ -96,7 +96,7 @@ class FolderCache:
         self.reused, self.remembered = len(known), len(rows)
         return known
 
-    def store(self, paths: list[Path] | Any, outcomes: list[Outcome], changed: bool) -> None:
+    def store(self, paths: list[Path] | Any, outcomes: list[LoadResult], changed: bool) -> None:
         """Remember `outcomes` (of `paths`, as looked up); a failure to write is not an error.
 
         `changed`: some file was read (new, changed, or a newest revision known
@@ -106,7 +106,7 @@ class FolderCache:
             return
         write_private(self.path, self._parts(paths, outcomes))
 
-    def _parts(self, paths: list[Path] | Any, outcomes: list[Outcome]) -> Iterator[bytes]:
+    def _parts(self, paths: list[Path] | Any, outcomes: list[LoadResult]) -> Iterator[bytes]:
         """The cache file's JSON, entry by entry: it is never built whole in memory.
 
         One string per file ("size|mtime|inode|r|reason" or
@@ -152,7 +152,7 @@ class FolderCache:
             raise CacheDoubt("entry")
         return rows, wholes
 
-    def _outcome(self, file: str, row: str, whole: Any) -> Outcome | None:
+    def _outcome(self, file: str, row: str, whole: Any) -> LoadResult | None:
         kind, rest = row[:2], row[2:]
         if kind == "r|":
             return Rejected(file, rest)
@@ -202,7 +202,7 @@ def _moment(text: str) -> datetime:
     return moment
 
 
-def _row(outcome: Outcome) -> str | None:
+def _row(outcome: LoadResult) -> str | None:
     """An outcome as one line of text; None when its fields could not be told apart again."""
     if isinstance(outcome, Rejected):
         return f"r|{outcome.reason}"

@@ -70,11 +70,12 @@ class Rejected:
     reason: str
 
 
-Outcome = Loaded | Rejected
+LoadResult = Loaded | Rejected
+"""What reading one file gives: never an exception (merge's `Outcome` is another thing)."""
 Progress = Callable[[int, int], None]
 
 
-def load_one(path: Path, questionnaire: Questionnaire) -> Outcome:
+def load_one(path: Path, questionnaire: Questionnaire) -> LoadResult:
     """Read one file by the reference path; any fault becomes a `Rejected` with its reason."""
     try:
         response = load_valid_response(path, questionnaire)
@@ -90,7 +91,7 @@ def load_one(path: Path, questionnaire: Questionnaire) -> Outcome:
     return Loaded(str(path), key, response.id, response.revision, response.saved, response)
 
 
-def read_one(path: Path, questionnaire: Questionnaire) -> Outcome:
+def read_one(path: Path, questionnaire: Questionnaire) -> LoadResult:
     """`load_one`'s outcome, by the fast path when the file is an ordinary valid response."""
     return read_chunk([path], questionnaire)[0]
 
@@ -151,7 +152,7 @@ def _utc(moment: datetime) -> datetime:
 
 def read_chunk(
     paths: Sequence[Path], questionnaire: Questionnaire, progress: Progress | None = None
-) -> list[Outcome]:
+) -> list[LoadResult]:
     """Every file's outcome, in order; whole responses only for the newest revision of each id.
 
     Certified files are held as parsed tables until the end of the chunk, and
@@ -202,20 +203,20 @@ class Newest:
     """
 
     def __init__(self) -> None:
-        self.outcomes: list[Outcome] = []
+        self.outcomes: list[LoadResult] = []
         self.newest: dict[tuple[str, str], int] = {}
         """(respondent key, response id) -> index of its newest revision in `outcomes`."""
 
-    def add(self, outcome: Outcome) -> None:
+    def add(self, outcome: LoadResult) -> None:
         index = len(self.outcomes)
         self.outcomes.append(outcome)
         self._consider(index)
 
-    def extend(self, outcomes: Sequence[Outcome]) -> None:
+    def extend(self, outcomes: Sequence[LoadResult]) -> None:
         for outcome in outcomes:
             self.add(outcome)
 
-    def replace(self, index: int, outcome: Outcome) -> None:
+    def replace(self, index: int, outcome: LoadResult) -> None:
         """Put a re-read outcome in place of a stale one, and reconsider its group."""
         old = self.outcomes[index]
         if isinstance(old, Loaded) and self.newest.get((old.key, old.id)) == index:
@@ -270,13 +271,13 @@ def _read_chunk(paths: Sequence[str]) -> list[Wire]:
     return [_to_wire(o) for o in read_chunk([Path(p) for p in paths], _worker_questionnaire)]
 
 
-def _to_wire(outcome: Outcome) -> Wire:
+def _to_wire(outcome: LoadResult) -> Wire:
     if isinstance(outcome, Rejected):
         return ("r", outcome.file, outcome.reason)
     return ("l", outcome.file, outcome.key, outcome.id, outcome.revision, outcome.saved, outcome.response)
 
 
-def _from_wire(wire: Wire) -> Outcome:
+def _from_wire(wire: Wire) -> LoadResult:
     if len(wire) == 3:
         return Rejected(wire[1], wire[2])
     _, file, key, response_id, revision, saved, response = wire
@@ -366,7 +367,7 @@ def load_all(
     questionnaire: Questionnaire,
     progress: Progress | None = None,
     cache: FolderCache | None = None,
-) -> list[Outcome]:
+) -> list[LoadResult]:
     """Every file's outcome, in the order of `paths`.
 
     Each `Loaded` that is the newest revision of its respondent and id carries

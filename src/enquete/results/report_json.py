@@ -49,14 +49,19 @@ def results_to_json_data(results: Results) -> dict[str, Any]:
     }
 
 
-def render_json(results: Results) -> str:
+def render_json(results: Results, invited: dict[str, Any] | None = None) -> str:
     """Pretty, UTF-8 (not \\u-escaped) JSON; control characters are escaped by JSON itself.
 
+    `invited` (who was invited, who is missing) is added under its key when
+    the Secretariat keeps an invited list; the key is absent otherwise.
     Streamed into a buffer (`json.dump`), not joined from a list of pieces
     (`json.dumps` with indent): the same text, without a million small strings
     held at once for a folder of 100,000 files.
     """
+    data = results_to_json_data(results)
+    if invited is not None:
+        data["invited"] = invited
     out = io.StringIO()
-    json.dump(results_to_json_data(results), out, ensure_ascii=False, indent=2)
+    json.dump(data, out, ensure_ascii=False, indent=2)
     out.write("\n")
     return out.getvalue()

@@ -16,19 +16,11 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from enquete.storage import safe_read
-from enquete.storage.safe_read import MAX_FILE_BYTES, UnreadableFile, decode
-
-# The reference path's guards, whatever they are: `refuse_pathological` once it is
-# on main (issue 10), the one guard there was before.
-_refuse_pathological: Callable[[str], None] = getattr(
-    safe_read, "refuse_pathological", safe_read._refuse_long_dotted_keys
-)
+from enquete.storage.safe_read import MAX_FILE_BYTES, UnreadableFile, decode, refuse_pathological
 
 try:
     import rtoml
@@ -40,11 +32,6 @@ _OPEN_FLAGS |= getattr(os, "O_BINARY", 0)
 
 AVAILABLE = rtoml is not None
 """Whether the compiled parser is installed; without it every file takes tomllib's path."""
-
-
-def refuse_pathological(text: str) -> None:
-    """The same guards as the reference path: shapes that make a parser slow or crash."""
-    _refuse_pathological(text)
 
 
 def read_small_file(path: Path | str, max_bytes: int = MAX_FILE_BYTES) -> bytes | None:
