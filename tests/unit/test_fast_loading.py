@@ -439,3 +439,52 @@ def test_the_certifier_vouches_for_ordinary_responses_only(survey: Questionnaire
     for question, answer in faults:
         assert not certifier.certain({**ordinary, question: answer}), question
         assert answer_problems(survey, {**ordinary, question: answer}, complete=True)[1], question
+
+
+PATHOLOGICAL = [
+    "a.b.c.d.e.f.g.h.i = 1\n",  # 9 dotted parts: legal TOML, refused by the guard
+    '"a"."b"."c"."d"."e"."f"."g"."h"."i" = 1\n',
+    "[a.b.c.d.e.f.g.h.i]\nx = 1\n",
+    "[[a.b.c.d.e.f.g.h.i]]\nx = 1\n",
+    "x = { a.b.c.d.e.f.g.h.i = 1 }\n",
+    "x = " + "[" * 40 + "]" * 40 + "\n",
+    "x = 1." + "0" * 120 + "1\n",
+    "x = " + "1" * 120 + "\n",
+]
+
+
+@pytest.mark.parametrize("text", PATHOLOGICAL)
+def test_the_fast_path_refuses_what_the_guard_refuses(text: str) -> None:
+    """The guard's verdict is kept: such a file is left to the reference path, which words it."""
+    with pytest.raises(ResponseFileError):
+        parse_toml(text.encode())
+    assert fast_toml.parse_fast(text.encode()) is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    parts=st.integers(1, 12),
+    depth=st.integers(0, 36),
+    digits=st.integers(1, 130),
+    quoted=st.booleans(),
+    in_string=st.booleans(),
+)
+def test_the_cheap_guard_verdict_agrees_with_the_guard(
+    parts: int, depth: int, digits: int, quoted: bool, in_string: bool
+) -> None:
+    """Property: whatever the fast path accepts, the reference guard accepts, with the same tables."""
+    from enquete.storage.safe_read import refuse_pathological
+
+    key = ".".join(f'"k{i}"' if quoted else f"k{i}" for i in range(parts))
+    number = "9" * digits
+    lines = [
+        f"{key} = 1",
+        "v = " + "[" * depth + "1" + "]" * depth,
+        f'n = "{number}"' if in_string else f"n = 0.{number}",
+        '[answers]\ntext = """line one\nline. two. three. four. five. six. seven. eight. nine."""',
+    ]
+    text = "\n".join(lines) + "\n"
+    fast = fast_toml.parse_fast(text.encode())
+    if fast is not None:
+        refuse_pathological(text)
+        assert fast == parse_toml(text.encode())
