@@ -15,14 +15,12 @@ takes the reference path.
 from __future__ import annotations
 
 import os
-import re
 import stat
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
 from enquete.storage.safe_read import (
-    MAX_DIGITS,
     MAX_FILE_BYTES,
     MAX_KEY_PARTS,
     MAX_NESTING,
@@ -106,7 +104,7 @@ def parse_fast(data: bytes) -> dict[str, Any] | None:
         table: dict[str, Any] = rtoml.loads(text)  # never slow and never crashes (it limits depth)
     except Exception:  # any refusal at all: tomllib will word it
         return None
-    if not surely_not_pathological(text, table):
+    if not surely_not_pathological(table):
         try:
             refuse_pathological(text)  # the reference path's guard, verbatim
         except UnreadableFile:
@@ -114,29 +112,29 @@ def parse_fast(data: bytes) -> dict[str, Any] | None:
     return table
 
 
-_LONG_DIGITS = re.compile("[0-9_]{" + str(MAX_DIGITS + 1) + "}")
 _SHALLOW = min(MAX_KEY_PARTS, MAX_NESTING)
 
 
-def surely_not_pathological(text: str, table: dict[str, Any]) -> bool:
-    """True only when `refuse_pathological(text)` would surely pass: the guard's verdict, cheaply.
+def surely_not_pathological(table: dict[str, Any]) -> bool:
+    """True only when `refuse_pathological` would surely pass the text rtoml parsed into `table`.
 
     The guard scans a skeleton of the text, costing three times the parse.
-    Once rtoml has parsed the text, two things settle it: a key of N dotted
+    Once rtoml has parsed the text, its tables settle it: a key of N dotted
     parts and a value nested N deep both make tables N deep, so tables at
     most `_SHALLOW` deep (the root counted) hold neither a key of more than
-    `MAX_KEY_PARTS` parts nor nesting beyond `MAX_NESTING`; and a number of
-    more than `MAX_DIGITS` digits needs that many digits in a row in the text.
-    Anything else: the guard itself decides.
+    `MAX_KEY_PARTS` parts nor nesting beyond `MAX_NESTING`. A number of more
+    than `MAX_DIGITS` digits that rtoml accepts is a float (an integer that
+    long overflows), so there is no float. Anything else: the guard decides.
     """
-    if _LONG_DIGITS.search(text):
-        return False
     level: list[Any] = [table]
-    for _ in range(_SHALLOW - 1):
+    for _ in range(_SHALLOW):
         deeper: list[Any] = []
         for node in level:
-            children = node.values() if isinstance(node, dict) else node
-            deeper.extend(c for c in children if isinstance(c, dict | list))
+            for child in node.values() if isinstance(node, dict) else node:
+                if isinstance(child, dict | list):
+                    deeper.append(child)
+                elif isinstance(child, float):
+                    return False
         if not deeper:
             return True
         level = deeper
