@@ -207,3 +207,21 @@ def test_a_pipe_named_as_the_questionnaire_does_not_hang_the_memo(folder: Path, 
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
     )
     assert result.returncode == 2 and "not a regular file" in result.stderr
+
+
+def test_the_memo_watches_every_file_the_report_counts(folder: Path, tmp_path: Path) -> None:
+    """Regression: the memo listed `*.toml` only, while the folder counts `*.TOML` too (main's rule)."""
+    from enquete.storage.responses import ResponseFolder
+
+    write_response(folder, "DE.TOML", minimal_answers("DE"), id="id-DE", **STAMPS)
+    settle(folder / "DE.TOML")
+    assert "DE.TOML" in [p.name for p in ResponseFolder(folder).submitted_files()]
+    out = tmp_path / "report.json"
+    args = ["report", "--responses", str(folder), "-o", str(out)]
+    assert main(args) == 0 and "DE" in json.loads(out.read_text("utf-8"))["respondent_keys"]
+    (folder / "DE.TOML").write_text("broken", "utf-8")
+    settle(folder / "DE.TOML", age=30)
+    assert main(args) == 0
+    report = json.loads(out.read_text("utf-8"))
+    assert "DE" not in report["respondent_keys"]
+    assert [r["file"] for r in report["rejected"]] == [str(folder / "DE.TOML"), str(folder / "broken.toml")]

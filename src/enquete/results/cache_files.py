@@ -38,7 +38,7 @@ MAX_CACHE_BYTES = 256 * 1024 * 1024
 RACY_NS = 2_000_000_000
 """Files modified this recently (before a run started) are never remembered: a rewrite within
 the file system's time resolution could keep the same size and time."""
-_CODE_FOLDERS = ("model", "storage", "results")
+_CODE_FOLDERS = ("model", "qtypes", "storage", "results")
 
 StatKey = tuple[int, int, int]
 
@@ -151,13 +151,14 @@ def write_private(path: Path, parts: Iterable[bytes]) -> None:
 
 
 def _listing(folder: Path) -> list[list[Any]] | None:
-    """Name and stat key of every entry a report reads (`*.toml` directly in the folder)."""
+    """Name and stat key of every entry a report may read, and a few more.
+
+    Every `*.toml` in any case, hidden or not: a superset of what
+    `ResponseFolder.submitted_files` counts (which needs the model to import),
+    so a change to any counted file voids the memo.
+    """
     try:
-        names = sorted(
-            entry.name
-            for entry in os.scandir(folder)
-            if entry.name.endswith(".toml") and not entry.name.startswith(".")
-        )
+        names = sorted(entry.name for entry in os.scandir(folder) if entry.name.lower().endswith(".toml"))
     except OSError:
         return None
     return [[name, stat_key(os.path.join(folder, name))] for name in names]
