@@ -164,6 +164,12 @@ def messy_folder(folder: Path) -> Path:
     no_office = answers(11, "AU")
     del no_office["office"]
     write(folder, "no-office.toml", header_text("id-none", 1, "2025-07-01 10:00:00+00:00"), no_office)
+    write(
+        folder,
+        "AU-huge-revision.toml",
+        header_text("id-AU", 2_000_000_000, "2025-07-01 10:00:00+00:00"),
+        answers(1, "AU"),
+    )
     write(folder, "bad-id.toml", header_text("../etc", 1, "2025-07-01 10:00:00+00:00"), answers(12, "FR"))
     (folder / "broken.toml").write_text("[response\nid = ", "utf-8")
     (folder / "latin1.toml").write_bytes('[response]\nid = "caf\xe9"\n'.encode("latin-1"))

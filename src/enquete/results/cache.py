@@ -27,7 +27,7 @@ from typing import Any
 
 from enquete.model.answers import answer_problems
 from enquete.model.questionnaire import Questionnaire
-from enquete.model.response import Response, response_to_data
+from enquete.model.response import MAX_REVISION, Response, response_to_data
 from enquete.results.cache_files import (
     CACHE_FORMAT,
     RACY_NS,
@@ -161,7 +161,7 @@ class FolderCache:
             raise CacheDoubt("row")
         key, response_id, revision_text, saved_text = fields
         revision, saved = int(revision_text), _moment(saved_text)
-        if revision < 1 or not key or not response_id:
+        if not 1 <= revision <= MAX_REVISION or not key or not response_id:
             raise CacheDoubt("header")
         if whole is None:
             return Loaded(file, sys.intern(key), sys.intern(response_id), revision, saved)

@@ -27,6 +27,7 @@ from enquete.model.questionnaire import (
     Questionnaire,
     TextQuestion,
 )
+from enquete.model.response import MAX_REVISION
 
 Check = Callable[[Any], bool]
 _MULTI_KEYS = frozenset({"selected", "comment", "comments"})
@@ -52,7 +53,7 @@ def plain_header(header: dict[str, Any], questionnaire: Questionnaire) -> tuple[
         or response_id[0] not in _ID_START
         or not _ID_CHARS.issuperset(response_id)
         or type(revision) is not int
-        or revision < 1
+        or not 1 <= revision <= MAX_REVISION
         or type(language) is not str
         or len(language) > 20
         or type(header.get("started")) is not datetime
