@@ -1,24 +1,22 @@
-"""Rules that mutation testing found unguarded: multi-select bounds, completeness, resume position, merge reasons.
+"""Rules that mutation testing found unguarded: multi-select bounds, completeness, resume position.
 
 Each case is a behaviour a person relies on (a required multi-select left
-empty blocks submission; a draft resumes where it stopped; `enquete merge`
-says why it did what it did), pinned to its exact message.
+empty blocks submission; a draft resumes where it stopped), pinned to its exact message.
+Merge's reasons are pinned by tests/unit/test_merge_decisions.py.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from enquete.errors import ResponseFileError
-from enquete.merge import merge
 from enquete.model.answers import answer_problems
 from enquete.model.questionnaire import Questionnaire
 from enquete.model.response import response_from_data
 from enquete.storage.questionnaire_file import load_questionnaire
-from tests.unit.builders import ALL_IMPLEMENTED, HEADER, minimal_answers, write_response
+from tests.unit.builders import HEADER, minimal_answers
 
 BOUNDED = """
 [questionnaire]
@@ -130,39 +128,3 @@ def test_a_file_without_a_response_table_is_named_as_such(survey: Questionnaire)
         ResponseFileError, match=r"has no \[response\] table; it is not an enquete response file"
     ):
         response_from_data(survey, {"answers": {}})
-
-
-ID = "aaaaaaaa-0000-4000-8000-000000000001"
-
-
-def test_merge_says_why_for_every_outcome(survey: Questionnaire, tmp_path: Path) -> None:
-    """The reason column of `enquete merge` is how the Secretariat learns what happened to each file."""
-    inbox, into = tmp_path / "inbox", tmp_path / "responses"
-    inbox.mkdir()
-    first = write_response(inbox, "a.toml", minimal_answers("AU"), id=ID, revision=2)
-    [step] = merge([first], into, survey)
-    assert (step.outcome.value, step.reason) == ("imported", "new respondent, revision 2")
-    [step] = merge([first], into, survey)
-    assert (step.outcome.value, step.reason) == ("duplicate", "the same response is already there")
-    older = write_response(inbox, "b.toml", minimal_answers("AU"), id=ID, revision=1)
-    [step] = merge([older], into, survey)
-    assert (step.outcome.value, step.reason) == ("stale", "revision 1 is older than revision 2 already there")
-    changed = {**minimal_answers("AU"), "implementation": {**ALL_IMPLEMENTED, "rec1": "ongoing"}}
-    same = write_response(inbox, "c.toml", changed, id=ID, revision=2)
-    [step] = merge([same], into, survey)
-    assert (step.outcome.value, step.reason) == (
-        "conflict",
-        "revision 2 differs from the revision 2 already there; use --replace to import it",
-    )
-    [step] = merge([same], into, survey, replace=True)
-    assert (step.outcome.value, step.reason) == (
-        "replaced",
-        "revision 2 differs from the revision 2 already there; replaced (--replace)",
-    )
-    newer = write_response(inbox, "d.toml", minimal_answers("AU"), id=ID, revision=3)
-    [step] = merge([newer], into, survey)
-    assert (step.outcome.value, step.reason) == (
-        "replaced",
-        "revision 3 replaces revision 2 (kept in history/)",
-    )
-    assert (step.file, step.respondent) == (newer, "AU")
