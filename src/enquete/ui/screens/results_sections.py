@@ -1,38 +1,40 @@
-"""The widgets of each results section: bars, the matrix table, comments, files not counted."""
+"""The widgets of the simple results sections: respondents, a question's figures, files not counted.
+
+No widget here carries an id: a section is mounted only after the previous
+one is removed, and ids could still collide with question ids.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from rich.text import Text
 from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
-from enquete.model.codes import st3_name
-from enquete.model.questionnaire import AnyQuestion, CodeQuestion, MatrixQuestion, Questionnaire
-from enquete.results.aggregate import Comment, QuestionResult, Results
+from enquete.model.office_names import office_display_name
+from enquete.model.questionnaire import AnyQuestion, CodeQuestion, MatrixQuestion, MultiQuestion
+from enquete.results.aggregate import QuestionResult, Results
 from enquete.text import one_line, printable, text_width
 from enquete.ui.text import tr
-
-BAR_WIDTH = 20
-POSITIVE = ("implemented", "ongoing")
-
-
-def bar(count: int, total: int, width: int = BAR_WIDTH) -> str:
-    filled = round(width * count / total) if total else 0
-    return "█" * filled + "░" * (width - filled)
+from enquete.ui.widgets.results_matrix import MatrixCounts
+from enquete.ui.widgets.text_bar import BAR_WIDTH, bar
 
 
-def respondents_section(results: Results, questionnaire: Questionnaire, lang: str) -> Iterator[Widget]:
+def share_line(label: str, label_width: int, count: int, results: Results, bar_width: int) -> str:
+    """`label  ████░░ 3 (14%)`: a label padded to its column, a bar and the figures."""
+    label = one_line(label, label_width)
+    padding = " " * (label_width - text_width(label))
+    return f"{label}{padding}  {bar(count, results.respondents, bar_width)} {count} ({results.share(count)}%)"
+
+
+def respondents_section(results: Results, lang: str) -> Iterator[Widget]:
     yield Static(
         tr("results.respondents_title", lang, count=results.respondents),
         classes="section-title",
         markup=False,
     )
-    lines = []
-    for key in results.respondent_keys:
-        lines.append(f"{key:<4} {st3_name(key, lang)}")
+    lines = [f"{key:<4} {one_line(office_display_name(key, lang))}" for key in results.respondent_keys]
     yield Static(Content("\n".join(lines) or tr("results.none", lang)))
 
 
@@ -46,70 +48,23 @@ def question_section(
         tr("results.answered", lang, answered=result.answered, total=n), classes="note", markup=False
     )
     if isinstance(question, MatrixQuestion):
-        yield matrix_table(results, question, result, lang)
-    elif isinstance(question, CodeQuestion):
+        yield MatrixCounts(results, question, result, lang)
         return
-    else:
-        options = getattr(question, "options", None) or []
-        lines = []
-        bar_width = BAR_WIDTH if width >= 70 else BAR_WIDTH // 2
-        figures = bar_width + len(f" {n} (100%)")
-        longest = max((text_width(o.short_in(lang)) for o in options), default=0)
-        label_width = max(8, min(longest, width - figures - 2))
-        for option in options:
-            count = result.option_counts.get(option.id, 0)
-            label = one_line(option.short_in(lang), label_width)
-            padding = " " * (label_width - text_width(label))
-            lines.append(f"{label}{padding}  {bar(count, n, bar_width)} {count} ({results.share(count)}%)")
-        if lines:
-            yield Static(Content("\n".join(lines)))
-
-
-def matrix_table(
-    results: Results, question: MatrixQuestion, result: QuestionResult, lang: str
-) -> DataTable[Text]:
-    table: DataTable[Text] = DataTable(zebra_stripes=True, cursor_type="row")
-    table.add_column(Text(tr("results.row", lang)))
-    for column in question.columns:
-        table.add_column(Text(column.short_in(lang)))
-    positive = [c.id for c in question.columns if c.id in POSITIVE]
-    if positive:
-        table.add_column(Text(tr("results.positive", lang)))
-    for row in question.rows:
-        counts = result.cell_counts[row.id]
-        cells = [Text(row.short_in(lang))]
-        cells += [Text(f"{counts[c.id]} ({results.share(counts[c.id])}%)") for c in question.columns]
-        if positive:
-            total = sum(counts[c] for c in positive)
-            cells.append(Text(f"{total} ({results.share(total)}%)"))
-        table.add_row(*cells)
-    return table
-
-
-def comment_lines(comments: list[Comment], question: AnyQuestion, lang: str, wanted: str = "") -> Content:
-    """Comments grouped by option, each with the office code and name, filtered by `wanted`."""
-    labels = {o.id: o.short_in(lang) for o in getattr(question, "options", None) or []}
-    wanted = wanted.strip().casefold()
-    parts: list[Content] = []
-    current: str | None = "\0"
-    for comment in comments:
-        label = labels.get(comment.option or "", "") if comment.option else ""
-        name = st3_name(comment.respondent, lang)
-        haystack = f"{comment.respondent} {name} {comment.option or ''} {label}".casefold()
-        if wanted and wanted not in haystack and wanted not in comment.text.casefold():
-            continue
-        if comment.option != current:
-            current = comment.option
-            parts.append(
-                Content.assemble(("\n" + (label or tr("results.general_comments", lang)), "bold underline"))
-            )
-        text = printable(comment.text).strip().replace("\n", "\n      ")
-        parts.append(
-            Content.assemble((f"{comment.respondent:<4}", "bold"), (f"({one_line(name, 30)}) ", "dim"), text)
-        )
-    if not parts:
-        return Content(tr("results.no_comments", lang))
-    return Content("\n").join(parts)
+    if isinstance(question, CodeQuestion):
+        yield Static(tr("results.see_respondents", lang), classes="note", markup=False)
+        return
+    options = question.options if isinstance(question, MultiQuestion) else getattr(question, "options", [])
+    if not options:
+        return
+    bar_width = BAR_WIDTH if width >= 70 else BAR_WIDTH // 2
+    figures = bar_width + len(f" {n} (100%)")
+    longest = max(text_width(o.short_in(lang)) for o in options)
+    label_width = max(8, min(longest, width - figures - 2))
+    lines = [
+        share_line(o.short_in(lang), label_width, result.option_counts.get(o.id, 0), results, bar_width)
+        for o in options
+    ]
+    yield Static(Content("\n".join(lines)))
 
 
 def files_section(results: Results, lang: str) -> Iterator[Widget]:
