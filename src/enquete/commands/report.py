@@ -1,34 +1,63 @@
-"""`enquete report`: the aggregated results as JSON, Markdown or CSV."""
+"""`enquete report`: the aggregated results as JSON, Markdown, CSV, a Word annex, a workbook or a summary.
+
+Word and Excel files are binary: they need `-o FILE` (a terminal is no place
+for them). Every format is in the report language given by `--lang`.
+"""
 
 import argparse
 import sys
 
-from enquete.cli import EXIT_OK, say
-from enquete.results.aggregate import aggregate_folder
+from enquete.cli import EXIT_OK, EXIT_USAGE, say
+from enquete.model.questionnaire import Questionnaire
+from enquete.results.aggregate import Results, aggregate_folder
 from enquete.storage.atomic import write_atomically
 from enquete.storage.questionnaire_file import load_questionnaire
 
+BINARY_FORMATS = ("docx", "xlsx")
 
-def run_report(args: argparse.Namespace) -> int:
-    questionnaire = load_questionnaire(args.questionnaire)
-    results = aggregate_folder(args.responses, questionnaire)
-    if args.format == "json":
-        from enquete.results.report_json import render_json
 
-        text = render_json(results)
-    elif args.format == "md":
+def render(args: argparse.Namespace, results: Results, questionnaire: Questionnaire) -> bytes:
+    """The report's bytes in the asked format and language."""
+    lang = getattr(args, "lang", None) or "en"
+    if args.format == "docx":
+        from enquete.results.report_docx import render_docx
+
+        return render_docx(results, questionnaire, lang, template=getattr(args, "template", None))
+    if args.format == "xlsx":
+        from enquete.results.report_xlsx import render_xlsx
+
+        return render_xlsx(results, questionnaire, lang)
+    if args.format == "md":
         from enquete.results.report_markdown import render_markdown
 
-        text = render_markdown(results, questionnaire)
-    else:
+        text = render_markdown(results, questionnaire, lang)
+    elif args.format == "csv":
         from enquete.results.report_csv import render_csv
 
-        text = render_csv(questionnaire, results)
+        text = render_csv(questionnaire, results, lang, codes=getattr(args, "codes", False))
+    elif args.format == "summary":
+        from enquete.results.report_summary import render_summary
+
+        text = render_summary(results, questionnaire, lang)
+    else:
+        from enquete.results.report_json import render_json
+
+        text = render_json(results, questionnaire)
+    return text.encode("utf-8")
+
+
+def run_report(args: argparse.Namespace) -> int:
+    if args.format in BINARY_FORMATS and not args.output:
+        say(f"enquete: --format {args.format} writes a file: add -o FILE.{args.format}", err=True)
+        return EXIT_USAGE
+    questionnaire = load_questionnaire(args.questionnaire)
+    results = aggregate_folder(args.responses, questionnaire)
+    data = render(args, results, questionnaire)
     if args.output:
-        write_atomically(args.output, text.encode("utf-8"))
+        write_atomically(args.output, data)
         say(f"wrote {args.output}: {results.respondents} respondents, {len(results.rejected)} rejected")
     else:
-        sys.stdout.write(text)
+        sys.stdout.write(data.decode("utf-8"))
     if not args.responses.is_dir():
         say(f"enquete: note: there is no folder {args.responses}; 0 respondents", err=True)
     return EXIT_OK

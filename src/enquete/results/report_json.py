@@ -6,13 +6,16 @@ Keys are only ever added. `report_format` names the contract's version.
 import json
 from typing import Any
 
+from enquete.model.questionnaire import Questionnaire
 from enquete.results.aggregate import Results
+from enquete.results.selections import cross_readings, selections
 
 REPORT_FORMAT = 1
 
 
-def results_to_json_data(results: Results) -> dict[str, Any]:
-    return {
+def results_to_json_data(results: Results, questionnaire: Questionnaire | None = None) -> dict[str, Any]:
+    """The report as JSON-ready data; `questionnaire` adds the cross-readings (added keys only)."""
+    data = {
         "report_format": REPORT_FORMAT,
         "questionnaire": results.questionnaire,
         "version": results.version,
@@ -45,9 +48,13 @@ def results_to_json_data(results: Results) -> dict[str, Any]:
             {"respondent": c.respondent, "counted": c.counted, "ignored": list(c.ignored)}
             for c in results.conflicts
         ],
+        "selections": selections(results),
     }
+    if questionnaire is not None:
+        data["cross_readings"] = cross_readings(results, questionnaire)
+    return data
 
 
-def render_json(results: Results) -> str:
+def render_json(results: Results, questionnaire: Questionnaire | None = None) -> str:
     """Pretty, UTF-8 (not \\u-escaped) JSON; control characters are escaped by JSON itself."""
-    return json.dumps(results_to_json_data(results), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(results_to_json_data(results, questionnaire), ensure_ascii=False, indent=2) + "\n"

@@ -1,12 +1,15 @@
 """The Markdown report: an annex-style summary to paste into a CWS document.
 
 Shares are whole percentages of ALL respondents, as in the Secretariat's
-report; every table says what it is a share of.
+report; every table says what it is a share of. Everything quoted from a
+file is escaped: a comment never becomes HTML, a heading or a list item, and
+a multi-line comment keeps its lines (hard line breaks), bullets included.
 """
 
+import re
 from collections.abc import Iterator
 
-from enquete.model.codes import st3_name
+from enquete.model.office_names import office_display_name
 from enquete.model.questionnaire import (
     AnyQuestion,
     CodeQuestion,
@@ -21,8 +24,28 @@ from enquete.text import one_line, printable
 POSITIVE_LEVELS = ("implemented", "ongoing")
 
 
+_INLINE = re.compile(r"([\\`*_\[\]<>|~&])")
+_LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+[.)])")
+
+
+def escape_inline(text: str) -> str:
+    """Markdown that shows `text` as typed: emphasis, links, HTML, entities and pipes escaped."""
+    return _INLINE.sub(r"\\\1", text)
+
+
+def escape_line(text: str) -> str:
+    """One typed line as Markdown text: inline escapes, and no heading, quote or list at its start."""
+    escaped = escape_inline(text)
+    match = _LINE_START.match(escaped)
+    if match:
+        marker = match.group(2)
+        escaped = escaped[: match.start(2)] + marker[:-1] + "\\" + marker[-1] + escaped[match.end(2) :]
+    stripped = escaped.lstrip(" \t")
+    return "\u00a0" * (len(escaped) - len(stripped)) + stripped
+
+
 def _cell(text: str) -> str:
-    return one_line(text).replace("|", "\\|")
+    return escape_line(one_line(text))
 
 
 def _count(results: Results, count: int) -> str:
@@ -69,7 +92,7 @@ def _lines(results: Results, q: Questionnaire, lang: str) -> Iterator[str]:
 
 def _respondent_name(question: AnyQuestion, key: str, lang: str) -> str:
     if isinstance(question, CodeQuestion):
-        return st3_name(key, lang)
+        return office_display_name(key, lang)
     for option in getattr(question, "options", []):
         if option.id == key:
             return str(option.label_in(lang))
@@ -123,13 +146,26 @@ def _choice(results: Results, question: AnyQuestion, result: QuestionResult, lan
         yield f"| {_cell(option.label_in(lang))} | {_count(results, result.option_counts[option.id])} |"
 
 
+def comment_markdown(respondent: str, text: str) -> str:
+    """A list item `- **AU**: ...` whose every typed line stays a line (hard breaks), escaped."""
+    lines = printable(text).strip("\n").split("\n")
+    parts = [f"- **{escape_inline(respondent)}**: {escape_line(lines[0]).lstrip(chr(0xA0))}"]
+    for line in lines[1:]:
+        if not line.strip():
+            parts.append("")  # a paragraph break inside the same list item
+            continue
+        if parts[-1]:
+            parts[-1] += "\\"
+        parts.append("  " + escape_line(line))
+    return "\n".join(parts)
+
+
 def _comments(comments: list[Comment]) -> Iterator[str]:
     if not comments:
         yield "No comments."
         return
     for comment in comments:
-        text = printable(comment.text).strip().replace("\n", "\n  ")
-        yield f"- **{comment.respondent}**: {text}"
+        yield comment_markdown(comment.respondent, comment.text)
 
 
 def _problems(results: Results) -> Iterator[str]:

@@ -111,10 +111,9 @@ def cross_readings(results: Results, questionnaire: Questionnaire) -> dict[str, 
     readings: dict[str, dict[str, Any]] = {}
     for option in shared_options(questionnaire):
         questions = [q.id for q in multi_questions(questionnaire) if option in {o.id for o in q.options}]
-        rows = cross_tab(results, questionnaire, questions)
-        if not rows:
+        row = next((r for r in cross_tab(results, questionnaire, questions) if r.option == option), None)
+        if row is None:
             continue
-        row = rows[0]
         readings[option] = {
             "questions": questions,
             "chose_in": row.chose_in,

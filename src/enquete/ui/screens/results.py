@@ -70,7 +70,7 @@ class Section:
 
 
 class ResultsScreen(Screen[None]):
-    """Sections on the left (respondents, each question, views across questions, files), details on the right."""
+    """Sections on the left (respondents, questions, views across them, files); details on the right."""
 
     CSS_PATH = "results.tcss"
     BINDINGS = [
