@@ -111,6 +111,7 @@ class ResultsScreen(Screen[None]):
         self._generation = 0
         self._shown_generation = 0
         self._swap = asyncio.Lock()
+        self._filter_wanted = False
 
     @property
     def language(self) -> str:
@@ -266,6 +267,10 @@ class ResultsScreen(Screen[None]):
                 content.call_after_refresh(content.scroll_to, y=scroll_y, animate=False)
             else:
                 content.scroll_home(animate=False)
+            if self._filter_wanted:
+                self._filter_wanted = False
+                for comment_list in content.query(CommentList):
+                    comment_list.focus_filter()
 
     def _section_widgets(self, width: int) -> list[Widget]:
         assert self.results is not None
@@ -304,15 +309,23 @@ class ResultsScreen(Screen[None]):
     def _cross_questions_chosen(self, event: CrossTab.QuestionsChosen) -> None:
         self.cross_questions = event.question_ids
 
-    def action_filter_comments(self) -> None:
-        for comment_list in self.query(CommentList):
-            comment_list.focus_filter()
-            return
+    async def action_filter_comments(self) -> None:
+        """Focus the comment filter; pressed while the next section is on its way, focus it once shown."""
+        async with self._swap:
+            for comment_list in self.query(CommentList):
+                comment_list.focus_filter()
+                return
+            self._filter_wanted = True
 
     def action_reload(self) -> None:
         self.load()
 
     def action_close(self) -> None:
+        """Escape backs out one level: from inside a section to the menu, from the menu to home."""
+        menu = self.query_one("#sections", OptionList)
+        if self.focused is not None and self.focused is not menu:
+            menu.focus()
+            return
         self.app.pop_screen()  # the home screen is always beneath
 
     async def language_changed(self) -> None:

@@ -19,6 +19,7 @@ from enquete.text import one_line, printable, text_width
 from enquete.ui.text import tr
 from enquete.ui.widgets.results_matrix import MatrixCounts
 from enquete.ui.widgets.text_bar import BAR_WIDTH, bar
+from enquete.ui.widgets.wrapped_lines import Line, WrappedLines
 
 
 def share_line(label: str, label_width: int, count: int, results: Results, bar_width: int) -> str:
@@ -34,8 +35,10 @@ def respondents_section(results: Results, lang: str) -> Iterator[Widget]:
         classes="section-title",
         markup=False,
     )
-    lines = [f"{key:<4} {one_line(office_display_name(key, lang))}" for key in results.respondent_keys]
-    yield Static(Content("\n".join(lines) or tr("results.none", lang)))
+    lines = [
+        Line(f"{key:<5}{one_line(office_display_name(key, lang))}", hang=5) for key in results.respondent_keys
+    ]
+    yield WrappedLines(lines, tr("results.none", lang))
 
 
 def question_section(

@@ -36,9 +36,8 @@ def comment_lines(
             current = comment.option
             title = labels.get(comment.option or "") or tr("results.general_comments", lang)
             lines += [Line(""), Line(one_line(title), 0, "bold underline")]
-        lines.append(
-            Line(f"{comment.respondent:<{INDENT}}{one_line(names.get(comment.respondent, ''))}", 0, "bold")
-        )
+        name = one_line(names.get(comment.respondent, ""))
+        lines.append(Line(f"{comment.respondent:<{INDENT}}{name}", 0, "bold", hang=INDENT))
         lines += text_lines(comment.text, INDENT)
     return lines
 
@@ -77,7 +76,9 @@ class CommentList(Vertical):
         return comment_lines(kept, self.labels, self.names, self.lang)
 
     def focus_filter(self) -> None:
-        self.query_one(Input).focus()
+        """Focus the filter box and bring it to the top of the pane, the comments under it."""
+        self.query_one(Input).focus(scroll_visible=False)
+        self.call_after_refresh(self.scroll_visible, top=True, animate=False)
 
     @on(Input.Changed)
     def _changed(self, event: Input.Changed) -> None:

@@ -29,7 +29,7 @@ INDENT = 3
 def respondent_lines(results: Results, questionnaire: Questionnaire, key: str, lang: str) -> list[Line]:
     """One respondent's answers to every question, in order, in words."""
     answers = results.responses[key].answers
-    lines: list[Line] = [Line(f"{key}  {office_display_name(key, lang)}", 0, "bold")]
+    lines: list[Line] = [Line(f"{key}  {office_display_name(key, lang)}", 0, "bold", hang=4)]
     for number, question in enumerate(questionnaire.questions, 1):
         lines.append(Line(""))
         lines.append(Line(f"{number}. {question_title(question, lang)}", 0, "bold underline"))
@@ -76,7 +76,7 @@ class RespondentView(Vertical):
 
     def compose(self) -> ComposeResult:
         keys = self.results.respondent_keys
-        options = [Option(Content(f"{k:<4} {one_line(office_display_name(k, self.lang), 40)}")) for k in keys]
+        options = [Option(Content(f"{k:<4} {one_line(office_display_name(k, self.lang), 34)}")) for k in keys]
         menu = OptionList(*options)
         if keys:
             menu.highlighted = self.index

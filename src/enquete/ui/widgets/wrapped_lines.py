@@ -22,6 +22,8 @@ class Line:
     text: str
     indent: int = 0
     style: str = ""
+    hang: int = 0
+    """Extra indent of the wrapped pieces after the first: "AU   Australia, ..." wraps under the name."""
 
 
 def wrap_cells(line: str, width: int) -> list[str]:
@@ -69,7 +71,14 @@ class WrappedLines(Widget):
         width = self.size.width or 60
         parts: list[Content] = []
         for line in self.lines:
-            for piece in wrap_cells(line.text, width - line.indent):
+            pieces = wrap_cells(line.text, width - line.indent)
+            if line.hang and len(pieces) > 1:
+                rest = " ".join(pieces[1:])
+                pieces = [
+                    pieces[0],
+                    *(" " * line.hang + p for p in wrap_cells(rest, width - line.indent - line.hang)),
+                ]
+            for piece in pieces:
                 parts.append(
                     Content.styled(" " * line.indent + piece, line.style)
                     if line.style
