@@ -12,7 +12,8 @@ async def wait_loaded(pilot, screen: ResultsScreen) -> None:  # type: ignore[no-
     for _ in range(400):
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
-        if screen.results is not None and screen._shown_generation == screen._generation:
+        busy = [w for w in screen.workers if not w.is_finished]
+        if screen.results is not None and not busy:
             break
     assert screen.results is not None, screen_text(pilot.app)
 
