@@ -9,6 +9,7 @@ import csv
 import io
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from docx import Document
@@ -55,7 +56,7 @@ def test_docx_annex_has_the_documents_structure_order_and_verbatim_text(
     annex_results: Results, survey: Questionnaire
 ) -> None:
     document = Document(io.BytesIO(render_docx(annex_results, survey)))
-    paragraphs = [(p.style.name, p.text) for p in document.paragraphs if p.text]
+    paragraphs = [(p.style.name if p.style else "", p.text) for p in document.paragraphs if p.text]
     assert paragraphs[0] == ("Annex Title", "Summary of survey responses")
     assert ("Annex Subtitle", "Document prepared by the Secretariat") in paragraphs
     assert paragraphs[-1] == ("Annex End", "[End of Annex]")
@@ -106,7 +107,7 @@ def test_docx_takes_the_styles_of_a_template(
     template = Document()
     style = template.styles.add_style("Annex Question", WD_STYLE_TYPE.PARAGRAPH)
     style.font.size = Pt(17)
-    template.save(tmp_path / "template.docx")
+    template.save(str(tmp_path / "template.docx"))
     document = Document(io.BytesIO(render_docx(annex_results, survey, template=tmp_path / "template.docx")))
     assert document.styles["Annex Question"].font.size == Pt(17)
 
@@ -136,8 +137,10 @@ def test_xlsx_has_a_tidy_sheet_and_one_sheet_per_question(
     assert workbook.sheetnames[0] == "Responses" and len(workbook.sheetnames) == 9
     tidy = workbook["Responses"]
     assert tidy.freeze_panes == "A2"
-    header = [c.value for c in tidy[1]]
-    rows = [dict(zip(header, (c.value for c in row), strict=True)) for row in tidy.iter_rows(min_row=2)]
+    header = [str(c.value) for c in tidy[1]]
+    rows: list[dict[str, Any]] = [
+        dict(zip(header, (c.value for c in row), strict=True)) for row in tidy.iter_rows(min_row=2)
+    ]
     focus = [r for r in rows if r["question_id"] == "current_focus"]
     assert len(focus) == 21 * 11  # every option of every respondent who answered
     au_rec1 = next(r for r in focus if r["respondent"] == "AU" and r["option_id"] == "rec1")
@@ -154,9 +157,11 @@ def test_xlsx_has_a_tidy_sheet_and_one_sheet_per_question(
     # the question sheet: the denominator stated, counts and exact shares, frozen header
     sheet = workbook[workbook.sheetnames[4]]
     assert sheet.title.startswith("Q4")
-    assert "all 21 respondents" in sheet["A2"].value
-    values = {row[0].value: (row[1].value, row[2].value) for row in sheet.iter_rows(min_row=6)}
-    label = survey.question("current_focus").options[0].label_in("en")  # type: ignore[union-attr]
+    assert "all 21 respondents" in str(sheet["A2"].value)
+    values: dict[Any, tuple[Any, Any]] = {
+        row[0].value: (row[1].value, row[2].value) for row in sheet.iter_rows(min_row=6)
+    }
+    label = "Recommendation 1: Optimize business models, legal frameworks and workflows for the digital age"
     assert values[label] == (14, pytest.approx(14 / 21))
     assert sheet.cell(row=6, column=3).number_format == "0%"
     assert sheet.freeze_panes == "B6"
@@ -211,10 +216,10 @@ def test_every_summary_figure_is_in_the_json(annex_results: Results, survey: Que
                 else:
                     value = 0
                     for path in figure.path.split(" + "):
-                        node = data
+                        node: Any = data
                         for part in path.split("."):
                             node = node[part]
-                        value += node
+                        value += int(node)
                 assert value == figure.count, figure
 
 

@@ -4,9 +4,11 @@
   dashes and CJK as written.
 - Metadata columns start with "_" (`_respondent`, `_file`, ...): question ids
   cannot, so a question named `language` or `file` never overwrites them.
-- Values are labels in the report language (ids with `codes=True`); a
-  multi-select option is "1" (selected) or "0" (not selected) when the
-  question was answered, and empty when it was not: empty means not answered.
+- Each question's columns and cells come from its type (`QuestionType.columns`
+  and `cells`). Values are labels in the report language (ids with
+  `codes=True`); a flag column (a multi-select option) is "1" (selected) or
+  "0" (not selected) when the question was answered, and empty when it was
+  not: an empty cell always means "not answered".
 - A cell a spreadsheet would read as a formula (=, +, -, @, tab, CR) is
   prefixed with an apostrophe: a comment must never run as a formula.
 """
@@ -15,10 +17,10 @@ import csv
 import io
 from collections.abc import Mapping
 
-from enquete.model.answers import MultiAnswer, is_answered
 from enquete.model.office_names import office_display_name
-from enquete.model.questionnaire import ChoiceQuestion, MatrixQuestion, MultiQuestion, Questionnaire
+from enquete.model.questionnaire import Questionnaire
 from enquete.model.response import Response
+from enquete.qtypes import type_of
 from enquete.results.aggregate import Results
 from enquete.text import printable
 
@@ -34,20 +36,10 @@ def neutralise(cell: str) -> str:
 
 
 def columns(questionnaire: Questionnaire) -> list[str]:
-    """Every column, metadata first, then each question's fields in questionnaire order."""
+    """The header: the metadata columns, then each question's columns in questionnaire order."""
     names = list(METADATA)
     for q in questionnaire.questions:
-        if isinstance(q, MatrixQuestion):
-            names += [f"{q.id}.{r.id}" for r in q.rows]
-        elif isinstance(q, MultiQuestion):
-            for o in q.options:
-                names.append(f"{q.id}.{o.id}")
-                if q.option_comments and not o.exclusive:
-                    names.append(f"{q.id}.{o.id}.comment")
-            if q.comment:
-                names.append(f"{q.id}.comment")
-        else:
-            names.append(q.id)
+        names += [column.name for column in type_of(q).columns(q)]
     return names
 
 
@@ -60,7 +52,20 @@ def row(
     codes: bool = False,
     names: Mapping[str, str] | None = None,
 ) -> dict[str, str]:
-    """One respondent's cells, by column name; absent columns are left empty (not answered)."""
+    """One respondent's cells by column name; the columns of an unanswered question are absent.
+
+    Args:
+        response: The response that counts.
+        file: The file it came from.
+        key: The respondent key.
+        questionnaire: The questionnaire, whose types say how each answer spreads over columns.
+        language: The language of the labels written in place of option ids.
+        codes: Write option ids, not labels.
+        names: Display names by respondent key (the invited list); UN-style names otherwise.
+
+    Returns:
+        The cells, as text, before neutralising.
+    """
     cells = {
         "_respondent": key,
         "_name": office_display_name(key, language, names),
@@ -70,25 +75,22 @@ def row(
         "_saved": response.saved.isoformat(),
     }
     for question in questionnaire.questions:
+        qtype = type_of(question)
         answer = response.answers.get(question.id)
-        if answer is None or not is_answered(answer):
+        if answer is None or not qtype.is_answered(question, answer):
             continue
-        qid = question.id
-        if isinstance(question, MultiQuestion) and isinstance(answer, MultiAnswer):
-            for option in question.options:
-                cells[f"{qid}.{option.id}"] = "1" if option.id in answer.selected else "0"
-            for option_id, text in answer.comments.items():
-                cells[f"{qid}.{option_id}.comment"] = text
-            if answer.comment:
-                cells[f"{qid}.comment"] = answer.comment
-        elif isinstance(question, MatrixQuestion) and isinstance(answer, dict):
-            labels = {c.id: c.label_in(language) for c in question.columns}
-            for row_id, column in answer.items():
-                cells[f"{qid}.{row_id}"] = column if codes else labels.get(column, column)
-        elif isinstance(question, ChoiceQuestion) and isinstance(answer, str) and not codes:
-            cells[qid] = next((o.label_in(language) for o in question.options if o.id == answer), answer)
-        elif isinstance(answer, str):
-            cells[qid] = answer
+        given = qtype.cells(question, answer)
+        labels = {
+            option.id: option.label_in(language)
+            for options in qtype.option_lists(question).values()
+            for option in options
+        }
+        for column in qtype.columns(question):
+            if column.kind == "flag":
+                cells[column.name] = given.get(column.name, "0")
+            elif column.name in given:
+                value = given[column.name]
+                cells[column.name] = value if codes or column.kind == "comment" else labels.get(value, value)
     return cells
 
 
@@ -99,7 +101,18 @@ def render_csv(
     codes: bool = False,
     names: Mapping[str, str] | None = None,
 ) -> str:
-    """CSV text (starting with a BOM) with one row per counted response."""
+    """CSV text (starting with a BOM) with one row per counted response.
+
+    Args:
+        questionnaire: The questionnaire answered.
+        results: The aggregated results (the counted responses and their files).
+        language: The language of labels and names.
+        codes: Write option ids, not labels.
+        names: Display names by respondent key (the invited list).
+
+    Returns:
+        The CSV text, CRLF line ends, formulas neutralised.
+    """
     out = io.StringIO()
     out.write(BOM)
     writer = csv.DictWriter(out, fieldnames=columns(questionnaire), restval="", lineterminator="\r\n")

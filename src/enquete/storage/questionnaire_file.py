@@ -78,8 +78,6 @@ def questionnaire_from_data(data: dict[str, Any], *, source: str) -> Questionnai
         return Questionnaire.model_validate(merged)
     except ValidationError as error:
         raise QuestionnaireError(_describe(source, merged, error)) from None
-    except ValueError as error:  # raised by the list-resolving validator
-        raise QuestionnaireError(f"{source}: {error}") from None
 
 
 def _describe(source: str, data: dict[str, Any], error: ValidationError) -> str:
@@ -98,7 +96,6 @@ def _key_path(data: dict[str, Any], location: tuple[int | str, ...]) -> str:
     """`questions[2] (implementation).rows[0].id` rather than pydantic's tuple."""
     parts: list[str] = []
     node: Any = data
-    question_types = {"code", "choice", "text", "matrix", "multi"}
     for index, part in enumerate(location):
         if isinstance(part, int):
             label = f"[{part}]"
@@ -108,8 +105,6 @@ def _key_path(data: dict[str, Any], location: tuple[int | str, ...]) -> str:
                     label += f" ({node.get('id', '?')})"
             parts.append(label)
             continue
-        if location[:1] == ("questions",) and index == 2 and part in question_types:
-            continue  # pydantic's union tag, not a key the author wrote
         node = node.get(part) if isinstance(node, dict) else None
         parts.append(f".{part}" if parts else str(part))
     return "".join(parts) or "(top level)"

@@ -18,7 +18,7 @@ from textual.widgets.option_list import Option
 
 from enquete.errors import StorageError
 from enquete.model.codes import st3_name
-from enquete.ui.text import plain, tr
+from enquete.ui.content import plain, tr
 
 if TYPE_CHECKING:
     from enquete.model.response import Response

@@ -30,8 +30,8 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from enquete.results.aggregate import Results, aggregate_folder
 from enquete.results.labels import question_title
 from enquete.text import one_line
+from enquete.ui.content import tr
 from enquete.ui.screens.results_sections import files_section, question_section, respondents_section
-from enquete.ui.text import tr
 from enquete.ui.widgets.comment_list import CommentList
 from enquete.ui.widgets.cross_tab import CrossTab
 from enquete.ui.widgets.key_bar import KeyBar

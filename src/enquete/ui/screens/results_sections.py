@@ -1,7 +1,10 @@
 """The widgets of the simple results sections: respondents, a question's figures, files not counted.
 
-No widget here carries an id: a section is mounted only after the previous
-one is removed, and ids could still collide with question ids.
+A question's figures come from its type as format-neutral pieces
+(`enquete.results.pieces`): a one-column count table is drawn as text bars,
+a grid (a matrix) as a table that scrolls sideways. No widget here carries
+an id: a section is mounted only after the previous one is removed, and ids
+could still collide with question ids.
 """
 
 from __future__ import annotations
@@ -13,10 +16,12 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from enquete.model.office_names import office_display_name
-from enquete.model.questionnaire import AnyQuestion, CodeQuestion, MatrixQuestion, MultiQuestion
+from enquete.model.questionnaire import AnyQuestion
+from enquete.qtypes import type_of
 from enquete.results.aggregate import QuestionResult, Results
+from enquete.results.pieces import CountTable, Note
 from enquete.text import one_line, printable, text_width
-from enquete.ui.text import tr
+from enquete.ui.content import tr
 from enquete.ui.widgets.results_matrix import MatrixCounts
 from enquete.ui.widgets.text_bar import BAR_WIDTH, bar
 from enquete.ui.widgets.wrapped_lines import Line, WrappedLines
@@ -50,24 +55,28 @@ def question_section(
     yield Static(
         tr("results.answered", lang, answered=result.answered, total=n), classes="note", markup=False
     )
-    if isinstance(question, MatrixQuestion):
-        yield MatrixCounts(results, question, result, lang)
-        return
-    if isinstance(question, CodeQuestion):
-        yield Static(tr("results.see_respondents", lang), classes="note", markup=False)
-        return
-    options = question.options if isinstance(question, MultiQuestion) else getattr(question, "options", [])
-    if not options:
-        return
+    for piece in type_of(question).report(question, result, lang):
+        if isinstance(piece, CountTable) and piece.grid:
+            yield MatrixCounts(results, piece, lang)
+        elif isinstance(piece, CountTable):
+            yield from bars(results, piece, width)
+        elif isinstance(piece, Note):
+            yield Static(tr("results.see_respondents", lang), classes="note", markup=False)
+
+
+def bars(results: Results, table: CountTable, width: int) -> Iterator[Widget]:
+    """A one-column count table as labelled bars, each on one line of a pane `width` cells wide."""
+    n = results.respondents
     bar_width = BAR_WIDTH if width >= 70 else BAR_WIDTH // 2
     figures = bar_width + len(f" {n} (100%)")
-    longest = max(text_width(o.short_in(lang)) for o in options)
+    longest = max((text_width(row.label.short) for row in table.rows), default=0)
     label_width = max(8, min(longest, width - figures - 2))
     lines = [
-        share_line(o.short_in(lang), label_width, result.option_counts.get(o.id, 0), results, bar_width)
-        for o in options
+        share_line(row.label.short, label_width, row.counts[0] if row.counts else 0, results, bar_width)
+        for row in table.rows
     ]
-    yield Static(Content("\n".join(lines)))
+    if lines:
+        yield Static(Content("\n".join(lines)))
 
 
 def files_section(results: Results, lang: str) -> Iterator[Widget]:

@@ -19,7 +19,7 @@ from enquete.results.aggregate import Comment, Results
 from enquete.results.comment_filter import filter_comments
 from enquete.results.labels import option_tag
 from enquete.text import one_line
-from enquete.ui.text import tr
+from enquete.ui.content import tr
 from enquete.ui.widgets.wrapped_lines import Line, WrappedLines, text_lines
 
 INDENT = 5

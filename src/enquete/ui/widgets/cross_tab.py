@@ -20,7 +20,7 @@ from enquete.results.aggregate import Results
 from enquete.results.labels import find_option, option_tag, question_title
 from enquete.results.selections import cross_tab, multi_questions
 from enquete.text import one_line
-from enquete.ui.text import tr
+from enquete.ui.content import tr
 from enquete.ui.widgets.text_bar import bar
 from enquete.ui.widgets.wrapped_lines import Line, WrappedLines
 

@@ -19,7 +19,7 @@ from enquete.results.aggregate import Results
 from enquete.results.labels import option_label, option_short, question_title
 from enquete.results.selections import option_across_questions, option_ids_across_questions
 from enquete.text import one_line
-from enquete.ui.text import tr
+from enquete.ui.content import tr
 from enquete.ui.widgets.text_bar import bar
 from enquete.ui.widgets.wrapped_lines import Line, WrappedLines, text_lines
 

@@ -20,7 +20,7 @@ from enquete.model.questionnaire import MatrixQuestion, MultiQuestion, Questionn
 from enquete.results.aggregate import Results
 from enquete.results.labels import option_tag, question_title
 from enquete.text import one_line
-from enquete.ui.text import tr
+from enquete.ui.content import tr
 from enquete.ui.widgets.wrapped_lines import Line, WrappedLines, text_lines
 
 INDENT = 3

@@ -1,8 +1,9 @@
-"""A matrix question's counts, readable at 80 columns.
+"""A grid of counts (a matrix question's report), readable at 80 columns.
 
 Rows are named by their tag ("Rec. 1") in a column that stays put while the
 levels scroll sideways (Left/Right when the table has the focus); the row
-under the cursor is named in full, with its figures, above the table.
+under the cursor is named in full, with its figures, above the table. A
+total column (e.g. "implemented or ongoing") carries a small text bar.
 """
 
 from __future__ import annotations
@@ -14,14 +15,12 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import DataTable, Static
 
-from enquete.model.questionnaire import MatrixQuestion
-from enquete.results.aggregate import QuestionResult, Results
-from enquete.results.labels import option_tag
+from enquete.results.aggregate import Results
+from enquete.results.labels import TAG_SEPARATOR
+from enquete.results.pieces import CountTable
 from enquete.text import one_line
-from enquete.ui.text import tr
+from enquete.ui.content import tr
 
-POSITIVE_COLUMNS = 2
-"""The first two levels (in the shipped survey "Implemented" and "Ongoing") are summed, as the annex does."""
 MINI_BAR = 5
 
 
@@ -31,8 +30,13 @@ def mini_bar(count: int, total: int) -> str:
     return "█" * filled + "░" * (MINI_BAR - filled)
 
 
+def tag(short: str) -> str:
+    """ "Rec. 1" from "Rec. 1 · Business models": the shortest name of a row."""
+    return short.split(TAG_SEPARATOR, 1)[0]
+
+
 class MatrixCounts(Vertical):
-    """The counts table of one matrix question, and the full title of the row under the cursor."""
+    """The counts table of one grid, and the full title of the row under the cursor."""
 
     DEFAULT_CSS = """
     MatrixCounts { height: auto; }
@@ -40,43 +44,35 @@ class MatrixCounts(Vertical):
     MatrixCounts .row-title { height: auto; min-height: 2; color: $text-muted; }
     """
 
-    def __init__(self, results: Results, question: MatrixQuestion, result: QuestionResult, lang: str) -> None:
+    def __init__(self, results: Results, table: CountTable, lang: str) -> None:
         super().__init__()
-        self.results, self.question, self.result, self.lang = results, question, result, lang
+        self.results, self.table, self.lang = results, table, lang
 
     def compose(self) -> ComposeResult:
-        results, question, lang = self.results, self.question, self.lang
-        table: DataTable[Text] = DataTable(zebra_stripes=True, cursor_type="row", fixed_columns=1)
-        table.add_column(Text(tr("results.row", lang)))
-        for column in question.columns:
-            table.add_column(Text(column.short_in(lang)))
-        positive = self._positive_label()
-        table.add_column(Text(positive))
-        for row in question.rows:
-            counts = self.result.cell_counts[row.id]
-            cells = [Text(one_line(option_tag(row, lang), 12))]
-            cells += [Text(f"{counts[c.id]} ({results.share(counts[c.id])}%)") for c in question.columns]
-            total = self._positive(row.id)
-            cells.append(Text(f"{mini_bar(total, results.respondents)} {total} ({results.share(total)}%)"))
-            table.add_row(*cells)
+        results, lang = self.results, self.lang
+        grid: DataTable[Text] = DataTable(zebra_stripes=True, cursor_type="row", fixed_columns=1)
+        grid.add_column(Text(tr("results.row", lang)))
+        for column in self.table.columns:
+            grid.add_column(Text(tr("results.positive", lang) if column.total else column.label.short))
+        for row in self.table.rows:
+            cells = [Text(one_line(tag(row.label.short), 12))]
+            for column, count in zip(self.table.columns, row.counts, strict=False):
+                bar = f"{mini_bar(count, results.respondents)} " if column.total else ""
+                cells.append(Text(f"{bar}{count} ({results.share(count)}%)"))
+            grid.add_row(*cells)
         yield Static(self._row_title(0), classes="row-title")
-        yield table
-
-    def _positive_label(self) -> str:
-        names = [c.short_in(self.lang) for c in self.question.columns[:POSITIVE_COLUMNS]]
-        return " + ".join(names)
-
-    def _positive(self, row_id: str) -> int:
-        counts = self.result.cell_counts[row_id]
-        return sum(counts[c.id] for c in self.question.columns[:POSITIVE_COLUMNS])
+        yield grid
 
     def _row_title(self, index: int) -> Content:
-        if not self.question.rows:
+        if not self.table.rows:
             return Content("")
-        row = self.question.rows[max(0, min(index, len(self.question.rows) - 1))]
-        counts = self.result.cell_counts[row.id]
-        figures = " · ".join(f"{c.short_in(self.lang)} {counts[c.id]}" for c in self.question.columns)
-        return Content.assemble((one_line(row.label_in(self.lang)), "bold"), "\n", one_line(figures))
+        row = self.table.rows[max(0, min(index, len(self.table.rows) - 1))]
+        figures = " · ".join(
+            f"{column.label.short} {count}"
+            for column, count in zip(self.table.columns, row.counts, strict=False)
+            if not column.total
+        )
+        return Content.assemble((one_line(row.label.full), "bold"), "\n", one_line(figures))
 
     def on_descendant_focus(self) -> None:
         self.scroll_visible(top=True, animate=False)

@@ -7,7 +7,7 @@ for them). Every format is in the report language given by `--lang`.
 import argparse
 import sys
 
-from enquete.cli import EXIT_OK, EXIT_USAGE, say
+from enquete.commands.output import EXIT_OK, EXIT_USAGE, say
 from enquete.model.questionnaire import Questionnaire
 from enquete.results.aggregate import Results, aggregate_folder
 from enquete.storage.atomic import write_atomically
@@ -47,6 +47,15 @@ def render(args: argparse.Namespace, results: Results, questionnaire: Questionna
 
 
 def run_report(args: argparse.Namespace) -> int:
+    """Aggregate the responses folder and write the report to stdout or to `--output`.
+
+    Args:
+        args: The parsed `report` command line (format, lang, output, responses, questionnaire).
+
+    Returns:
+        EXIT_OK: a missing folder is noted on stderr and reported as 0 respondents;
+        EXIT_USAGE: a Word or Excel report asked for without `-o FILE`.
+    """
     if args.format in BINARY_FORMATS and not args.output:
         say(f"enquete: --format {args.format} writes a file: add -o FILE.{args.format}", err=True)
         return EXIT_USAGE
