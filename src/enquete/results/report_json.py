@@ -48,9 +48,9 @@ def results_to_json_data(results: Results, questionnaire: Questionnaire | None =
             {"respondent": c.respondent, "counted": c.counted, "ignored": list(c.ignored)}
             for c in results.conflicts
         ],
-        "selections": selections(results),
     }
     if questionnaire is not None:
+        data["selections"] = selections(results, questionnaire)
         data["cross_readings"] = cross_readings(results, questionnaire)
     return data
 

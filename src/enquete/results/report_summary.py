@@ -8,6 +8,9 @@ up. Ranking follows the document: the highest group, the one that followed,
 the range of the others ("between 24% and 43%"), and the lowest; tied
 options are named together ("Recommendations 5 and 10 followed (57%)").
 
+A matrix's "implemented or ongoing" is the matrix type's `POSITIVE_LEVELS`,
+the same total the Markdown report and the results screen show.
+
 Paragraph numbers: 13 for the respondents and the matrix questions, then one
 per multi-select question (14, 15, ...), and 21 for the reading across
 questions, as in the 2025 document.
@@ -18,6 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from enquete.model.questionnaire import MatrixQuestion, MultiQuestion, Option, Questionnaire
+from enquete.qtypes.matrix import POSITIVE_LEVELS
 from enquete.results.aggregate import Results
 from enquete.results.labels import question_title
 from enquete.results.selections import chose
@@ -26,7 +30,7 @@ from enquete.results.summary_phrases import Phrases, group_names, join_list, opt
 FIRST_PARAGRAPH = 13
 CROSS_PARAGRAPH = 21
 POSITIVE_COLUMNS = 2
-"""A matrix's first two levels ("Implemented", "Ongoing") are read together, as the document does."""
+"""Without the matrix type's positive levels, the first two levels are read together."""
 
 
 @dataclass(frozen=True)
@@ -170,7 +174,7 @@ def summary_paragraphs(
 
 def _matrix_sentences(results: Results, question: MatrixQuestion, lang: str) -> list[Sentence]:
     p = phrases(lang)
-    positive = question.columns[:POSITIVE_COLUMNS]
+    positive = [c for c in question.columns if c.id in POSITIVE_LEVELS] or question.columns[:POSITIVE_COLUMNS]
     counts = results.questions[question.id].cell_counts
     items = [
         _Item(
@@ -189,7 +193,7 @@ def _matrix_sentences(results: Results, question: MatrixQuestion, lang: str) -> 
     body, figures = ranking(results, items, lang)
     sentences = [Sentence(_sentence(p.topic.format(title=title) + body, p), figures)]
     tops, top_figures = [], []
-    for column in question.columns[POSITIVE_COLUMNS:]:
+    for column in [c for c in question.columns if c not in positive]:
         best = max((counts[row.id][column.id] for row in question.rows), default=0)
         if best == 0:
             continue
@@ -282,7 +286,7 @@ def _cross_sentence(results: Results, questionnaire: Questionnaire, lang: str) -
         everyone = set(results.respondent_keys)
         items = []
         for question in where:
-            keys = chose(results, question.id, option.id)
+            keys = chose(results, question, option.id)
             everyone &= set(keys)
             count = len(keys)
             title = question_title(question, lang)

@@ -3,7 +3,9 @@
 Sheet "Responses" is tidy: one row per respondent, question and option or
 row, with labels (not ids) beside the ids. Then one sheet per question with
 its counts and shares of ALL respondents, the denominator written above the
-table, headers frozen. Text is stored as text: a comment starting with "="
+table, headers frozen. Both come from what each question's type says (its
+CSV columns, its format-neutral report pieces): a new type needs nothing here.
+Text is stored as text: a comment starting with "="
 is never a formula (string type, and Excel's quote prefix, as the CSV's
 apostrophe), and characters a workbook cannot hold become U+FFFD.
 """
@@ -19,18 +21,12 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.worksheet import Worksheet
 
-from enquete.model.answers import MultiAnswer, is_answered
 from enquete.model.office_names import office_display_name
-from enquete.model.questionnaire import (
-    ChoiceQuestion,
-    CodeQuestion,
-    MatrixQuestion,
-    MultiQuestion,
-    Questionnaire,
-    TextQuestion,
-)
+from enquete.model.questionnaire import Questionnaire
+from enquete.qtypes import type_of
 from enquete.results.aggregate import Results
 from enquete.results.labels import question_title
+from enquete.results.pieces import CommentSection, CountTable
 from enquete.results.report_words import word
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -73,50 +69,44 @@ def tidy_rows(
 ) -> Iterator[tuple[str, str, int, str, str, str, str, str, str]]:
     """The long table: (respondent, name, question no., question, id, option, option id, value, comment).
 
-    A multi-select gives one row per option, valued "selected" or "not selected"
-    (a question left unanswered gives no rows at all: not answered is not "not
-    selected"); a matrix one row per answered row, valued by the level's label.
+    Built from each question's CSV columns (`QuestionType.columns`), so every
+    registered type has its rows: a flag column (a multi-select option) gives
+    one row valued "selected" or "not selected", with the comment written
+    beside it; a value column its answer, labelled (a matrix row: the level's
+    label); a comment column of its own a row with the comment. A question
+    left unanswered gives no rows at all: not answered is not "not selected".
     """
     for key in results.respondent_keys:
         name = office_display_name(key, language, names)
         answers = results.responses[key].answers
         for number, question in enumerate(questionnaire.questions, 1):
+            qtype = type_of(question)
             answer = answers.get(question.id)
-            if answer is None or not is_answered(answer):
+            if answer is None or not qtype.is_answered(question, answer):
                 continue
-            title = question_title(question, language)
-            base = (key, name, number, title, question.id)
-            if isinstance(question, MatrixQuestion) and isinstance(answer, dict):
-                levels = {c.id: c.label_in(language) for c in question.columns}
-                for row in question.rows:
-                    if row.id in answer:
-                        yield (
-                            *base,
-                            row.label_in(language),
-                            row.id,
-                            levels.get(answer[row.id], answer[row.id]),
-                            "",
-                        )
-            elif isinstance(question, MultiQuestion) and isinstance(answer, MultiAnswer):
-                for option in question.options:
-                    chosen = option.id in answer.selected
+            cells = qtype.cells(question, answer)
+            labels = {
+                o.id: o.label_in(language)
+                for options in qtype.option_lists(question).values()
+                for o in options
+            }
+            columns = qtype.columns(question)
+            flagged = {c.option for c in columns if c.kind == "flag"}
+            comment_of = {c.option: c.name for c in columns if c.kind == "comment"}
+            base = (key, name, number, question_title(question, language), question.id)
+            for column in columns:
+                option = column.option or ""
+                label = labels.get(option, "")
+                if column.kind == "flag":
+                    chosen = cells.get(column.name) == "1"
                     value = word("selected" if chosen else "not_selected", language)
-                    yield (
-                        *base,
-                        option.label_in(language),
-                        option.id,
-                        value,
-                        answer.comments.get(option.id, ""),
-                    )
-                if answer.comment:
-                    yield (*base, "", "", "", answer.comment)
-            elif isinstance(question, ChoiceQuestion) and isinstance(answer, str):
-                labels = {o.id: o.label_in(language) for o in question.options}
-                yield (*base, labels.get(answer, answer), answer, labels.get(answer, answer), "")
-            elif isinstance(question, TextQuestion) and isinstance(answer, str):
-                yield (*base, "", "", "", answer)
-            elif isinstance(answer, str):
-                yield (*base, "", "", answer, "")
+                    comment = cells.get(comment_of.get(column.option, ""), "")
+                    yield (*base, label, option, value, comment)
+                elif column.kind == "comment" and column.option not in flagged and column.name in cells:
+                    yield (*base, label, option, "", cells[column.name])
+                elif column.kind == "value" and column.name in cells:
+                    value = cells[column.name]
+                    yield (*base, label, option, labels.get(value, value), "")
 
 
 def _sheet_name(number: int, title: str) -> str:
@@ -141,29 +131,32 @@ def _question_sheet(
     _put(sheet, 2, 1, word("denominator", lang, n=n))
     _put(sheet, 3, 1, word("answered", lang, answered=result.answered, n=n))
     header_row = 5
+    header: list[str] = []
     rows: list[list[Any]] = []
-    if isinstance(question, MatrixQuestion):
-        header = [word("row", lang), *(c.label_in(lang) for c in question.columns), word("responses", lang)]
-        header += [f"{c.label_in(lang)} (%)" for c in question.columns]
-        for row in question.rows:
-            counts = [result.cell_counts[row.id][c.id] for c in question.columns]
-            shares = [count / n if n else 0 for count in counts]
-            rows.append([row.label_in(lang), *counts, sum(counts), *shares])
-        share_from = 2 + len(question.columns) + 1
-    elif isinstance(question, ChoiceQuestion | MultiQuestion):
-        header = [word("option", lang), word("respondents", lang), word("share", lang)]
-        for option in question.options:
-            count = result.option_counts.get(option.id, 0)
-            rows.append([option.label_in(lang), count, count / n if n else 0])
-        share_from = 3
-    elif isinstance(question, CodeQuestion):
+    share_from = 0
+    if question.id == questionnaire.respondent_key:
         header = [word("code", lang), word("office", lang)]
         rows = [[key, office_display_name(key, lang, names)] for key in results.respondent_keys]
-        share_from = 0
-    else:
-        header = [word("code", lang), word("response", lang)]
-        rows = [[c.respondent, c.text] for c in result.comments]
-        share_from = 0
+    for piece in type_of(question).report(question, result, lang):
+        if header:
+            break
+        if isinstance(piece, CountTable) and piece.grid:
+            header = [word("row", lang), *(c.label.full for c in piece.columns)]
+            header += [f"{c.label.full} (%)" for c in piece.columns]
+            for row in piece.rows:
+                rows.append([row.label.full, *row.counts, *(count / n if n else 0 for count in row.counts)])
+            share_from = 2 + len(piece.columns)
+        elif isinstance(piece, CountTable):
+            header = [word("option", lang), word("respondents", lang), word("share", lang)]
+            for row in piece.rows:
+                count = row.counts[0] if row.counts else 0
+                rows.append([row.label.full, count, count / n if n else 0])
+            share_from = 3
+        elif isinstance(piece, CommentSection):
+            header = [word("code", lang), word("option", lang), word("comment", lang)]
+            for group in piece.groups:
+                label = group.label.full if group.label else ""
+                rows += [[c.respondent, label, c.text] for c in group.comments]
     for column, title in enumerate(header, 1):
         _put(sheet, header_row, column, title, bold=True)
     for offset, values in enumerate(rows, 1):
@@ -174,7 +167,8 @@ def _question_sheet(
     sheet.freeze_panes = sheet.cell(row=header_row + 1, column=2)
     sheet.column_dimensions["A"].width = 48 if share_from else 12
     if not share_from:
-        sheet.column_dimensions["B"].width = 80
+        sheet.column_dimensions["B"].width = 40
+        sheet.column_dimensions["C"].width = 80
 
 
 def render_xlsx(

@@ -18,7 +18,7 @@ from textual.widgets.selection_list import Selection
 from enquete.model.questionnaire import Questionnaire
 from enquete.results.aggregate import Results
 from enquete.results.labels import find_option, option_tag, question_title
-from enquete.results.selections import cross_tab, multi_questions
+from enquete.results.selections import choice_questions, cross_tab
 from enquete.text import one_line
 from enquete.ui.content import tr
 from enquete.ui.widgets.text_bar import bar
@@ -71,8 +71,8 @@ class CrossTab(Vertical):
     ) -> None:
         super().__init__()
         self.results, self.questionnaire, self.lang = results, questionnaire, lang
-        self.multis = multi_questions(questionnaire)
-        default = [q.id for q in self.multis if q.option_comments][:2] or [q.id for q in self.multis][:2]
+        self.multis = choice_questions(questionnaire)
+        default = [q.id for q in self.multis][:2]
         self.question_ids = question_ids if question_ids is not None else default
 
     def compose(self) -> ComposeResult:

@@ -14,9 +14,9 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from enquete.model.answers import MultiAnswer, is_answered
 from enquete.model.office_names import office_display_name
-from enquete.model.questionnaire import MatrixQuestion, MultiQuestion, Questionnaire
+from enquete.model.questionnaire import Questionnaire
+from enquete.qtypes import type_of
 from enquete.results.aggregate import Results
 from enquete.results.labels import option_tag, question_title
 from enquete.text import one_line
@@ -27,30 +27,48 @@ INDENT = 3
 
 
 def respondent_lines(results: Results, questionnaire: Questionnaire, key: str, lang: str) -> list[Line]:
-    """One respondent's answers to every question, in order, in words."""
+    """One respondent's answers to every question, in order, in words.
+
+    Each question's type says how its answer spreads over columns (as in the
+    CSV): a chosen option shows as "✓ label" with its comment under it, a
+    matrix row as "Rec. 1  Implemented", a value by its label, a comment as
+    its lines.
+    """
     answers = results.responses[key].answers
     lines: list[Line] = [Line(f"{key}  {office_display_name(key, lang)}", 0, "bold", hang=4)]
     for number, question in enumerate(questionnaire.questions, 1):
         lines.append(Line(""))
         lines.append(Line(f"{number}. {question_title(question, lang)}", 0, "bold underline"))
+        qtype = type_of(question)
         answer = answers.get(question.id)
-        if answer is None or not is_answered(answer):
+        if answer is None or not qtype.is_answered(question, answer):
             lines.append(Line(tr("results.not_answered", lang), INDENT, "dim"))
-        elif isinstance(question, MatrixQuestion) and isinstance(answer, dict):
-            columns = {c.id: c.label_in(lang) for c in question.columns}
-            for row in question.rows:
-                level = columns.get(answer.get(row.id, ""), tr("results.not_answered", lang))
-                lines.append(Line(f"{one_line(option_tag(row, lang), 12):<12} {level}", INDENT))
-        elif isinstance(question, MultiQuestion) and isinstance(answer, MultiAnswer):
-            for option in question.options:
-                if option.id in answer.selected:
-                    lines.append(Line(f"✓ {one_line(option.short_in(lang))}", INDENT))
-                    if option.id in answer.comments:
-                        lines += text_lines(answer.comments[option.id], INDENT + 2)
-            if answer.comment:
-                lines += text_lines(answer.comment, INDENT)
-        elif isinstance(answer, str):
-            lines += text_lines(answer, INDENT)
+            continue
+        cells = qtype.cells(question, answer)
+        options = {o.id: o for field in qtype.option_lists(question).values() for o in field}
+        columns = qtype.columns(question)
+        flagged = {c.option for c in columns if c.kind == "flag"}
+        comment_of = {c.option: c.name for c in columns if c.kind == "comment"}
+        for column in columns:
+            option = options.get(column.option or "")
+            if column.kind == "flag" and cells.get(column.name) == "1":
+                lines.append(
+                    Line(f"✓ {one_line(option.short_in(lang) if option else str(column.option))}", INDENT)
+                )
+                comment = cells.get(comment_of.get(column.option, ""), "")
+                if comment:
+                    lines += text_lines(comment, INDENT + 2)
+            elif column.kind == "comment" and column.option not in flagged and column.name in cells:
+                lines += text_lines(cells[column.name], INDENT)
+            elif column.kind == "value" and column.name in cells:
+                value = cells[column.name]
+                shown = options[value].label_in(lang) if value in options else value
+                if option is not None:
+                    lines.append(
+                        Line(f"{one_line(option_tag(option, lang), 12):<12} {one_line(shown)}", INDENT)
+                    )
+                else:
+                    lines += text_lines(shown, INDENT)
     return lines
 
 
