@@ -294,3 +294,33 @@ async def test_a_large_folder_opens_with_progress_and_stays_usable(make_app: App
         await wait_loaded(pilot, screen)
         assert screen.results is not None and len(screen.results.rejected) < 1000
         await walk_every_section(pilot, screen)
+
+
+async def test_escape_backs_out_to_the_menu_before_closing(make_app: AppFactory) -> None:
+    """Escape in the comment filter returns to the menu; a second Escape closes the results."""
+    write_annex_fixture(Path("responses"))
+    app = make_app(mode="results")
+    async with running(app, size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ResultsScreen)
+        await wait_loaded(pilot, screen)
+        await pilot.press("down", "down", "down", "down", "ctrl+f", *"AU")
+        await pilot.pause()
+        assert "Our office has a multi-year programme:" in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen and screen.focused is screen.query_one("#sections")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is not screen
+
+
+async def test_a_missing_responses_folder_is_explained(make_app: AppFactory) -> None:
+    """Regression (office trial #28): no responses/ folder showed 0 respondents and nothing else."""
+    app = make_app(mode="results")
+    async with running(app, size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ResultsScreen)
+        await wait_loaded(pilot, screen)
+        text = " ".join(screen_text(app).split())
+        assert "There is no folder responses here" in text

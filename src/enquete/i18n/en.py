@@ -109,4 +109,5 @@ TEXTS: dict[str, str] = {
     "results.cross_pick": "Tick two or three questions with Space to cross them.",
     "results.cross_title": "Chose the same option in {questions} (shares of all {total} respondents)",
     "results.cross_all": "in all",
+    "results.no_folder": "There is no folder {folder} here: start enquete where the responses folder is, or pass --responses DIR.",
 }

@@ -108,4 +108,5 @@ TEXTS: dict[str, str] = {
     "results.cross_pick": "Marque dos o tres preguntas con Espacio para cruzarlas.",
     "results.cross_title": "Misma opción en {questions} (porcentajes sobre el total de {total} encuestados)",
     "results.cross_all": "en todas",
+    "results.no_folder": "Aquí no hay ninguna carpeta {folder}: inicie enquete donde esté la carpeta de respuestas o indique --responses CARPETA.",
 }

@@ -108,4 +108,5 @@ TEXTS: dict[str, str] = {
     "results.cross_pick": "Cochez deux ou trois questions avec Espace pour les croiser.",
     "results.cross_title": "Même choix dans {questions} (parts de l'ensemble des {total} répondants)",
     "results.cross_all": "dans toutes",
+    "results.no_folder": "Il n'y a pas de dossier {folder} ici : lancez enquete là où se trouve le dossier des réponses, ou indiquez --responses DOSSIER.",
 }

@@ -108,4 +108,5 @@ TEXTS: dict[str, str] = {
     "results.cross_pick": "用空格键勾选两个或三个问题进行交叉。",
     "results.cross_title": "在 {questions} 中选择同一选项（以全部 {total} 个答复方为基数）",
     "results.cross_all": "全部",
+    "results.no_folder": "此处没有 {folder} 文件夹：请在答复文件夹所在位置启动 enquete，或使用 --responses 目录 指定。",
 }

@@ -112,6 +112,8 @@ class ResultsScreen(Screen[None]):
         self._shown_generation = 0
         self._swap = asyncio.Lock()
         self._filter_wanted = False
+        self.folder_exists = True
+        """Whether the responses folder was there at the last read (a missing one is said so)."""
 
     @property
     def language(self) -> str:
@@ -162,6 +164,7 @@ class ResultsScreen(Screen[None]):
         worker = get_current_worker()
         folder = self.app.folder  # type: ignore[attr-defined]
         questionnaire = self.app.questionnaire  # type: ignore[attr-defined]
+        self.folder_exists = folder.root.is_dir()
         paths = folder.submitted_files()
         signature = folder_signature(paths)
 
@@ -231,17 +234,13 @@ class ResultsScreen(Screen[None]):
             len(results.rejected) + len(results.superseded) + sum(len(c.ignored) for c in results.conflicts)
         )
         key = "results.headline_one" if results.respondents == 1 else "results.headline"
-        self.query_one("#headline", Static).update(
-            Content(
-                tr(
-                    key,
-                    self.language,
-                    respondents=results.respondents,
-                    folder=str(self.app.folder.root),  # type: ignore[attr-defined]
-                    not_counted=not_counted,
-                )
-            )
+        folder = self.app.folder.root  # type: ignore[attr-defined]
+        headline = tr(
+            key, self.language, respondents=results.respondents, folder=str(folder), not_counted=not_counted
         )
+        if not self.folder_exists:
+            headline += "\n" + tr("results.no_folder", self.language, folder=str(folder))
+        self.query_one("#headline", Static).update(Content(headline))
 
     # --- showing a section ---------------------------------------------------------
 
