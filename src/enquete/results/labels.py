@@ -8,13 +8,15 @@ priority"), which is always distinct from its neighbours.
 
 from __future__ import annotations
 
-from enquete.model.questionnaire import AnyQuestion, Option, Questionnaire
+from enquete.model.question import Option, QuestionBase
+from enquete.model.questionnaire import Questionnaire
+from enquete.qtypes import type_of
 
 TAG_SEPARATOR = " · "
 """Short labels read "Rec. 1 · Business models": the part before it is the tag."""
 
 
-def question_title(question: AnyQuestion, language: str) -> str:
+def question_title(question: QuestionBase, language: str) -> str:
     """The question's short title in `language`: its `short` if the schema has one, else its id."""
     short = getattr(question, "short", None)
     if short:
@@ -31,12 +33,13 @@ def option_tag(option: Option, language: str) -> str:
 
 
 def find_option(questionnaire: Questionnaire, option_id: str) -> Option | None:
-    """The first option or matrix row with this id, in questionnaire order."""
+    """The first option or matrix row with this id, in questionnaire order (a matrix's levels aside)."""
     for question in questionnaire.questions:
+        lists = type_of(question).option_lists(question)
         for field in ("options", "rows"):
-            for option in getattr(question, field, None) or []:
+            for option in lists.get(field, []):
                 if option.id == option_id:
-                    return option  # type: ignore[no-any-return]
+                    return option
     return None
 
 

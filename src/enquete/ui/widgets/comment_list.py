@@ -14,7 +14,8 @@ from textual.message import Message
 from textual.widgets import Input
 
 from enquete.model.office_names import office_display_name
-from enquete.model.questionnaire import AnyQuestion
+from enquete.model.question import QuestionBase
+from enquete.qtypes import type_of
 from enquete.results.aggregate import Comment, Results
 from enquete.results.comment_filter import filter_comments
 from enquete.results.labels import option_tag
@@ -58,11 +59,11 @@ class CommentList(Vertical):
             self.value = value
 
     def __init__(
-        self, results: Results, question: AnyQuestion, comments: list[Comment], lang: str, query: str = ""
+        self, results: Results, question: QuestionBase, comments: list[Comment], lang: str, query: str = ""
     ) -> None:
         super().__init__()
         self.comments, self.lang, self.query_text = comments, lang, query
-        options = getattr(question, "options", None) or []
+        options = type_of(question).options(question)
         self.labels = {o.id: o.short_in(lang) for o in options}
         self.tags = {o.id: option_tag(o, lang) for o in options}
         self.names = {key: office_display_name(key, lang) for key in results.respondent_keys}
