@@ -345,3 +345,27 @@ def test_comment_filter_is_exact_on_codes_and_option_tags() -> None:
     assert [c.respondent for c in filter_comments(comments, "rec. 10", names, tags)] == ["US", "BR"]
     assert [c.respondent for c in filter_comments(comments, "ness", names, tags)] == []  # word starts only
     assert [c.respondent for c in filter_comments(comments, "busi", names, tags)] == ["AU"]
+
+
+def test_summary_of_no_response_says_so(survey: Questionnaire, tmp_path: Path) -> None:
+    """No office yet: one sentence, not "0 offices responded: ." and rankings of 0%."""
+    results = aggregate_folder(tmp_path / "none", survey)
+    assert render_summary(results, survey, "en").startswith(
+        "13. No office has responded to the survey yet.\n"
+    )
+
+
+def test_summary_ranking_of_one_office_names_ties_highest_and_lowest(
+    survey: Questionnaire, tmp_path: Path
+) -> None:
+    """Two groups only: the highest and the lowest, no "followed", no range."""
+    folder = write_annex_fixture(tmp_path / "responses")
+    for path in folder.glob("*.toml"):
+        if path.name != "AU.toml":
+            path.unlink()
+    results = aggregate_folder(folder, survey)
+    paragraphs = {p.number: p.text for p in summary_paragraphs(results, survey, "en")}
+    assert paragraphs[16].startswith(
+        "Challenges: Recommendations 1, 3, 5 and 10 received the highest rate (100%) and "
+        "Recommendations 2, 4, 6, 7, 8 and 9 the lowest (0%)."
+    )

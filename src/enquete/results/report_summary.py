@@ -148,6 +148,12 @@ def summary_paragraphs(
     """Paragraphs 13-17 and 21 drafted from `results`."""
     p = phrases(language)
     n = results.respondents
+    if n == 0:
+        return [
+            SummaryParagraph(
+                FIRST_PARAGRAPH, (Sentence(_sentence(p.nobody, p), (Figure("respondents", 0, 0, 0),)),)
+            )
+        ]
     paragraphs: list[SummaryParagraph] = []
     opening = [
         Sentence(

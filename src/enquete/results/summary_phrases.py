@@ -37,6 +37,7 @@ class Phrases:
     level_top: str
     cross: str
     cross_none: str
+    nobody: str
     sentence_end: str
     articles: dict[str, tuple[str, str]]
     plural_of: dict[str, str]
@@ -77,6 +78,7 @@ PHRASES: dict[str, Phrases] = {
             "{count} respondents ({p}) selected it in all {k}"
         ),
         cross_none="No option was among the most selected in more than one question",
+        nobody="No office has responded to the survey yet",
         sentence_end=".",
         articles={},
         plural_of={},
@@ -111,6 +113,7 @@ PHRASES: dict[str, Phrases] = {
             "{items}\u00a0; {count} répondants ({p}) l'ont choisie dans les {k}"
         ),
         cross_none="Aucun choix ne figurait parmi les plus choisis dans plus d'une question",
+        nobody="Aucun office n'a encore répondu à l'enquête",
         sentence_end=".",
         articles={"Recommandation": ("la ", "les ")},
         plural_of={"Recommandation": "Recommandations"},
@@ -147,6 +150,7 @@ PHRASES: dict[str, Phrases] = {
             "{count} encuestados ({p}) la seleccionaron en las {k}"
         ),
         cross_none="Ninguna opción figuró entre las más seleccionadas en más de una pregunta",
+        nobody="Ninguna oficina ha respondido aún a la encuesta",
         sentence_end=".",
         articles={"Recomendación": ("la ", "las ")},
         plural_of={"Recomendación": "Recomendaciones"},
@@ -174,6 +178,7 @@ PHRASES: dict[str, Phrases] = {
         level_top="“{level}”{names}（{p}）",
         cross="{names}在{k}个问题中均属选择最多之列：{items}；{count}个答复方（{p}）在全部{k}个问题中都选择了它",
         cross_none="没有任何选项在一个以上的问题中属选择最多之列",
+        nobody="尚无任何局答复调查",
         sentence_end="。",
         articles={},
         plural_of={},
