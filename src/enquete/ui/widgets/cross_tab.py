@@ -22,7 +22,7 @@ from enquete.results.selections import choice_questions, cross_tab
 from enquete.text import one_line
 from enquete.ui.content import tr
 from enquete.ui.widgets.text_bar import bar
-from enquete.ui.widgets.wrapped_lines import Line, WrappedLines
+from enquete.ui.widgets.wrapped_lines import Line, WrappedLines, pad
 
 BAR = 10
 
@@ -45,7 +45,7 @@ def cross_lines(
         tag = one_line(option_tag(option, lang) if option else row.option, 8)
         each = "".join(f"{len(row.chose_in[q]):>5}" for q in question_ids)
         both = len(row.chose_in_all)
-        lines.append(Line(f"{tag:<9}{each}  {bar(both, n, BAR)} {both} ({results.share(both)}%)"))
+        lines.append(Line(f"{pad(tag, 9)}{each}  {bar(both, n, BAR)} {both} ({results.share(both)}%)"))
         if row.chose_in_all:
             lines.append(Line(" ".join(row.chose_in_all), 9 + 5 * len(heads) + 2, "dim"))
     return lines

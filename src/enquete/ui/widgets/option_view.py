@@ -21,7 +21,7 @@ from enquete.results.selections import option_across_questions, option_ids_acros
 from enquete.text import one_line
 from enquete.ui.content import tr
 from enquete.ui.widgets.text_bar import bar
-from enquete.ui.widgets.wrapped_lines import Line, WrappedLines, text_lines
+from enquete.ui.widgets.wrapped_lines import Line, WrappedLines, pad, text_lines
 
 BAR = 10
 
@@ -40,7 +40,7 @@ def option_lines(results: Results, questionnaire: Questionnaire, option_id: str,
             for column in question.columns:
                 keys = reading.levels[column.id]
                 figures = f"{bar(len(keys), n, BAR)} {len(keys)} ({results.share(len(keys))}%)"
-                lines.append(Line(f"{one_line(column.short_in(lang), 10):<10} {figures}", 2))
+                lines.append(Line(f"{pad(column.short_in(lang), 10)} {figures}", 2))
                 if keys:
                     lines.append(Line(" ".join(keys), 13, "dim"))
             continue

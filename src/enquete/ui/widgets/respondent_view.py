@@ -21,7 +21,7 @@ from enquete.results.aggregate import Results
 from enquete.results.labels import option_tag, question_title
 from enquete.text import one_line
 from enquete.ui.content import tr
-from enquete.ui.widgets.wrapped_lines import Line, WrappedLines, text_lines
+from enquete.ui.widgets.wrapped_lines import Line, WrappedLines, pad, text_lines
 
 INDENT = 3
 
@@ -64,9 +64,7 @@ def respondent_lines(results: Results, questionnaire: Questionnaire, key: str, l
                 value = cells[column.name]
                 shown = options[value].label_in(lang) if value in options else value
                 if option is not None:
-                    lines.append(
-                        Line(f"{one_line(option_tag(option, lang), 12):<12} {one_line(shown)}", INDENT)
-                    )
+                    lines.append(Line(f"{pad(option_tag(option, lang), 12)} {one_line(shown)}", INDENT))
                 else:
                     lines += text_lines(shown, INDENT)
     return lines

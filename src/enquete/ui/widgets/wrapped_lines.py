@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from textual.content import Content
 from textual.widget import Widget
 
-from enquete.text import cell_width, printable
+from enquete.text import cell_width, one_line, printable, text_width
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,12 @@ def wrap_cells(line: str, width: int) -> list[str]:
             last_space = -1
     pieces.append(current)
     return pieces
+
+
+def pad(text: str, width: int) -> str:
+    """`text` on one line, cut and padded to exactly `width` terminal cells (CJK counts two)."""
+    cut = one_line(text, width)
+    return cut + " " * max(0, width - text_width(cut))
 
 
 def text_lines(text: str, indent: int, style: str = "") -> list[Line]:
