@@ -324,3 +324,47 @@ async def test_a_missing_responses_folder_is_explained(make_app: AppFactory) -> 
         await wait_loaded(pilot, screen)
         text = " ".join(screen_text(app).split())
         assert "There is no folder responses here" in text
+
+
+async def test_ten_thousand_files_open_while_keys_still_work(
+    make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """10,000 files read in the worker: progress shows, keys move the menu meanwhile, F5 mid-read wins.
+
+    The loader is kept on its one-process path here (the process pool is issue 13's);
+    what is tested is the screen: off the UI thread, cancellable, newest read shown.
+    """
+    from enquete.model.codes import st3_codes
+    from enquete.results import loading
+    from tests.annex_fixture import answers
+
+    monkeypatch.setattr(loading, "PARALLEL_FROM", 10**9)
+    folder = Path("responses")
+    folder.mkdir()
+    codes = [c.code for c in st3_codes()]
+    header = {"questionnaire": "cws-ict-2025", "version": 1, "status": "submitted"}
+    for number in range(10_000):
+        body = answers(number % 21)
+        body["office"] = codes[number % len(codes)]
+        response = {
+            **header,
+            "id": f"{number % len(codes):08d}-0000-4000-8000-000000000000",
+            "revision": 1 + number,
+        }
+        (folder / f"R{number:05d}.toml").write_text(
+            tomli_w.dumps({"response": response, "answers": body}), "utf-8"
+        )
+    seen: list[object] = []
+    app = make_app(mode="results")
+    async with running(app, size=(80, 24), message_hook=seen.append) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ResultsScreen)
+        await pilot.press("down", "down", "down", "down")  # while the worker reads
+        assert screen.section == Section("question", "current_focus")
+        await pilot.press("f5")  # a second read replaces the first
+        await wait_loaded(pilot, screen)
+        assert screen.results is not None and screen.results.respondents == len(codes)
+        assert len(screen.results.superseded) == 10_000 - len(codes)
+        assert any(isinstance(m, ResultsScreen.Progressed) for m in seen)
+        assert f"{len(codes)} respondents" in screen_text(app)
+        await walk_every_section(pilot, screen)
