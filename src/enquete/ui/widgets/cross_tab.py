@@ -15,6 +15,7 @@ from textual.message import Message
 from textual.widgets import SelectionList
 from textual.widgets.selection_list import Selection
 
+from enquete.model.question import QuestionBase
 from enquete.model.questionnaire import Questionnaire
 from enquete.results.aggregate import Results
 from enquete.results.labels import find_option, option_tag, question_title
@@ -76,24 +77,28 @@ class CrossTab(Vertical):
         self.question_ids = question_ids if question_ids is not None else default
 
     def compose(self) -> ComposeResult:
-        numbers = {q.id: n for n, q in enumerate(self.questionnaire.questions, 1)}
         yield SelectionList[str](
             *(
-                Selection(
-                    f"Q{numbers[q.id]} {one_line(question_title(q, self.lang), 36)}",
-                    q.id,
-                    q.id in self.question_ids,
-                )
+                Selection(self._prompt(q, q.id in self.question_ids), q.id, q.id in self.question_ids)
                 for q in self.multis
             )
         )
         yield WrappedLines(cross_lines(self.results, self.questionnaire, self.question_ids, self.lang))
+
+    def _prompt(self, question: QuestionBase, ticked: bool) -> str:
+        """ "✓ Q4 Current focus": the tick is in the text too, so it shows without colour (NO_COLOR)."""
+        number = self.questionnaire.ids.index(question.id) + 1
+        return f"{'✓' if ticked else '·'} Q{number} {one_line(question_title(question, self.lang), 34)}"
 
     @on(SelectionList.SelectedChanged)
     def _ticked(self, event: SelectionList.SelectedChanged[str]) -> None:
         event.stop()
         chosen = set(event.selection_list.selected)
         self.question_ids = [q.id for q in self.multis if q.id in chosen]
+        for index, question in enumerate(self.multis):
+            event.selection_list.replace_option_prompt_at_index(
+                index, self._prompt(question, question.id in chosen)
+            )
         self.query_one(WrappedLines).show(
             cross_lines(self.results, self.questionnaire, self.question_ids, self.lang)
         )
