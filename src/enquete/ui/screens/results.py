@@ -38,6 +38,8 @@ from enquete.ui.widgets.key_bar import KeyBar
 from enquete.ui.widgets.option_view import OptionView
 from enquete.ui.widgets.respondent_view import RespondentView
 
+MENU_WIDTH = 26
+"""The menu's width in `results.tcss`; a menu line holds MENU_WIDTH - 6 cells (border, padding, scrollbar)."""
 WATCH_SECONDS = 2.0
 """How often the folder is looked at for new or changed files (in a worker thread)."""
 
@@ -134,7 +136,9 @@ class ResultsScreen(Screen[None]):
         options = [Option(tr("results.respondents", lang))]
         for number, question in enumerate(questionnaire.questions, 1):
             self.sections.append(Section("question", question.id))
-            options.append(Option(Content(one_line(f"{number}. {question_title(question, lang)}", 20))))
+            options.append(
+                Option(Content(one_line(f"{number}. {question_title(question, lang)}", MENU_WIDTH - 6)))
+            )
         for kind, key in (
             ("by_respondent", "results.by_respondent"),
             ("by_option", "results.by_option"),
@@ -258,7 +262,7 @@ class ResultsScreen(Screen[None]):
         async with self._swap:
             content = self.query_one("#content", VerticalScroll)
             scroll_y = content.scroll_y if keep_place else 0
-            widgets = self._section_widgets(content.size.width or self.size.width - 28)
+            widgets = self._section_widgets(content.size.width or self.size.width - MENU_WIDTH - 2)
             with self.app.batch_update():
                 await content.remove_children()
                 await content.mount_all(widgets)
