@@ -368,3 +368,22 @@ async def test_ten_thousand_files_open_while_keys_still_work(
         assert any(isinstance(m, ResultsScreen.Progressed) for m in seen)
         assert f"{len(codes)} respondents" in screen_text(app)
         await walk_every_section(pilot, screen)
+
+
+async def test_reload_keeps_the_scroll_position(make_app: AppFactory) -> None:
+    """F5 while reading far down a comment section leaves the reader where they were."""
+    write_annex_fixture(Path("responses"))
+    app = make_app(mode="results")
+    async with running(app, size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ResultsScreen)
+        await wait_loaded(pilot, screen)
+        await pilot.press("down", "down", "down", "down", "tab", "pagedown", "pagedown")
+        await pilot.pause()
+        content = screen.query_one("#content")
+        before = content.scroll_y
+        assert before > 0
+        await pilot.press("f5")
+        await wait_loaded(pilot, screen)
+        await pilot.pause()
+        assert content.scroll_y == before
