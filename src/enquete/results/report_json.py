@@ -55,6 +55,16 @@ def results_to_json_data(results: Results, questionnaire: Questionnaire | None =
     return data
 
 
-def render_json(results: Results, questionnaire: Questionnaire | None = None) -> str:
-    """Pretty, UTF-8 (not \\u-escaped) JSON; control characters are escaped by JSON itself."""
-    return json.dumps(results_to_json_data(results, questionnaire), ensure_ascii=False, indent=2) + "\n"
+def render_json(
+    results: Results, questionnaire: Questionnaire | None = None, invited: dict[str, Any] | None = None
+) -> str:
+    """Pretty, UTF-8 (not \\u-escaped) JSON; control characters are escaped by JSON itself.
+
+    `questionnaire` adds the per-respondent selections and the cross-readings;
+    `invited` (who was invited, who is missing) is added under its key when
+    the Secretariat keeps an invited list; the key is absent otherwise.
+    """
+    data = results_to_json_data(results, questionnaire)
+    if invited is not None:
+        data["invited"] = invited
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
