@@ -387,3 +387,22 @@ async def test_reload_keeps_the_scroll_position(make_app: AppFactory) -> None:
         await wait_loaded(pilot, screen)
         await pilot.pause()
         assert content.scroll_y == before
+
+
+async def test_the_header_says_who_of_the_invited_is_missing(make_app: AppFactory) -> None:
+    """With invited.csv beside responses/, the header names the missing offices; names come from it."""
+    from tests.annex_fixture import CODES
+
+    write_annex_fixture(Path("responses"))
+    rows = ["code,name,email", '"AU","Australia, IPA (invited name)",a@example.org']
+    rows += [f"{code},,{code.lower()}@example.org" for code in CODES[1:]]
+    rows.append("PE,Peru (INDECOPI),pe@example.org")
+    Path("invited.csv").write_text("\n".join(rows) + "\n", "utf-8")
+    app = make_app(mode="results")
+    async with running(app, size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ResultsScreen)
+        await wait_loaded(pilot, screen)
+        text = " ".join(screen_text(app).split())
+        assert "21 of 22 invited have answered; missing: PE (Peru (INDECOPI))" in text
+        assert "AU Australia, IPA (invited name)" in text

@@ -28,6 +28,7 @@ from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from enquete.results.aggregate import Results, aggregate_folder
+from enquete.results.invited_reading import InvitedReading, read_invited
 from enquete.results.labels import question_title
 from enquete.text import one_line
 from enquete.ui.content import tr
@@ -85,9 +86,16 @@ class ResultsScreen(Screen[None]):
     class Loaded(Message):
         """An aggregation finished; `generation` orders it against the others."""
 
-        def __init__(self, results: Results, signature: Signature, generation: int) -> None:
+        def __init__(
+            self,
+            results: Results,
+            signature: Signature,
+            generation: int,
+            invited: InvitedReading | None = None,
+        ) -> None:
             super().__init__()
             self.results, self.signature, self.generation = results, signature, generation
+            self.invited = invited
 
     class Progressed(Message):
         """Files read so far by the aggregation `generation`."""
@@ -115,7 +123,14 @@ class ResultsScreen(Screen[None]):
         self._swap = asyncio.Lock()
         self._filter_wanted = False
         self.folder_exists = True
+        self.invited: InvitedReading | None = None
+        """Who of the invited list has answered, when the Secretariat keeps one (invited.csv)."""
         """Whether the responses folder was there at the last read (a missing one is said so)."""
+
+    @property
+    def names(self) -> dict[str, str] | None:
+        """Display names from the invited list, when there is one (UN-style names otherwise)."""
+        return self.invited.names if self.invited is not None else None
 
     @property
     def language(self) -> str:
@@ -182,7 +197,10 @@ class ResultsScreen(Screen[None]):
         except _Cancelled:
             return
         if not worker.is_cancelled:
-            self.post_message(self.Loaded(results, signature, generation))
+            invited = read_invited(
+                folder.root, getattr(self.app, "invited_path", None), results.respondent_keys
+            )
+            self.post_message(self.Loaded(results, signature, generation, invited))
 
     def check_folder(self) -> None:
         """Start a look at the folder, unless one is already running or nothing is shown yet."""
@@ -216,6 +234,7 @@ class ResultsScreen(Screen[None]):
             return  # a slow old aggregation must not replace a newer one
         self._shown_generation = event.generation
         self.results, self.signature = event.results, event.signature
+        self.invited = event.invited
         if event.generation == self._generation:
             self.query_one("#loading", ProgressBar).display = False
         self._update_headline()
@@ -244,6 +263,8 @@ class ResultsScreen(Screen[None]):
         )
         if not self.folder_exists:
             headline += "\n" + tr("results.no_folder", self.language, folder=str(folder))
+        if self.invited is not None:
+            headline += "\n" + one_line(self.invited.line)
         self.query_one("#headline", Static).update(Content(headline))
 
     # --- showing a section ---------------------------------------------------------
@@ -280,11 +301,15 @@ class ResultsScreen(Screen[None]):
         results, lang, section = self.results, self.language, self.section
         questionnaire = self.app.questionnaire  # type: ignore[attr-defined]
         if section.kind == "respondents":
-            return list(respondents_section(results, lang))
+            return list(respondents_section(results, lang, self.names))
         if section.kind == "files":
             return list(files_section(results, lang))
         if section.kind == "by_respondent":
-            return [RespondentView(results, questionnaire, lang, self.view_choice.get("by_respondent", 0))]
+            return [
+                RespondentView(
+                    results, questionnaire, lang, self.view_choice.get("by_respondent", 0), self.names
+                )
+            ]
         if section.kind == "by_option":
             return [OptionView(results, questionnaire, lang, self.view_choice.get("by_option", 0))]
         if section.kind == "cross_tab":
@@ -295,7 +320,9 @@ class ResultsScreen(Screen[None]):
         result = results.questions[section.question]
         widgets = list(question_section(results, question, result, number, lang, width - 2))
         if result.comments:
-            widgets.append(CommentList(results, question, result.comments, lang, self.comment_filter))
+            widgets.append(
+                CommentList(results, question, result.comments, lang, self.comment_filter, self.names)
+            )
         return widgets
 
     @on(CommentList.FilterChanged)

@@ -9,7 +9,7 @@ could still collide with question ids.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from textual.content import Content
 from textual.widget import Widget
@@ -34,14 +34,17 @@ def share_line(label: str, label_width: int, count: int, results: Results, bar_w
     return f"{label}{padding}  {bar(count, results.respondents, bar_width)} {count} ({results.share(count)}%)"
 
 
-def respondents_section(results: Results, lang: str) -> Iterator[Widget]:
+def respondents_section(
+    results: Results, lang: str, names: Mapping[str, str] | None = None
+) -> Iterator[Widget]:
     yield Static(
         tr("results.respondents_title", lang, count=results.respondents),
         classes="section-title",
         markup=False,
     )
     lines = [
-        Line(f"{key:<5}{one_line(office_display_name(key, lang))}", hang=5) for key in results.respondent_keys
+        Line(f"{key:<5}{one_line(office_display_name(key, lang, names))}", hang=5)
+        for key in results.respondent_keys
     ]
     yield WrappedLines(lines, tr("results.none", lang))
 

@@ -7,6 +7,8 @@ bullets never run into the next one's. Text is shown as typed, never as markup.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -59,14 +61,20 @@ class CommentList(Vertical):
             self.value = value
 
     def __init__(
-        self, results: Results, question: QuestionBase, comments: list[Comment], lang: str, query: str = ""
+        self,
+        results: Results,
+        question: QuestionBase,
+        comments: list[Comment],
+        lang: str,
+        query: str = "",
+        names: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__()
         self.comments, self.lang, self.query_text = comments, lang, query
         options = type_of(question).options(question)
         self.labels = {o.id: o.short_in(lang) for o in options}
         self.tags = {o.id: option_tag(o, lang) for o in options}
-        self.names = {key: office_display_name(key, lang) for key in results.respondent_keys}
+        self.names = {key: office_display_name(key, lang, names) for key in results.respondent_keys}
 
     def compose(self) -> ComposeResult:
         yield Input(self.query_text, placeholder=tr("results.filter", self.lang), classes="comment-filter")

@@ -6,6 +6,8 @@ answers, question by question, comments line by line.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -26,7 +28,13 @@ from enquete.ui.widgets.wrapped_lines import Line, WrappedLines, pad, text_lines
 INDENT = 3
 
 
-def respondent_lines(results: Results, questionnaire: Questionnaire, key: str, lang: str) -> list[Line]:
+def respondent_lines(
+    results: Results,
+    questionnaire: Questionnaire,
+    key: str,
+    lang: str,
+    names: Mapping[str, str] | None = None,
+) -> list[Line]:
     """One respondent's answers to every question, in order, in words.
 
     Each question's type says how its answer spreads over columns (as in the
@@ -35,7 +43,7 @@ def respondent_lines(results: Results, questionnaire: Questionnaire, key: str, l
     its lines.
     """
     answers = results.responses[key].answers
-    lines: list[Line] = [Line(f"{key}  {office_display_name(key, lang)}", 0, "bold", hang=4)]
+    lines: list[Line] = [Line(f"{key}  {office_display_name(key, lang, names)}", 0, "bold", hang=4)]
     for number, question in enumerate(questionnaire.questions, 1):
         lines.append(Line(""))
         lines.append(Line(f"{number}. {question_title(question, lang)}", 0, "bold underline"))
@@ -85,14 +93,24 @@ class RespondentView(Vertical):
             super().__init__()
             self.index = index
 
-    def __init__(self, results: Results, questionnaire: Questionnaire, lang: str, index: int = 0) -> None:
+    def __init__(
+        self,
+        results: Results,
+        questionnaire: Questionnaire,
+        lang: str,
+        index: int = 0,
+        names: Mapping[str, str] | None = None,
+    ) -> None:
         super().__init__()
-        self.results, self.questionnaire, self.lang = results, questionnaire, lang
+        self.results, self.questionnaire, self.lang, self.names = results, questionnaire, lang, names
         self.index = max(0, min(index, len(results.respondent_keys) - 1))
 
     def compose(self) -> ComposeResult:
         keys = self.results.respondent_keys
-        options = [Option(Content(f"{k:<4} {one_line(office_display_name(k, self.lang), 34)}")) for k in keys]
+        options = [
+            Option(Content(f"{k:<4} {one_line(office_display_name(k, self.lang, self.names), 34)}"))
+            for k in keys
+        ]
         menu = OptionList(*options)
         if keys:
             menu.highlighted = self.index
@@ -103,7 +121,7 @@ class RespondentView(Vertical):
         keys = self.results.respondent_keys
         if not keys:
             return []
-        return respondent_lines(self.results, self.questionnaire, keys[self.index], self.lang)
+        return respondent_lines(self.results, self.questionnaire, keys[self.index], self.lang, self.names)
 
     @on(OptionList.OptionHighlighted)
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
