@@ -38,7 +38,7 @@ def render(
     if args.format == "md":
         from enquete.results.report_markdown import render_markdown
 
-        text = render_markdown(results, questionnaire, lang)
+        text = render_markdown(results, questionnaire, lang, names)
     elif args.format == "csv":
         from enquete.results.report_csv import render_csv
 

@@ -9,7 +9,7 @@ its lines (hard line breaks), bullets included.
 """
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from enquete.model.office_names import office_display_name
 from enquete.model.questionnaire import Questionnaire
@@ -46,21 +46,27 @@ def _count(results: Results, count: int) -> str:
     return f"{count} ({results.share(count)}%)"
 
 
-def render_markdown(results: Results, questionnaire: Questionnaire, language: str = "en") -> str:
+def render_markdown(
+    results: Results,
+    questionnaire: Questionnaire,
+    language: str = "en",
+    names: Mapping[str, str] | None = None,
+) -> str:
     """The whole report as Markdown text.
 
     Args:
         results: The aggregated results.
         questionnaire: The questionnaire they answer (for texts and labels).
         language: The language of the questionnaire's texts; the report's own words are English.
+        names: Display names by respondent key from the invited list (UN-style names otherwise).
 
     Returns:
         The Markdown text, ending with a newline.
     """
-    return "\n".join(_lines(results, questionnaire, language)) + "\n"
+    return "\n".join(_lines(results, questionnaire, language, names)) + "\n"
 
 
-def _lines(results: Results, q: Questionnaire, lang: str) -> Iterator[str]:
+def _lines(results: Results, q: Questionnaire, lang: str, names: Mapping[str, str] | None) -> Iterator[str]:
     n = results.respondents
     yield f"# {one_line(q.title_in(lang))}"
     yield ""
@@ -75,8 +81,10 @@ def _lines(results: Results, q: Questionnaire, lang: str) -> Iterator[str]:
     yield "| --- | --- |"
     for key in results.respondent_keys:
         name = key_type.value_label(key_question, key, lang)
-        if key_type.name == "code":
-            name = office_display_name(key, lang) or name  # UN-style, with the office
+        if key_type.name == "code" or (names and key in names):
+            name = (
+                office_display_name(key, lang, names) or name
+            )  # invited list, else UN-style with the office
         yield f"| {key} | {_cell(name)} |"
     for number, question in enumerate(q.questions, 1):
         yield ""
