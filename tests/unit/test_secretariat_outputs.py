@@ -369,3 +369,13 @@ def test_summary_ranking_of_one_office_names_ties_highest_and_lowest(
         "Challenges: Recommendations 1, 3, 5 and 10 received the highest rate (100%) and "
         "Recommendations 2, 4, 6, 7, 8 and 9 the lowest (0%)."
     )
+
+
+def test_report_takes_office_names_from_the_invited_list(tmp_path: Path) -> None:
+    """invited.csv beside responses/: its display names go into the annex and the CSV."""
+    folder = write_annex_fixture(tmp_path / "responses")
+    (tmp_path / "invited.csv").write_text('code,name,email\nAU,"Australia, IPA",a@example.org\n', "utf-8")
+    target = tmp_path / "annex.docx"
+    assert main(["report", "--responses", str(folder), "--format", "docx", "-o", str(target)]) == 0
+    rows = {_cell_text(r.cells[0]): _cell_text(r.cells[1]) for r in Document(str(target)).tables[0].rows[1:]}
+    assert rows["AU"] == "Australia, IPA" and rows["BR"].startswith("Brazil, National Institute")
