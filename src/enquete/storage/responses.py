@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from enum import StrEnum
 from pathlib import Path
 
-from enquete.errors import ResponseFileError, StorageError
+from enquete.errors import ResponseFileError, StorageError, SubmitCollision
 from enquete.model.answers import Problem
 from enquete.model.questionnaire import WINDOWS_RESERVED, Questionnaire
 from enquete.model.response import Response, dump_response, now, response_from_data
@@ -51,6 +52,15 @@ def load_valid_response(path: Path, questionnaire: Questionnaire) -> Response:
         more = f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""
         raise ResponseFileError(shown + more)
     return response
+
+
+class OtherResponse(StrEnum):
+    """What to do when the office's submitted file holds another response (another id)."""
+
+    CONTINUE_IT = "continue"
+    """This response becomes the next revision of the one already there (its id is taken)."""
+    KEEP_BOTH = "keep_both"
+    """This response replaces it under its own id; the other one stays in history."""
 
 
 class ResponseFolder:
@@ -94,16 +104,66 @@ class ResponseFolder:
         except OSError as error:
             raise StorageError(f"cannot remove the draft {path}: {error.strerror}") from error
 
-    def submit(self, response: Response, questionnaire: Questionnaire) -> tuple[Path, Response]:
-        """Write the submitted file, then drop the draft. The caller has validated the answers."""
+    def submit(
+        self, response: Response, questionnaire: Questionnaire, other: OtherResponse | None = None
+    ) -> tuple[Path, Response]:
+        """Write the submitted file, then drop the draft. The caller has validated the answers.
+
+        A file already at `<KEY>.toml` is never lost: it is copied to history
+        first. When it holds another response (another id), `SubmitCollision`
+        is raised unless `other` says what the person chose; when it holds an
+        equal or later revision of this one, this one becomes the next revision.
+        """
         key = response.key(questionnaire)
         if key is None:
             raise StorageError("the respondent is not identified yet")
-        submitted = replace(response, status="submitted", saved=now(), current_question=None)
         path = self.submitted_path(key)
+        existing, readable = self._existing(path, questionnaire)
+        if existing is not None or not readable:
+            if existing is None or existing.id != response.id:
+                if other is None:
+                    raise SubmitCollision(
+                        key,
+                        existing.revision if existing else None,
+                        existing.saved.isoformat() if existing else None,
+                    )
+                if other is OtherResponse.CONTINUE_IT and existing is not None:
+                    response = replace(response, id=existing.id, revision=existing.revision + 1)
+            elif existing.revision >= response.revision:
+                response = replace(response, revision=existing.revision + 1)
+            self._keep_in_history(path, key, existing)
+        submitted = replace(response, status="submitted", saved=now(), current_question=None, set_aside={})
         write_atomically(path, dump_response(submitted))
         self.discard_draft(response)
         return path, submitted
+
+    def _existing(self, path: Path, questionnaire: Questionnaire) -> tuple[Response | None, bool]:
+        """The response already at `path` (None if there is no file); False when it is unreadable."""
+        if not path.exists():
+            return None, True
+        try:
+            return load_response(path, questionnaire)[0], True
+        except ResponseFileError:
+            return None, False
+
+    def _keep_in_history(self, path: Path, key: str, existing: Response | None) -> None:
+        """Copy the file about to be replaced into history/, under a name no other file has."""
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            raise StorageError(f"cannot read {path} to keep it in history: {error.strerror}") from error
+        if existing is not None:
+            target = self.history_path(key, existing)
+        else:
+            target = self.root / HISTORY / f"{safe_key(key)}.unreadable.toml"
+        number = 1
+        base = target
+        while target.exists():
+            if target.read_bytes() == data:
+                return
+            number += 1
+            target = base.with_name(f"{base.stem}.{number}{base.suffix}")
+        write_atomically(target, data)
 
     def drafts(self, questionnaire: Questionnaire) -> list[tuple[Path, Response]]:
         """Readable drafts of this questionnaire, most recently saved first."""
