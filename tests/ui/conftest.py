@@ -59,6 +59,22 @@ async def until_ready(pilot) -> None:  # type: ignore[no-untyped-def]
     assert pilot.app.ready, "the questionnaire was never loaded"
 
 
+async def settled(pilot) -> None:  # type: ignore[no-untyped-def]
+    """Wait until the app is idle and every change is on disk (the debounced save has run)."""
+    from enquete.ui.screens.fill import FillScreen
+
+    for _ in range(200):
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+        screens = [s for s in pilot.app.screen_stack if isinstance(s, FillScreen)]
+        pending = any(s.session.needs_saving and not s.session.last_save_error for s in screens)
+        if not pending:
+            break
+        await pilot.pause(0.05)
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 @contextlib.asynccontextmanager
 async def running(app: EnqueteApp, **options: Any) -> AsyncIterator[Any]:
     """`app.run_test(**options)`, entered once the app is ready for keys."""

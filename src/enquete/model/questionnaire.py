@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import date
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -63,11 +64,16 @@ def _unique_ids(options: list[Option], what: str) -> list[Option]:
 class _Question(_Strict):
     id: Id
     text: LocalizedText
+    short: LocalizedText | None = None
+    """A title of a few words for lists (review, Ctrl+G, results menu); `text` when absent."""
     help: LocalizedText | None = None
     required: bool = False
 
     def text_in(self, language: str) -> str:
         return localize(self.text, language)
+
+    def short_in(self, language: str) -> str:
+        return localize(self.short or self.text, language)
 
     def help_in(self, language: str) -> str:
         return localize(self.help, language)
@@ -176,6 +182,10 @@ class Questionnaire(_Strict):
     languages: list[str] = Field(default_factory=lambda: ["en"])
     respondent_key: Id
     """The question whose answer identifies the respondent and names the response file."""
+    contact: str | None = Field(default=None, max_length=300)
+    """Whom to send the finished file to (an e-mail address, a name): said after submitting."""
+    deadline: date | None = None
+    """The date by which the file should be sent: said after submitting."""
     lists: dict[str, list[dict[str, Any]]] = Field(default_factory=dict, exclude=True)
     questions: list[Question]
 
@@ -259,6 +269,8 @@ class Questionnaire(_Strict):
             yield "description", self.description
         for q in self.questions:
             yield f"questions.{q.id}.text", q.text
+            if q.short:
+                yield f"questions.{q.id}.short", q.short
             if q.help:
                 yield f"questions.{q.id}.help", q.help
             for field in _LIST_FIELDS:
