@@ -13,6 +13,7 @@ office trial, #6), whichever thread it comes from.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from dataclasses import dataclass, replace
 from enum import StrEnum
@@ -127,8 +128,9 @@ class FillSession:
     def close(self) -> None:
         """Let other windows open this response again."""
         self._in_use.release()
-        if not self.folder.draft_path(self.response.id).exists():
-            self._in_use.path.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            if not self.folder.draft_path(self.response.id).exists():
+                self._in_use.path.unlink(missing_ok=True)
 
     # --- answers --------------------------------------------------------------
 

@@ -20,9 +20,17 @@ def make_app() -> AppFactory:
     """Build an app as `enquete` does; `responses` is relative to the test's empty cwd (no tmp paths)."""
     path, data = read_questionnaire_data(ROOT / "questionnaire.toml")
 
-    def build(language: str | None = "en", mode: str = "home", office: str | None = None) -> EnqueteApp:
+    def build(
+        language: str | None = "en", mode: str = "home", office: str | None = None, settings: Any = None
+    ) -> EnqueteApp:
         return EnqueteApp(
-            data, Path("responses"), source=str(path), language=language, mode=mode, office=office
+            data,
+            Path("responses"),
+            source=str(path),
+            language=language,
+            mode=mode,  # type: ignore[arg-type]
+            office=office,
+            settings=settings,
         )
 
     return build

@@ -105,7 +105,6 @@ class ReviewScreen(Screen[ReviewStep | None]):
                     (printable(question.short_in(language)), "bold"),
                 )
             ]
-            lines += [Content.assemble("   ", line) for line in self._details(question)]
             missing_rows = [p for p in problems if p.kind == "missing_row"]
             if missing_rows:
                 rows = ", ".join(subject_label(question, p.subject, language) or "" for p in missing_rows)
@@ -116,6 +115,7 @@ class ReviewScreen(Screen[ReviewStep | None]):
                 if problem.kind != "missing_row":
                     text = "⚠ " + problem_text(problem, question, language)
                     lines.append(Content.assemble("   ", (printable(text), "bold")))
+            lines += [Content.assemble("   ", line) for line in self._details(question)]
             subject = problems[0].subject if problems else None
             self._targets[question.id] = GoTo(question.id, subject)
             options.append(Option(Content("\n").join(lines), id=question.id))
