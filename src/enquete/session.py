@@ -84,6 +84,16 @@ class FillSession:
         questionnaire, folder = workspace.questionnaire, workspace.folder
         response, _problems = load_response(path, questionnaire)
         on_disk = response.status == "draft"
+        canonical = folder.draft_path(response.id)
+        if on_disk and path != canonical and canonical.is_file():
+            # A draft under another name (renamed, copied in): saves go to drafts/<id>.toml,
+            # so when that one exists and is newer, it is the one to resume (monkey seed 4).
+            try:
+                newer, _ = load_response(canonical, questionnaire)
+            except ResponseFileError:
+                newer = None
+            if newer is not None and newer.saved >= response.saved:
+                return cls(workspace, newer, on_disk=True)
         if response.status == "submitted":
             draft = folder.draft_path(response.id)
             if draft.is_file():

@@ -166,3 +166,20 @@ def test_for_office_prefers_the_draft_with_answers(workspace: Workspace) -> None
     real.close()
     opened = FillSession.for_office(workspace, "de", "en")
     assert opened.answer("proposals") == "five answers"
+
+
+def test_a_renamed_draft_resumes_the_newer_saves(workspace: Workspace) -> None:
+    """Monkey seed 4: a draft named drafts/GB.toml (not <id>.toml) was saved to <id>.toml, then
+    reopened from GB.toml, so the later answers looked lost and the next save overwrote them."""
+    from tests.unit.builders import HEADER
+
+    drafts_folder = workspace.folder.root / "drafts"
+    drafts_folder.mkdir(parents=True)
+    renamed = write_response(drafts_folder, "GB.toml", {"office": "GB"}, status="draft")
+    first = FillSession.resume(workspace, renamed)
+    first.set_answer("proposals", "typed after the first resume")
+    first.save_draft()
+    first.close()
+    assert (drafts_folder / f"{HEADER['id']}.toml").is_file()
+    again = FillSession.resume(workspace, renamed)
+    assert again.answer("proposals") == "typed after the first resume"

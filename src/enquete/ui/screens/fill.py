@@ -117,7 +117,6 @@ class FillScreen(Screen[None]):
         self._after_closing: Callable[[], object] | None = None
         self._quit_even_if_unsaved = False
         self._focus_subject: str | None = None
-        session.go_to(self.question.id)
 
     @property
     def question(self) -> AnyQuestion:
@@ -273,7 +272,11 @@ class FillScreen(Screen[None]):
             self._retry_timer = None
         self._show_save_status()
         if event.closing:
-            self._left()
+            if self.session.needs_saving:
+                # Keys typed while that save ran: save them too before leaving.
+                self._write_draft(True)
+            else:
+                self._left()
 
     @on(SaveFailed)
     def save_failed(self, event: SaveFailed) -> None:

@@ -170,9 +170,12 @@ class HomeScreen(Screen[None]):
         folder, questionnaire = workspace.folder, workspace.questionnaire
         root = folder.root.resolve()
         try:
+            newest: dict[str, tuple[Path, Response]] = {}
+            for path, response in folder.drafts(questionnaire):  # newest first
+                newest.setdefault(response.id, (path, response))  # one entry per response, however named
             drafts = [
                 DraftEntry(path, response, FillSession(workspace, response).answered_count())
-                for path, response in folder.drafts(questionnaire)
+                for path, response in newest.values()
             ]
             listing = Listing(root, drafts, folder.submitted_files())
         except (OSError, StorageError) as error:
