@@ -74,7 +74,7 @@ def main() -> int:
         try:
             asyncio.run(one_round(seed, mode, args.keys))
             sent += args.keys
-        except Exception as error:  # noqa: BLE001 - the point is to report every kind of failure
+        except Exception as error:
             failures += 1
             print(f"FAILED seed {seed} mode {mode}: {type(error).__name__}: {str(error)[:300]}", flush=True)
             traceback.print_exc(limit=3)

@@ -110,7 +110,7 @@ class FillSession:
 
     @classmethod
     def for_office(cls, workspace: Workspace, office: str, language: str) -> FillSession:
-        """The office's draft with most answers if there is one, else its submitted response, else a new one."""
+        """The office's fullest draft if there is one, else its submitted response, else a new one."""
         questionnaire, folder = workspace.questionnaire, workspace.folder
         code = office.strip().upper()
         drafts = [(p, d) for p, d in folder.drafts(questionnaire) if d.key(questionnaire) == code]

@@ -8,6 +8,7 @@ elsewhere, so they never touch a developer's real settings.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tomllib
 from dataclasses import dataclass
@@ -52,7 +53,5 @@ class Settings:
     def save(self) -> None:
         """Write the file; a folder that refuses is not worth bothering the person about."""
         data = {k: v for k, v in (("language", self.language), ("theme", self.theme)) if v}
-        try:
+        with contextlib.suppress(StorageError):
             write_atomically(settings_path(), tomli_w.dumps(data).encode("utf-8"))
-        except StorageError:
-            pass

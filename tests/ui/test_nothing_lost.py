@@ -12,7 +12,6 @@ from textual import events
 from enquete.ui.screens.fill import FillScreen
 from enquete.ui.screens.home import HomeScreen
 from enquete.ui.screens.review import ReviewScreen
-from enquete.ui.widgets.choice_box import ChoiceBox
 from enquete.ui.widgets.safe_text_area import SafeTextArea
 from tests.ui.conftest import AppFactory, running, screen_text, settled
 from tests.unit.builders import minimal_answers, write_response
@@ -363,3 +362,35 @@ async def test_theme_and_language_are_remembered(make_app: AppFactory) -> None:
     again = make_app(language=None, settings=Settings.load())
     async with running(again, size=(80, 24)) as pilot:
         assert again.theme == "textual-light" and again.language == "fr"
+
+
+async def test_choosing_an_office_that_already_finalized_says_so_at_once(make_app: AppFactory) -> None:
+    """Office trial #8: no warning at any step before KR.toml was replaced."""
+    Path("responses").mkdir()
+    write_response(Path("responses"), "KR.toml", minimal_answers("KR"))
+    app = make_app(mode="fill")
+    async with running(app, size=(80, 30)) as pilot:
+        await pilot.press(*"KR")
+        await settled(pilot)
+        assert "KR already has a finalized response here (revision 1" in " ".join(screen_text(app).split())
+
+
+async def test_review_jump_to_a_missing_row_puts_the_cursor_on_it(make_app: AppFactory) -> None:
+    """Office trial #16: review said "row 'rec5'"; the jump landed on Rec. 1."""
+    app = make_app(mode="fill")
+    async with running(app, size=(80, 24)) as pilot:
+        await pilot.press(*"AU", "ctrl+n", *"1111")
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        from enquete.ui.widgets.matrix import MatrixTable
+
+        table = app.screen.query_one(MatrixTable)
+        assert app.focused is table and table.cursor_row == 4, "Rec. 5, the first row without an answer"
+    app = make_app(mode="fill")
+    async with running(app, size=(80, 50)) as pilot:
+        await pilot.press("ctrl+n", *"1111", "ctrl+r")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "no answer for: Rec. 5 · Open IP data, Rec. 6" in text and "rec5" not in text

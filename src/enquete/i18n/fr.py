@@ -119,4 +119,5 @@ TEXTS: dict[str, str] = {
     "home.resume_revision": "Reprendre vos modifications non envoyées de {who} (révision {revision}, enregistrées le {saved})",
     "home.answered": "{answered}/{total} remplies",
     "home.choose_draft": "Il y a {count} brouillons : choisissez celui à reprendre.",
+    "fill.other_response": "{office} a déjà une réponse finalisée ici (révision {revision}, enregistrée le {saved}). Pour la modifier, appuyez sur Échap et choisissez « Modifier la réponse finalisée » ; si vous finalisez cette nouvelle réponse, il vous sera demandé laquelle garder.",
 }

@@ -25,7 +25,7 @@ from textual.timer import Timer
 from textual.widgets import Static
 from textual.worker import Worker, WorkerState
 
-from enquete.errors import StorageError, SubmitCollision
+from enquete.errors import EnqueteError, StorageError, SubmitCollision
 from enquete.model.questionnaire import (
     AnyQuestion,
     ChoiceQuestion,
@@ -91,6 +91,13 @@ class FillScreen(Screen[None]):
             super().__init__()
             self.reason, self.closing = reason, closing
 
+    class OtherResponseFound(Message):
+        """What to say about another finalized response of the office just chosen ("" for none)."""
+
+        def __init__(self, text: str) -> None:
+            super().__init__()
+            self.text = text
+
     class Submitted(Message):
         """The response was written to `responses/<KEY>.toml`."""
 
@@ -145,6 +152,9 @@ class FillScreen(Screen[None]):
                 yield Static(plain(question.help_in(language)), id="help")
             yield field_for(question, self.session.raw_answer(question.id), language, self.session)
             yield Static(self._problems_text(), id="problems")
+            notice = Static("", id="notice")
+            notice.display = False
+            yield notice
         yield Static(self._save_status_text(), id="save-status")
         yield KeyBar()
 
@@ -197,6 +207,40 @@ class FillScreen(Screen[None]):
     def answer_changed(self, event: AnswerField.Changed) -> None:
         self.session.set_answer(event.question_id, event.value)
         self._answer_changed()
+        key = self.session.response.key(self.session.questionnaire)
+        if event.question_id == self.session.questionnaire.respondent_key and key:
+            self._look_for_other_response(key)
+
+    @work(
+        thread=True,
+        exclusive=True,
+        group="existing",
+        exit_on_error=False,
+        description="looking for a response",
+    )
+    def _look_for_other_response(self, key: str) -> None:
+        """Say at once when this office already has a finalized response here (trial #8)."""
+        from enquete.storage.responses import load_response
+
+        text = ""
+        try:
+            path = self.session.folder.submitted_path(key)
+            if path.is_file():
+                other, _ = load_response(path, self.session.questionnaire)
+                if other.id != self.session.response.id:
+                    saved = other.saved.astimezone().strftime("%Y-%m-%d")
+                    text = tr(
+                        "fill.other_response", self.language, office=key, revision=other.revision, saved=saved
+                    )
+        except (EnqueteError, OSError):
+            text = ""
+        self.post_message(self.OtherResponseFound(text))
+
+    @on(OtherResponseFound)
+    def other_response_found(self, event: OtherResponseFound) -> None:
+        for notice in self.query("#notice").results(Static):
+            notice.update(Content(event.text))
+            notice.display = bool(event.text)
 
     @on(MultiSelectField.OptionToggled)
     def option_toggled(self, event: MultiSelectField.OptionToggled) -> None:
