@@ -394,3 +394,18 @@ async def test_review_jump_to_a_missing_row_puts_the_cursor_on_it(make_app: AppF
         await pilot.pause()
         text = screen_text(app)
         assert "no answer for: Rec. 5 · Open IP data, Rec. 6" in text and "rec5" not in text
+
+
+async def test_a_burst_of_arrow_keys_all_count(make_app: AppFactory) -> None:
+    """Found in tmux: Down Down Down Space sent at once (a held key) ticked the first option,
+    because each Down moved the focus only after the next refresh."""
+    app = make_app(mode="fill")
+    async with running(app, size=(80, 24)) as pilot:
+        await to_question(pilot, 4)
+        app.post_message(events.Key("down", None))
+        app.post_message(events.Key("down", None))
+        app.post_message(events.Key("down", None))
+        app.post_message(events.Key("space", " "))
+        await settled(pilot)
+        answer = app.screen.session.answer("current_focus")
+        assert answer is not None and answer.selected == ("rec4",)

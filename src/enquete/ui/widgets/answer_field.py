@@ -38,7 +38,8 @@ class AnswerField(Widget):
         """Put the cursor where the person starts answering, without scrolling the question away."""
         for widget in self.query("*"):
             if widget.focusable and widget.display:
-                widget.focus(scroll_visible=False)
+                # At once, not after the next refresh: keys typed as the question appears land here.
+                self.screen.set_focus(widget, scroll_visible=False)
                 return
 
     def focus_subject(self, subject: str | None) -> None:

@@ -109,6 +109,12 @@ class MatrixField(AnswerField):
     @on(DataTable.CellHighlighted)
     def show_full_label(self, event: DataTable.CellHighlighted) -> None:
         self._describe(event.coordinate.row, event.coordinate.column)
+        if self.query_one(MatrixTable).has_focus:
+            # Moving down the grid brings its lower rows (and the label) into view at 80x24.
+            self.call_after_refresh(self._keep_cursor_in_view)
+
+    def _keep_cursor_in_view(self) -> None:
+        self.query_one("#full-label", Static).scroll_visible(animate=False)
 
     def focus_subject(self, subject: str | None) -> None:
         """Review named a row without an answer: the cursor goes to it (trial #16)."""

@@ -9,6 +9,7 @@ widget posts what the person did and shows what the session holds then.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from textual import events, on
@@ -46,6 +47,7 @@ class MultiSelectField(AnswerField):
         Binding("pageup", "move(-5)", show=False),
         Binding("home", "move_to(0)", show=False),
         Binding("end", "move_to(-1)", show=False),
+        Binding("tab", "into_comment", show=False),
     ]
     """Checklist keys; a focused comment box keeps its own arrows, Home and End."""
 
@@ -113,6 +115,16 @@ class MultiSelectField(AnswerField):
 
     def on_mount(self) -> None:
         self._show_set_aside()
+        for option in self.question.options:
+            for box in self.query(f"#comment-{option.id}").results(CountedText):
+                checkbox = self.query_one(f"#option-{option.id}", Checkbox)
+                self.watch(checkbox, "value", partial(self._show_box, box), init=False)
+
+    @staticmethod
+    def _show_box(box: CountedText, ticked: bool) -> None:
+        """Show a ticked option's box as the box is ticked (a watcher runs at once), so a Tab
+        typed right after lands in it; the session's answer follows with `show_answer`."""
+        box.display = ticked
 
     def show_answer(self, answer: Any) -> None:
         """Tick the boxes as the session says; fill a box whose comment came back from aside."""
@@ -180,21 +192,40 @@ class MultiSelectField(AnswerField):
         boxes = self._boxes()
         if index is None or not boxes:
             return
-        boxes[max(0, min(len(boxes) - 1, index + step))].focus()
+        # Focus at once (not after a refresh): a burst of keys from a held arrow all count.
+        self.screen.set_focus(boxes[max(0, min(len(boxes) - 1, index + step))])
+
+    def action_into_comment(self) -> None:
+        """Tab from a ticked option goes into its comment box, even straight after the Space
+        that ticked it (before the box is laid out); otherwise Tab moves on as usual.
+
+        Not a priority binding: it must come after the Space queued before it. (A burst such
+        as Shift+Tab End Space from a text box still sends End and Space to the text box:
+        Textual hands queued keys to the widget focused when they arrived.)"""
+        index = self._current()
+        if index is not None:
+            checkbox = self._boxes()[index]
+            option_id = (checkbox.id or "").removeprefix("option-")
+            for box in self.query(f"#comment-{option_id}").results(CountedText):
+                if checkbox.value:
+                    box.display = True
+                    self.screen.set_focus(box.editor)
+                    return
+        self.screen.focus_next()
 
     def action_move_to(self, where: int) -> None:
         boxes = self._boxes()
         if boxes and self._current() is not None:
-            boxes[where].focus()
+            self.screen.set_focus(boxes[where])
 
     def focus_subject(self, subject: str | None) -> None:
         """An option named by a problem: its comment box if it has one shown, else its checkbox."""
         for box in self.query(f"#comment-{subject}").results(CountedText):
             if box.display:
-                box.editor.focus()
+                self.screen.set_focus(box.editor)
                 return
         for checkbox in self.query(f"#option-{subject}").results(ChoiceBox):
-            checkbox.focus()
+            self.screen.set_focus(checkbox)
             return
         self.focus_first()
 
