@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.test_terminal import ENQUETE, Terminal, terminal  # noqa: F401 - the fixture
+from tests.e2e.test_terminal import Terminal
 
 pytestmark = pytest.mark.e2e
 

@@ -409,3 +409,13 @@ async def test_a_burst_of_arrow_keys_all_count(make_app: AppFactory) -> None:
         await settled(pilot)
         answer = app.screen.session.answer("current_focus")
         assert answer is not None and answer.selected == ("rec4",)
+
+
+async def test_ctrl_c_says_how_to_quit(make_app: AppFactory) -> None:
+    """Office trial #25: Ctrl+C did nothing, with no hint."""
+    app = make_app(mode="fill", language="fr")
+    async with running(app, size=(80, 24), notifications=True) as pilot:
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        assert "Ctrl+Q pour quitter" in " ".join(screen_text(app).split())
+        assert isinstance(app.screen, FillScreen)

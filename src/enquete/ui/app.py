@@ -231,6 +231,16 @@ class EnqueteApp(App[int]):
 
         self.push_screen(LanguageDialog(self.language), chosen)
 
+    def action_help_quit(self) -> None:
+        """Ctrl+C: say how to quit, in the person's language (trial #25)."""
+        from enquete.ui.text import tr
+
+        self.notify(tr("app.ctrl_c", self.language), markup=False)
+
+    async def action_quit(self) -> None:
+        """The command palette's Quit asks first too, like Ctrl+Q (trial #30)."""
+        self.action_quit_app()
+
     def action_quit_app(self) -> None:
         """Quit; while filling, back to the fill screen first, then a confirmation and a last save."""
         from enquete.ui.screens.fill import FillScreen
