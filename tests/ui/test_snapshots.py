@@ -6,7 +6,13 @@ import pytest
 
 from tests.ui.conftest import AppFactory, until_ready
 
-pytestmark = pytest.mark.usefixtures("sample_responses")
+pytestmark = pytest.mark.usefixtures("sample_responses", "home_is_here")
+
+
+@pytest.fixture
+def home_is_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The home screen names the folder from the home folder (~/responses): the same on every machine."""
+    monkeypatch.setenv("HOME", str(Path.cwd()))
 
 
 @pytest.mark.parametrize("language", ["en", "zh"])
@@ -31,9 +37,11 @@ def test_matrix_question(snap_compare, make_app: AppFactory, language: str) -> N
 def test_multi_select_with_comments(snap_compare, make_app: AppFactory, language: str) -> None:  # type: ignore[no-untyped-def]
     async def select_with_comment(pilot) -> None:  # type: ignore[no-untyped-def]
         await until_ready(pilot)
-        await pilot.app.screen.show_question(3)
-        await pilot.press("space", *"[bold]Portal[/] 门户", "tab", "space")
+        pilot.app.screen.show_question(3)
         await pilot.pause()
+        await pilot.press("space", "tab", *"[bold]Portal[/] 门户", "tab", "space")
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
 
     app = make_app(language=language, mode="fill", office="JP")
     assert snap_compare(app, run_before=select_with_comment, terminal_size=(80, 24))

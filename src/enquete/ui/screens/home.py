@@ -37,6 +37,14 @@ LISTED_SUBMITTED = 200
 """Submitted responses listed for editing; a folder of more is the Secretariat's, seen in results."""
 
 
+def _shown(path: Path) -> Path:
+    """The absolute folder, as `~/...` when it is under the person's home folder (shorter to read)."""
+    try:
+        return Path("~") / path.relative_to(Path.home())
+    except (ValueError, RuntimeError):
+        return path
+
+
 @dataclass(frozen=True)
 class DraftEntry:
     path: Path
@@ -168,7 +176,7 @@ class HomeScreen(Screen[None]):
         if workspace is None:
             return
         folder, questionnaire = workspace.folder, workspace.questionnaire
-        root = folder.root.resolve()
+        root = _shown(folder.root.resolve())
         try:
             newest: dict[str, tuple[Path, Response]] = {}
             for path, response in folder.drafts(questionnaire):  # newest first
@@ -205,10 +213,17 @@ class HomeScreen(Screen[None]):
             saved = draft.saved.astimezone().strftime("%Y-%m-%d %H:%M %Z")
             progress = tr("home.answered", lang, answered=entry.answered, total=total)
             if draft.revision > 1:
-                text = tr("home.resume_revision", lang, who=who, revision=draft.revision, saved=saved)
+                text = tr(
+                    "home.resume_revision",
+                    lang,
+                    who=who,
+                    revision=draft.revision,
+                    saved=saved,
+                    progress=progress,
+                )
             else:
-                text = tr("home.resume", lang, who=who, saved=saved)
-            add(f"{text} · {progress}", OpenDraft(entry.path))
+                text = tr("home.resume", lang, who=who, saved=saved, progress=progress)
+            add(text, OpenDraft(entry.path))
         add(tr("home.new", lang), NewResponse())
         for path in listing.submitted[:LISTED_SUBMITTED]:
             name = st3_name(path.stem, lang)
