@@ -419,3 +419,45 @@ async def test_ctrl_c_says_how_to_quit(make_app: AppFactory) -> None:
         await pilot.pause()
         assert "Ctrl+Q pour quitter" in " ".join(screen_text(app).split())
         assert isinstance(app.screen, FillScreen)
+
+
+async def test_the_home_screen_comes_back_after_closing_results(make_app: AppFactory, sample_responses: Path) -> None:
+    """Office trial #10 (B): `enquete results`, then Escape, left "Reading the questionnaire…"."""
+    app = make_app(mode="results")
+    async with running(app, size=(80, 24)) as pilot:
+        await settled(pilot)
+        await pilot.press("escape")
+        await settled(pilot)
+        assert isinstance(app.screen, HomeScreen)
+        text = screen_text(app)
+        assert "Reading the questionnaire" not in text and "Fill in a new response" in text
+
+
+async def test_keys_typed_while_leaving_are_saved_too(make_app: AppFactory) -> None:
+    """Monkey seed 4: keys typed after Escape, while the leaving save ran, were never written."""
+    app = make_app(mode="fill", office="NZ")
+    async with running(app, size=(80, 24)) as pilot:
+        await to_question(pilot, 3)
+        screen = app.screen
+        assert isinstance(screen, FillScreen)
+        await pilot.press(*"first", "escape", *"xyz")
+        await settled(pilot)
+        assert isinstance(app.screen, HomeScreen)
+    assert draft()["answers"]["implementation_comments"] == screen.session.answer("implementation_comments")
+
+
+async def test_opening_a_draft_and_leaving_writes_nothing(make_app: AppFactory) -> None:
+    """Monkey seed 4: merely opening a draft marked it changed (its position), so the file was rewritten."""
+    first = make_app(mode="fill", office="NZ")
+    async with running(first, size=(80, 24)) as pilot:
+        await pilot.press("ctrl+n", "1")
+        await settled(pilot)
+    path = next(Path("responses/drafts").glob("*.toml"))
+    before = path.read_bytes()
+    again = make_app(mode="fill")
+    async with running(again, size=(80, 24)) as pilot:
+        await settled(pilot)
+        assert isinstance(again.screen, FillScreen)
+        await pilot.press("escape")
+        await settled(pilot)
+    assert path.read_bytes() == before
