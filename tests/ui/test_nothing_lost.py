@@ -421,7 +421,9 @@ async def test_ctrl_c_says_how_to_quit(make_app: AppFactory) -> None:
         assert isinstance(app.screen, FillScreen)
 
 
-async def test_the_home_screen_comes_back_after_closing_results(make_app: AppFactory, sample_responses: Path) -> None:
+async def test_the_home_screen_comes_back_after_closing_results(
+    make_app: AppFactory, sample_responses: Path
+) -> None:
     """Office trial #10 (B): `enquete results`, then Escape, left "Reading the questionnaire…"."""
     app = make_app(mode="results")
     async with running(app, size=(80, 24)) as pilot:
@@ -461,3 +463,49 @@ async def test_opening_a_draft_and_leaving_writes_nothing(make_app: AppFactory) 
         await pilot.press("escape")
         await settled(pilot)
     assert path.read_bytes() == before
+
+
+async def test_the_matrix_shows_every_level_at_60_columns_and_names_them_when_wide(
+    make_app: AppFactory,
+) -> None:
+    """Office trial #26: at 60 columns "Not Planned" was hidden; at 200 the header said 1 2 3 4 5."""
+    app = make_app(mode="fill")
+    async with running(app, size=(60, 30)) as pilot:
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        header = next(line for line in screen_text(app).splitlines() if " 1 " in line and " 5" in line)
+        assert len(header.rstrip()) <= 58, header
+    app = make_app(mode="fill")
+    async with running(app, size=(200, 40)) as pilot:
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert "Ongoing" in screen_text(app) and "No plan" in screen_text(app)
+
+
+async def test_finalizing_an_unchanged_edit_makes_no_new_revision(make_app: AppFactory) -> None:
+    """Office trial #34: every Edit finalized without a change bumped the revision."""
+    Path("responses").mkdir()
+    path = write_response(Path("responses"), "FR.toml", minimal_answers("FR"))
+    before = path.read_bytes()
+    app = make_app(mode="fill", office="FR")
+    async with running(app, size=(80, 24), notifications=True) as pilot:
+        await settled(pilot)
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await settled(pilot)
+        assert "Nothing has changed since revision 1" in " ".join(screen_text(app).split())
+    assert path.read_bytes() == before
+    assert not list(Path("responses/drafts").glob("*.toml")), "opening to look writes no draft (#7)"
+
+
+async def test_alt_arrows_move_between_questions_inside_tmux(make_app: AppFactory) -> None:
+    """Office trial #25: Ctrl+B is tmux's prefix and never reaches the app inside tmux."""
+    app = make_app(mode="fill")
+    async with running(app, size=(80, 24)) as pilot:
+        await pilot.press("alt+right", "alt+right")
+        await pilot.pause()
+        assert "Question 3 of 8" in screen_text(app)
+        await pilot.press("alt+left")
+        await pilot.pause()
+        assert "Question 2 of 8" in screen_text(app)

@@ -48,7 +48,8 @@ class MatrixField(AnswerField):
     """Rows with short labels (full text below, for the row under the cursor), one column per level.
 
     Column headers are the levels' short names when the terminal is wide
-    enough for them, numbers otherwise (the legend then names the numbers).
+    enough for them, numbers otherwise (the legend then names the numbers);
+    row labels are cut to their first part when even the numbers would not fit.
     """
 
     DEFAULT_CSS = """
@@ -75,7 +76,12 @@ class MatrixField(AnswerField):
         rows = [printable(r.short_in(self.language)) for r in self.question.rows]
         label_width = max(text_width(r) for r in rows)
         named_width = sum(max(text_width(n), 3) + 2 for n in names)
-        wide = label_width + named_width + 8 <= self.app.size.width
+        width = self.app.size.width
+        wide = label_width + named_width + 8 <= width
+        if label_width + 5 * len(names) + 8 > width:
+            # Narrow terminal: "Rec. 1" rather than hide the last columns (trial #26); the full
+            # label of the row under the cursor is shown below the grid.
+            rows = [r.split(" · ")[0] for r in rows]
         for number, name in enumerate(names, 1):
             header = name if wide else f" {number} "
             table.add_column(header, key=str(number), width=max(text_width(name), 3) if wide else 3)
