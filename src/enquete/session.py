@@ -309,7 +309,3 @@ class FillSession:
             path, self.response = self.folder.submit(self.response, self.questionnaire, other)
             self.submitted = True
         return path
-
-    def discard(self) -> None:
-        with self._lock:
-            self.folder.discard_draft(self.response)

@@ -121,4 +121,5 @@ TEXTS: dict[str, str] = {
     "home.choose_draft": "Hay {count} borradores: elija el que desea reanudar.",
     "fill.other_response": "{office} ya tiene aquí una respuesta finalizada (revisión {revision}, guardada el {saved}). Para cambiarla, pulse Escape y elija «Modificar la respuesta finalizada»; al finalizar esta nueva se le preguntará cuál conservar.",
     "app.ctrl_c": "Ctrl+C no sale (en un recuadro de texto, copia). Pulse Ctrl+Q para salir.",
+    "review.comments": "{count} comentario(s)",
 }

@@ -121,4 +121,5 @@ TEXTS: dict[str, str] = {
     "home.choose_draft": "Il y a {count} brouillons : choisissez celui à reprendre.",
     "fill.other_response": "{office} a déjà une réponse finalisée ici (révision {revision}, enregistrée le {saved}). Pour la modifier, appuyez sur Échap et choisissez « Modifier la réponse finalisée » ; si vous finalisez cette nouvelle réponse, il vous sera demandé laquelle garder.",
     "app.ctrl_c": "Ctrl+C ne quitte pas (dans une zone de texte, il copie). Appuyez sur Ctrl+Q pour quitter.",
+    "review.comments": "{count} commentaire(s)",
 }

@@ -10,150 +10,44 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import date
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import Field, SerializeAsAny, WrapValidator, field_validator, model_validator
 
 from enquete.model.localized import LocalizedText, localize
+from enquete.model.question import ID_PATTERN, Id, Option, QuestionBase, Strict
+from enquete.qtypes import type_of
+from enquete.qtypes.base import identifying_type_names, validate_question
+from enquete.qtypes.choice import ChoiceQuestion
+from enquete.qtypes.code import CodeQuestion
+from enquete.qtypes.matrix import MatrixQuestion
+from enquete.qtypes.multi import MultiQuestion
+from enquete.qtypes.text import TextQuestion
 
-ID_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,63}$"
-"""Ids are lowercase so they are safe as TOML bare keys, file names and CSV headers."""
+__all__ = [
+    "ID_PATTERN",
+    "WINDOWS_RESERVED",
+    "AnyQuestion",
+    "ChoiceQuestion",
+    "CodeQuestion",
+    "MatrixQuestion",
+    "MultiQuestion",
+    "Option",
+    "Question",
+    "Questionnaire",
+    "TextQuestion",
+]
 
 # Names Windows refuses as file names, whatever the extension.
 WINDOWS_RESERVED = frozenset(
     ["con", "prn", "aux", "nul"] + [f"com{i}" for i in range(10)] + [f"lpt{i}" for i in range(10)]
 )
 
-Id = Annotated[str, Field(pattern=ID_PATTERN)]
+AnyQuestion = QuestionBase
+"""A question of any registered type (ask `enquete.qtypes.type_of(question)` what it can do)."""
 
-
-class _Strict(BaseModel):
-    """Unknown keys are mistakes (a typo in `requried` must not pass silently)."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Option(_Strict):
-    """One choice: a matrix row or column, or an option of a choice or multi-select."""
-
-    id: Id
-    label: LocalizedText
-    short: LocalizedText | None = None
-    """A label short enough for a table row at 80 columns; `label` when absent."""
-    exclusive: bool = False
-    """Like "Not applicable": selecting it clears the others, and it cannot be combined."""
-
-    def label_in(self, language: str) -> str:
-        return localize(self.label, language)
-
-    def short_in(self, language: str) -> str:
-        return localize(self.short or self.label, language)
-
-
-def _unique_ids(options: list[Option], what: str) -> list[Option]:
-    seen: set[str] = set()
-    for option in options:
-        if option.id in seen:
-            raise ValueError(f"{what} id '{option.id}' appears twice")
-        seen.add(option.id)
-    if not options:
-        raise ValueError(f"at least one {what} is needed")
-    return options
-
-
-class _Question(_Strict):
-    id: Id
-    text: LocalizedText
-    short: LocalizedText | None = None
-    """A title of a few words for lists (review, Ctrl+G, results menu); `text` when absent."""
-    help: LocalizedText | None = None
-    required: bool = False
-
-    def text_in(self, language: str) -> str:
-        return localize(self.text, language)
-
-    def short_in(self, language: str) -> str:
-        return localize(self.short or self.text, language)
-
-    def help_in(self, language: str) -> str:
-        return localize(self.help, language)
-
-
-class CodeQuestion(_Question):
-    """One code from a built-in code list (ST.3 office codes), searchable by code or name."""
-
-    type: Literal["code"]
-    codes: Literal["st3"] = "st3"
-
-
-class ChoiceQuestion(_Question):
-    """One option from a list the questionnaire gives."""
-
-    type: Literal["choice"]
-    options: list[Option]
-
-    @field_validator("options")
-    @classmethod
-    def _options_unique(cls, options: list[Option]) -> list[Option]:
-        return _unique_ids(options, "option")
-
-
-class TextQuestion(_Question):
-    """Free text, limited in length."""
-
-    type: Literal["text"]
-    max_length: int = Field(default=4000, ge=1, le=100_000)
-    multiline: bool = True
-
-
-class MatrixQuestion(_Question):
-    """One column chosen per row. When required, every row must be answered."""
-
-    type: Literal["matrix"]
-    rows: list[Option]
-    columns: list[Option]
-
-    @field_validator("rows")
-    @classmethod
-    def _rows_unique(cls, rows: list[Option]) -> list[Option]:
-        return _unique_ids(rows, "row")
-
-    @field_validator("columns")
-    @classmethod
-    def _columns_unique(cls, columns: list[Option]) -> list[Option]:
-        return _unique_ids(columns, "column")
-
-
-class MultiQuestion(_Question):
-    """Several options; exclusive ones stand alone; comment boxes per option or for all."""
-
-    type: Literal["multi"]
-    options: list[Option]
-    option_comments: bool = False
-    """A comment box beside each selected (non-exclusive) option."""
-    comment: bool = False
-    """One comment box for the whole question."""
-    comment_max_length: int = Field(default=4000, ge=1, le=100_000)
-    min_selections: int = Field(default=0, ge=0)
-    max_selections: int | None = Field(default=None, ge=1)
-
-    @field_validator("options")
-    @classmethod
-    def _options_unique(cls, options: list[Option]) -> list[Option]:
-        return _unique_ids(options, "option")
-
-    @model_validator(mode="after")
-    def _bounds_fit(self) -> MultiQuestion:
-        if self.max_selections is not None and self.max_selections < self.min_selections:
-            raise ValueError("max_selections is smaller than min_selections")
-        return self
-
-
-Question = Annotated[
-    CodeQuestion | ChoiceQuestion | TextQuestion | MatrixQuestion | MultiQuestion,
-    Field(discriminator="type"),
-]
-AnyQuestion = CodeQuestion | ChoiceQuestion | TextQuestion | MatrixQuestion | MultiQuestion
+Question = Annotated[SerializeAsAny[QuestionBase], WrapValidator(validate_question)]
+"""A question table, validated by the schema class of the type its `type` key names."""
 
 _LIST_FIELDS = ("options", "rows", "columns")
 
@@ -172,7 +66,7 @@ def _splice(lists: dict[str, Any], entries: list[Any], qid: str, field: str) -> 
     return spliced
 
 
-class Questionnaire(_Strict):
+class Questionnaire(Strict):
     """A whole survey: identity, languages, and ordered questions."""
 
     id: Id
@@ -238,14 +132,14 @@ class Questionnaire(_Strict):
         key = self.question(self.respondent_key) if self.respondent_key in ids else None
         if key is None:
             raise ValueError(f"respondent_key '{self.respondent_key}' is not a question id")
-        if not isinstance(key, CodeQuestion | ChoiceQuestion):
-            raise ValueError("the respondent_key question must be of type 'code' or 'choice'")
+        if not type_of(key).identifies_respondent:
+            allowed = " or ".join(f"'{name}'" for name in identifying_type_names())
+            raise ValueError(f"the respondent_key question must be of type {allowed}")
         if not key.required:
             raise ValueError("the respondent_key question must be required")
-        if isinstance(key, ChoiceQuestion):
-            reserved = [o.id for o in key.options if o.id in WINDOWS_RESERVED]
-            if reserved:
-                raise ValueError(f"option id '{reserved[0]}' cannot name a file on Windows")
+        reserved = [o.id for o in type_of(key).options(key) if o.id in WINDOWS_RESERVED]
+        if reserved:
+            raise ValueError(f"option id '{reserved[0]}' cannot name a file on Windows")
         return self
 
     def question(self, question_id: str) -> AnyQuestion:
@@ -257,9 +151,11 @@ class Questionnaire(_Strict):
 
     @property
     def ids(self) -> list[str]:
+        """The question ids, in order."""
         return [q.id for q in self.questions]
 
     def title_in(self, language: str) -> str:
+        """The questionnaire's title in `language`."""
         return localize(self.title, language)
 
     def texts(self) -> Iterator[tuple[str, dict[str, str]]]:
@@ -273,8 +169,8 @@ class Questionnaire(_Strict):
                 yield f"questions.{q.id}.short", q.short
             if q.help:
                 yield f"questions.{q.id}.help", q.help
-            for field in _LIST_FIELDS:
-                for option in getattr(q, field, None) or []:
+            for field, options in type_of(q).option_lists(q).items():
+                for option in options:
                     yield f"questions.{q.id}.{field}.{option.id}.label", option.label
                     if option.short:
                         yield f"questions.{q.id}.{field}.{option.id}.short", option.short

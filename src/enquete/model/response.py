@@ -17,11 +17,14 @@ import tomli_w
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from enquete.errors import ResponseFileError
-from enquete.model.answers import Answers, MultiAnswer, Problem, answer_problems
+from enquete.model.answers import Answers, Problem, answer_problems
 from enquete.model.questionnaire import Questionnaire
+from enquete.qtypes.base import AnswerModel
 from enquete.text import without_surrogates
 
 Status = Literal["draft", "submitted"]
+MAX_REVISION = 1_000_000_000
+"""An office submits a few times; a larger revision is a forged or broken file."""
 
 
 def now() -> datetime:
@@ -30,14 +33,18 @@ def now() -> datetime:
 
 
 class _Header(BaseModel):
-    """The `[response]` table. Extra keys are allowed: newer tools may add some."""
+    """The `[response]` table. Extra keys are allowed: newer tools may add some.
 
-    model_config = ConfigDict(extra="ignore")
+    Types are exactly the contract's (strict): `revision = true`,
+    `revision = "2"` and `version = 1.0` are refused, not read as 1, 2 and 1.
+    """
+
+    model_config = ConfigDict(extra="ignore", strict=True)
 
     questionnaire: str
     version: int
     id: str = Field(min_length=1, max_length=200, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$")
-    revision: int = Field(ge=1)
+    revision: int = Field(ge=1, le=MAX_REVISION)
     status: Status
     language: str = Field(default="en", max_length=20)
     started: datetime | None = None
@@ -83,13 +90,9 @@ class Response:
 
 
 def _answer_to_toml(answer: Any) -> Any:
-    if isinstance(answer, MultiAnswer):
-        table: dict[str, Any] = {"selected": list(answer.selected)}
-        if answer.comment:
-            table["comment"] = answer.comment
-        if answer.comments:
-            table["comments"] = dict(answer.comments)
-        return table
+    """A structured answer writes its own table (each type knows its shape); a value is itself."""
+    if isinstance(answer, AnswerModel):
+        return answer.to_file()
     return answer
 
 
@@ -137,6 +140,10 @@ def _scrub(value: Any) -> Any:
     if isinstance(value, list):
         return [_scrub(v) for v in value]
     return value
+
+
+UNKNOWN_TIME = datetime(1970, 1, 1, tzinfo=UTC)
+"""`saved` of a file that gives none."""
 
 
 def _utc(moment: datetime | None) -> datetime:
@@ -188,8 +195,10 @@ def response_from_data(questionnaire: Questionnaire, data: dict[str, Any]) -> tu
         revision=header.revision,
         status=header.status,
         language=header.language,
-        started=_utc(header.started),
-        saved=_utc(header.saved),
+        started=_utc(header.started or header.saved),
+        # A file that does not say when it was saved is older than any that does (merge
+        # --replace keeps the newest saved), not "now", the time it happens to be read.
+        saved=_utc(header.saved) if header.saved else UNKNOWN_TIME,
         current_question=current if current in questionnaire.ids else None,
         set_aside=set_aside if header.status == "draft" else {},
     )

@@ -1,7 +1,8 @@
 """The rules of a multi-select, as pure functions: ticking, unticking, and option comments.
 
-The one place that knows that an exclusive option ("Not Applicable") stands
-alone. Nothing typed is thrown away here: a comment whose option stops being
+The exclusive rule ("Not Applicable" stands alone) is the question type's
+(`enquete.qtypes.multi.toggle`); here is what becomes of the comments. Nothing
+typed is thrown away: a comment whose option stops being
 selected is *set aside* (returned beside the answer), and comes back when the
 option is ticked again. Only the selected options' comments are in the
 answer, so only they are submitted; the set-aside ones live in the draft.
@@ -13,6 +14,7 @@ from collections.abc import Mapping
 
 from enquete.model.answers import MultiAnswer
 from enquete.model.questionnaire import MultiQuestion
+from enquete.qtypes.multi import toggle
 
 SetAside = dict[str, str]
 """Comments of options that are not selected now, by option id: kept, not submitted."""
@@ -31,26 +33,16 @@ def toggle_option(
     unticks the exclusive ones. The comments of unticked options move aside;
     the ticked option's set-aside comment comes back.
     """
-    options = {o.id: o for o in question.options}
-    if option_id not in options:
+    if option_id not in {o.id for o in question.options}:
         raise KeyError(option_id)
     current = answer or MultiAnswer()
-    selected = list(current.selected)
+    before = list(current.selected)
+    selected = toggle(question, before, option_id, on)  # the exclusive rule, in one place
     comments = dict(current.comments)
     aside = dict(set_aside)
-    if on:
-        if options[option_id].exclusive:
-            dropped = [s for s in selected if s != option_id]
-        else:
-            dropped = [s for s in selected if options[s].exclusive]
-        selected = [s for s in selected if s not in dropped]
-        if option_id not in selected:
-            selected.append(option_id)
-        if option_id in aside and not comments.get(option_id):
-            comments[option_id] = aside.pop(option_id)
-    else:
-        dropped = [option_id] if option_id in selected else []
-        selected = [s for s in selected if s != option_id]
+    dropped = [s for s in before if s not in selected]
+    if on and option_id in aside and not comments.get(option_id):
+        comments[option_id] = aside.pop(option_id)
     for gone in dropped:
         text = comments.pop(gone, "")
         if text.strip():

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from rich.text import Text
 from textual import on, work
 from textual.app import App
 from textual.binding import Binding
@@ -21,6 +22,7 @@ from textual.reactive import reactive
 from enquete.i18n.catalog import LANGUAGES
 from enquete.settings import Settings
 from enquete.storage.questionnaire_file import header_text
+from enquete.text import printable
 
 if TYPE_CHECKING:
     from enquete.model.questionnaire import Questionnaire
@@ -98,8 +100,12 @@ class EnqueteApp(App[int]):
         self._home: HomeScreen | None = None
 
     def header(self, key: str) -> str:
-        """The questionnaire's title or description, available before validation."""
-        return header_text(self.questionnaire_data, key, self.language)
+        """The questionnaire's title or description, available before validation, made printable.
+
+        It comes from a file anyone may have written: it also becomes the
+        terminal's window title, where an escape sequence would be obeyed.
+        """
+        return printable(header_text(self.questionnaire_data, key, self.language))
 
     def on_mount(self) -> None:
         from enquete.ui.screens.home import HomeScreen
@@ -120,7 +126,8 @@ class EnqueteApp(App[int]):
         try:
             self.questionnaire = questionnaire_from_data(self.questionnaire_data, source=self.source)
         except QuestionnaireError as error:
-            self.exit(return_code=2, message=f"enquete: {error}")
+            # Printed by Rich after the app closes: as Text, so neither markup nor escapes apply.
+            self.exit(return_code=2, message=Text(printable(f"enquete: {error}")))
             return
         self.folder = ResponseFolder(self.responses)
         self.workspace = Workspace(self.questionnaire, self.folder)
@@ -157,7 +164,7 @@ class EnqueteApp(App[int]):
         """Read what the response needs, claim it against other windows, then post the session."""
         from enquete.errors import EnqueteError
         from enquete.session import FillSession
-        from enquete.ui.text import tr
+        from enquete.ui.content import tr
 
         workspace = self.workspace
         if workspace is None:
@@ -233,7 +240,7 @@ class EnqueteApp(App[int]):
 
     def action_help_quit(self) -> None:
         """Ctrl+C: say how to quit, in the person's language (trial #25)."""
-        from enquete.ui.text import tr
+        from enquete.ui.content import tr
 
         self.notify(tr("app.ctrl_c", self.language), markup=False)
 

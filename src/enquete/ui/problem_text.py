@@ -8,21 +8,14 @@
 from __future__ import annotations
 
 from enquete.model.answers import Problem
-from enquete.model.questionnaire import AnyQuestion, ChoiceQuestion, MatrixQuestion, MultiQuestion, Option
-from enquete.ui.text import tr
+from enquete.model.questionnaire import AnyQuestion
+from enquete.qtypes import type_of
+from enquete.ui.content import tr
 
 
 def subject_label(question: AnyQuestion, subject: str | None, language: str) -> str | None:
-    """The short label of the row or option a problem names."""
-    options: list[Option] = []
-    if isinstance(question, MatrixQuestion):
-        options = question.rows
-    elif isinstance(question, MultiQuestion | ChoiceQuestion):
-        options = question.options
-    for option in options:
-        if option.id == subject:
-            return option.short_in(language)
-    return None
+    """The short label of the row or option a problem names (the question type knows its lists)."""
+    return type_of(question).subject_label(question, subject, language)
 
 
 def problem_text(problem: Problem, question: AnyQuestion, language: str) -> str:

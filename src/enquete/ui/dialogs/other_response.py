@@ -11,7 +11,7 @@ from textual.widgets.option_list import Option
 
 from enquete.errors import SubmitCollision
 from enquete.storage.responses import OtherResponse
-from enquete.ui.text import tr
+from enquete.ui.content import tr
 
 
 class OtherResponseDialog(ModalScreen[OtherResponse | None]):

@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from enquete.model.questionnaire import Questionnaire
-from enquete.ui.text import tr
+from enquete.ui.content import tr
 
 
 class SubmittedDialog(ModalScreen[None]):

@@ -11,7 +11,6 @@ question, quitting and submitting save at once.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -26,37 +25,19 @@ from textual.widgets import Static
 from textual.worker import Worker, WorkerState
 
 from enquete.errors import EnqueteError, StorageError, SubmitCollision
-from enquete.model.questionnaire import (
-    AnyQuestion,
-    ChoiceQuestion,
-    CodeQuestion,
-    MatrixQuestion,
-    MultiQuestion,
-)
+from enquete.model.questionnaire import AnyQuestion
 from enquete.session import FillSession
 from enquete.storage.responses import OtherResponse
+from enquete.ui.content import plain, tr
 from enquete.ui.problem_text import problem_text
-from enquete.ui.text import plain, tr
 from enquete.ui.widgets.answer_field import AnswerField
-from enquete.ui.widgets.free_text import FreeTextField
+from enquete.ui.widgets.by_type import field_for
 from enquete.ui.widgets.key_bar import KeyBar
-from enquete.ui.widgets.matrix import MatrixField
 from enquete.ui.widgets.multi_select import MultiSelectField
-from enquete.ui.widgets.pick_one import PickOneField
 
 SAVE_AFTER_SECONDS = 0.4
 """The pause in typing after which the draft is written."""
 RETRY_SECONDS = 5.0
-
-
-def field_for(question: AnyQuestion, value: Any, language: str, session: FillSession) -> AnswerField:
-    if isinstance(question, CodeQuestion | ChoiceQuestion):
-        return PickOneField(question, value, language, id="field")
-    if isinstance(question, MatrixQuestion):
-        return MatrixField(question, value, language, id="field")
-    if isinstance(question, MultiQuestion):
-        return MultiSelectField(question, value, language, session.set_aside(question.id), id="field")
-    return FreeTextField(question, value, language, id="field")
 
 
 class FillScreen(Screen[None]):
@@ -150,7 +131,10 @@ class FillScreen(Screen[None]):
             yield Static(plain(question.text_in(language)), id="question-text")
             if question.help:
                 yield Static(plain(question.help_in(language)), id="help")
-            yield field_for(question, self.session.raw_answer(question.id), language, self.session)
+            field = field_for(question, self.session.raw_answer(question.id), language)
+            if isinstance(field, MultiSelectField):
+                field.set_aside = self.session.set_aside(question.id)
+            yield field
             yield Static(self._problems_text(), id="problems")
             notice = Static("", id="notice")
             notice.display = False

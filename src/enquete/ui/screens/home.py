@@ -25,7 +25,7 @@ from textual.widgets.option_list import Option
 
 from enquete.errors import StorageError
 from enquete.model.codes import st3_name
-from enquete.ui.text import plain, tr
+from enquete.ui.content import plain, tr
 from enquete.ui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:

@@ -21,9 +21,9 @@ from enquete.model.answers import MultiAnswer
 from enquete.model.questionnaire import AnyQuestion, MatrixQuestion, MultiQuestion
 from enquete.session import FillSession, QuestionState
 from enquete.text import printable
+from enquete.ui.content import STATE_MARKS, tr
 from enquete.ui.problem_text import problem_text, subject_label
 from enquete.ui.screens.summary import summarize
-from enquete.ui.text import STATE_MARKS, tr
 from enquete.ui.widgets.key_bar import KeyBar
 
 

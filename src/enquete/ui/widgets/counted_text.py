@@ -17,7 +17,7 @@ from textual.widget import Widget
 from textual.widgets import Static, TextArea
 
 from enquete.text import without_surrogates
-from enquete.ui.text import tr
+from enquete.ui.content import tr
 from enquete.ui.widgets.safe_text_area import SafeTextArea
 
 

@@ -22,7 +22,7 @@ from textual.widgets import Checkbox, Static
 
 from enquete.model.answers import MultiAnswer
 from enquete.model.questionnaire import MultiQuestion
-from enquete.ui.text import tr
+from enquete.ui.content import tr
 from enquete.ui.widgets.answer_field import AnswerField
 from enquete.ui.widgets.choice_box import ChoiceBox
 from enquete.ui.widgets.counted_text import CountedText
