@@ -9,6 +9,7 @@ from typing import Any
 
 from textual import events
 
+from enquete.model.answers import MultiAnswer
 from enquete.ui.screens.fill import FillScreen
 from enquete.ui.screens.home import HomeScreen
 from enquete.ui.screens.review import ReviewScreen
@@ -407,8 +408,10 @@ async def test_a_burst_of_arrow_keys_all_count(make_app: AppFactory) -> None:
         app.post_message(events.Key("down", None))
         app.post_message(events.Key("space", " "))
         await settled(pilot)
-        answer = app.screen.session.answer("current_focus")
-        assert answer is not None and answer.selected == ("rec4",)
+        screen = app.screen
+        assert isinstance(screen, FillScreen)
+        answer = screen.session.answer("current_focus")
+        assert isinstance(answer, MultiAnswer) and answer.selected == ("rec4",)
 
 
 async def test_ctrl_c_says_how_to_quit(make_app: AppFactory) -> None:
