@@ -512,3 +512,27 @@ async def test_alt_arrows_move_between_questions_inside_tmux(make_app: AppFactor
         await pilot.press("alt+left")
         await pilot.pause()
         assert "Question 2 of 8" in screen_text(app)
+
+
+async def test_typing_while_the_disk_refuses_makes_one_retry_chain(
+    make_app: AppFactory, monkeypatch: Any
+) -> None:
+    """Code review 3.2.5-6: every keystroke started a save thread, and every failure its own retry timer."""
+    from enquete.errors import StorageError
+    from enquete.storage.responses import ResponseFolder
+    from enquete.ui.screens import fill
+
+    monkeypatch.setattr(fill, "RETRY_SECONDS", 0.3)
+    attempts: list[int] = []
+
+    def refuse(self: ResponseFolder, response: object) -> None:
+        attempts.append(1)
+        raise StorageError("the disk is full")
+
+    monkeypatch.setattr(ResponseFolder, "save_draft", refuse)
+    app = make_app(mode="fill", office="NZ")
+    async with running(app, size=(80, 24)) as pilot:
+        await to_question(pilot, 3)
+        await pilot.press(*"twenty keystrokes..")
+        await pilot.pause(1.6)  # the debounce, then about four retries of one chain
+        assert 1 <= len(attempts) <= 7, attempts
