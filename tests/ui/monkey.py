@@ -59,6 +59,7 @@ class Monkey:
         self.sessions: dict[str, FillSession] = {}
         self.sent = 0
         self.opened: list[object] = []
+        self.discarded: set[str] = set()
 
     def _hook(self, message: Message) -> None:
         if isinstance(message, EnqueteApp.SessionOpened):
@@ -73,6 +74,22 @@ class Monkey:
             )
 
     async def run(self) -> None:
+        from enquete.storage.responses import ResponseFolder
+
+        real_discard = ResponseFolder.discard_draft
+        discarded = self.discarded
+
+        def discard_draft(folder: ResponseFolder, response: Any) -> None:
+            discarded.add(response.id)  # the person discarded it on the home screen (or it was sent)
+            real_discard(folder, response)
+
+        ResponseFolder.discard_draft = discard_draft  # type: ignore[method-assign,assignment]
+        try:
+            await self._run()
+        finally:
+            ResponseFolder.discard_draft = real_discard  # type: ignore[method-assign]
+
+    async def _run(self) -> None:
         while self.sent < self.count:
             app: EnqueteApp = self.make_app(mode=self.mode)
             if RESULTS_KNOWN_BROKEN and self.mode != "results":
@@ -105,6 +122,8 @@ class Monkey:
             if not session.on_disk:
                 assert not draft.exists() or session.response.revision > 1
                 continue
+            if session.response.id in self.discarded and not draft.exists():
+                continue  # soak seed 650198: discarded by the person on the home screen, as asked
             on_disk, _ = load_response(draft, session.questionnaire)
             differ = {
                 qid: (on_disk.answers.get(qid), session.response.answers.get(qid))
