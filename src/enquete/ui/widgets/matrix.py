@@ -70,7 +70,7 @@ class MatrixField(AnswerField):
         legend = " · ".join(
             f"{n} {c.label_in(self.language)}" for n, c in enumerate(self.question.columns, 1)
         )
-        yield Static(Content(legend), classes="legend")
+        yield Static(Content(printable(legend)), classes="legend")
         table = MatrixTable(cursor_type="cell", zebra_stripes=True)
         names = [printable(c.short_in(self.language)) for c in self.question.columns]
         rows = [printable(r.short_in(self.language)) for r in self.question.rows]
@@ -136,4 +136,4 @@ class MatrixField(AnswerField):
         level = next((c.label_in(self.language) for c in self.question.columns if c.id == chosen), "—")
         column_label = self.question.columns[column].label_in(self.language)
         text = f"{row_option.label_in(self.language)}\n→ {level}   [{column + 1}: {column_label}]"
-        self.query_one("#full-label", Static).update(Content(text))
+        self.query_one("#full-label", Static).update(Content(printable(text)))

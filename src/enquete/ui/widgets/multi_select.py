@@ -22,6 +22,7 @@ from textual.widgets import Checkbox, Static
 
 from enquete.model.answers import MultiAnswer
 from enquete.model.questionnaire import MultiQuestion
+from enquete.text import printable
 from enquete.ui.content import tr
 from enquete.ui.widgets.answer_field import AnswerField
 from enquete.ui.widgets.choice_box import ChoiceBox
@@ -93,7 +94,7 @@ class MultiSelectField(AnswerField):
         limit = self.question.comment_max_length
         for option in self.question.options:
             short = option.short_in(self.language)
-            yield ChoiceBox(Content(short), option.id in answer.selected, id=f"option-{option.id}")
+            yield ChoiceBox(Content(printable(short)), option.id in answer.selected, id=f"option-{option.id}")
             if self.question.option_comments and not option.exclusive:
                 text = answer.comments.get(option.id, "")
                 box = CountedText(
@@ -238,6 +239,6 @@ class MultiSelectField(AnswerField):
         option = next((o for o in self.question.options if o.id == option_id), None)
         label = self.query_one("#full-label", Static)
         if option is not None and option.label_in(self.language) != option.short_in(self.language):
-            label.update(Content(option.label_in(self.language)))
+            label.update(Content(printable(option.label_in(self.language))))
         else:
             label.update(Content(""))
