@@ -337,7 +337,7 @@ async def test_a_second_window_on_the_same_response_is_told(make_app: AppFactory
         async with running(second, size=(80, 24), notifications=True) as other:
             await settled(other)
             assert isinstance(second.screen, HomeScreen)
-            assert "open in another" in screen_text(second)
+            assert "open in another" in screen_text(second) and "window" in screen_text(second)
 
 
 async def test_the_footer_keeps_f1_and_f2_at_80_columns_in_every_language(make_app: AppFactory) -> None:

@@ -123,4 +123,5 @@ TEXTS: dict[str, str] = {
     "fill.other_response": "{office} already has a finalized response here (revision {revision}, saved {saved}). To change that one, press Escape and choose “Edit the finalized response”; finalizing this new one will ask which to keep.",
     "app.ctrl_c": "Ctrl+C does not quit (in a text box it copies). Press Ctrl+Q to quit.",
     "review.comments": "{count} comment(s)",
+    "home.in_use": "This response is open in another enquete window: finish there (or quit it) first.",
 }

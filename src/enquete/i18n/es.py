@@ -122,4 +122,5 @@ TEXTS: dict[str, str] = {
     "fill.other_response": "{office} ya tiene aquí una respuesta finalizada (revisión {revision}, guardada el {saved}). Para cambiarla, pulse Escape y elija «Modificar la respuesta finalizada»; al finalizar esta nueva se le preguntará cuál conservar.",
     "app.ctrl_c": "Ctrl+C no sale (en un recuadro de texto, copia). Pulse Ctrl+Q para salir.",
     "review.comments": "{count} comentario(s)",
+    "home.in_use": "Esta respuesta está abierta en otra ventana de enquete: termine allí (o ciérrela) primero.",
 }

@@ -122,4 +122,5 @@ TEXTS: dict[str, str] = {
     "fill.other_response": "{office} a déjà une réponse finalisée ici (révision {revision}, enregistrée le {saved}). Pour la modifier, appuyez sur Échap et choisissez « Modifier la réponse finalisée » ; si vous finalisez cette nouvelle réponse, il vous sera demandé laquelle garder.",
     "app.ctrl_c": "Ctrl+C ne quitte pas (dans une zone de texte, il copie). Appuyez sur Ctrl+Q pour quitter.",
     "review.comments": "{count} commentaire(s)",
+    "home.in_use": "Cette réponse est ouverte dans une autre fenêtre d'enquete : terminez-la (ou quittez) d'abord.",
 }

@@ -122,4 +122,5 @@ TEXTS: dict[str, str] = {
     "fill.other_response": "{office} 在此已有一份定稿答卷（第 {revision} 版，保存于 {saved}）。如需修改该答卷，请按 Esc 并选择“修改已定稿的答卷”；若将这份新答卷定稿，系统会询问保留哪一份。",
     "app.ctrl_c": "Ctrl+C 不会退出（在文本框中用于复制）。按 Ctrl+Q 退出。",
     "review.comments": "{count}条意见",
+    "home.in_use": "此答卷已在另一个 enquete 窗口中打开：请先在那里完成（或退出）。",
 }

@@ -162,7 +162,7 @@ class EnqueteApp(App[int]):
     @work(thread=True, exclusive=True, group="open", exit_on_error=False, description="opening a response")
     def open_response(self, request: OpenRequest) -> None:
         """Read what the response needs, claim it against other windows, then post the session."""
-        from enquete.errors import EnqueteError
+        from enquete.errors import EnqueteError, ResponseInUse
         from enquete.session import FillSession
         from enquete.ui.content import tr
 
@@ -190,6 +190,9 @@ class EnqueteApp(App[int]):
             else:
                 session = FillSession.new(workspace, self.language)
             session.claim()
+        except ResponseInUse:
+            self.post_message(self.OpenRefused(tr("home.in_use", self.language)))
+            return
         except EnqueteError as error:
             self.post_message(self.OpenRefused(str(error)))
             return
