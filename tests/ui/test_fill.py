@@ -195,6 +195,11 @@ async def test_quitting_asks_first(make_app: AppFactory) -> None:
     async with running(app, size=(80, 24)) as pilot:
         await pilot.press("ctrl+q")
         await pilot.pause()
+        assert "Nothing has been answered yet, so no draft is kept" in screen_text(app), "no false promise"
+        await pilot.press("n", *"AU")
+        await wait_saved(pilot)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
         assert "Your answers are saved as a draft" in screen_text(app)
         await pilot.press("n")
         assert isinstance(app.screen, FillScreen)

@@ -124,4 +124,5 @@ TEXTS: dict[str, str] = {
     "app.ctrl_c": "Ctrl+C does not quit (in a text box it copies). Press Ctrl+Q to quit.",
     "review.comments": "{count} comment(s)",
     "home.in_use": "This response is open in another enquete window: finish there (or quit it) first.",
+    "confirm.quit_nothing": "Quit enquete? Nothing has been answered yet, so no draft is kept.",
 }

@@ -123,4 +123,5 @@ TEXTS: dict[str, str] = {
     "app.ctrl_c": "Ctrl+C no sale (en un recuadro de texto, copia). Pulse Ctrl+Q para salir.",
     "review.comments": "{count} comentario(s)",
     "home.in_use": "Esta respuesta está abierta en otra ventana de enquete: termine allí (o ciérrela) primero.",
+    "confirm.quit_nothing": "¿Salir de enquete? Aún no ha respondido nada, así que no se guarda ningún borrador.",
 }

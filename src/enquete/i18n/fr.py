@@ -123,4 +123,5 @@ TEXTS: dict[str, str] = {
     "app.ctrl_c": "Ctrl+C ne quitte pas (dans une zone de texte, il copie). Appuyez sur Ctrl+Q pour quitter.",
     "review.comments": "{count} commentaire(s)",
     "home.in_use": "Cette réponse est ouverte dans une autre fenêtre d'enquete : terminez-la (ou quittez) d'abord.",
+    "confirm.quit_nothing": "Quitter enquete ? Rien n'a encore été répondu : aucun brouillon n'est conservé.",
 }

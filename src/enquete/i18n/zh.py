@@ -123,4 +123,5 @@ TEXTS: dict[str, str] = {
     "app.ctrl_c": "Ctrl+C 不会退出（在文本框中用于复制）。按 Ctrl+Q 退出。",
     "review.comments": "{count}条意见",
     "home.in_use": "此答卷已在另一个 enquete 窗口中打开：请先在那里完成（或退出）。",
+    "confirm.quit_nothing": "退出 enquete？尚未作答任何问题，因此不会保留草稿。",
 }

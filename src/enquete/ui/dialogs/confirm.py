@@ -46,8 +46,15 @@ class ConfirmDialog(ModalScreen[bool]):
         self.dismiss(answer)
 
 
-def confirm_quit(language: str, unsaved: str | None = None) -> ConfirmDialog:
-    """The quit question; when the last save failed it says so and Enter stays (trial #9)."""
+def confirm_quit(language: str, unsaved: str | None = None, *, nothing_yet: bool = False) -> ConfirmDialog:
+    """The quit question; when the last save failed it says so and Enter stays (trial #9).
+
+    With nothing answered yet there is no draft, and the question says that instead.
+    """
+    if nothing_yet and not unsaved:
+        return ConfirmDialog(
+            tr("confirm.quit_nothing", language), tr("button.quit", language), tr("button.stay", language)
+        )
     if unsaved:
         return ConfirmDialog(
             tr("confirm.quit_unsaved", language, reason=unsaved),

@@ -440,7 +440,8 @@ class FillScreen(Screen[None]):
                 self._quit_even_if_unsaved = bool(unsaved)
                 self.save_now(closing=True)
 
-        self.app.push_screen(confirm_quit(self.language, unsaved), decided)
+        nothing_yet = not self.session.on_disk and not self.session.needs_saving
+        self.app.push_screen(confirm_quit(self.language, unsaved, nothing_yet=nothing_yet), decided)
 
     def _ask_to_leave_unsaved(self) -> None:
         from enquete.ui.dialogs.confirm import confirm_quit
