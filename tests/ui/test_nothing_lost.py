@@ -536,3 +536,25 @@ async def test_typing_while_the_disk_refuses_makes_one_retry_chain(
         await pilot.press(*"twenty keystrokes..")
         await pilot.pause(1.6)  # the debounce, then about four retries of one chain
         assert 1 <= len(attempts) <= 7, attempts
+
+
+async def test_edit_the_finalized_response_never_throws_away_unsent_changes(make_app: AppFactory) -> None:
+    """Office trial #7: "Edit the submitted response" rebuilt the draft and lost revision 2's edits."""
+    Path("responses").mkdir()
+    write_response(Path("responses"), "KR.toml", minimal_answers("KR"))
+    app = make_app()
+    async with running(app, size=(80, 24)) as pilot:
+        await settled(pilot)
+        await pilot.press("down", "enter")  # Edit the finalized response of KR
+        await settled(pilot)
+        await to_question(pilot, 7)
+        await pilot.press(*"Important new comment in revision 2")
+        await pilot.press("escape")
+        await settled(pilot)
+        text = " ".join(screen_text(app).split())
+        assert "Resume your unsent changes to KR Korea, Republic of (revision 2)" in text
+        await pilot.press("down", "down", "enter")  # Edit the finalized response of KR, again
+        await settled(pilot)
+        screen = app.screen
+        assert isinstance(screen, FillScreen)
+        assert screen.session.answer("proposals") == "Important new comment in revision 2"
