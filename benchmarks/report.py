@@ -155,7 +155,7 @@ def bench_folder(bench: Bench, folder: Path, label: str, work: Path, full: bool)
         )
 
         def forget_md_memo() -> None:
-            for memo in (work / "warm").glob("*.md.report"):
+            for memo in (work / "warm").glob("*.md.*report"):
                 memo.unlink()
 
         bench.pair(

@@ -22,3 +22,9 @@ def _no_local_files(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytes
     """Run every test in an empty folder with its own cache, so a developer's own files never leak in."""
     monkeypatch.chdir(tmp_path_factory.mktemp("cwd"))
     monkeypatch.setenv("ENQUETE_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+
+
+@pytest.fixture(autouse=True)
+def _no_real_settings(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Never read or write the developer's own settings file (theme, language)."""
+    monkeypatch.setenv("ENQUETE_CONFIG_DIR", str(tmp_path_factory.mktemp("config")))

@@ -25,9 +25,6 @@ from enquete.model.response import Response
 from enquete.results import loading
 from enquete.results.aggregate import Conflict, Results, Superseded, aggregate_folder, tally
 from enquete.results.certify import Certifier
-from enquete.results.report_csv import render_csv
-from enquete.results.report_json import render_json
-from enquete.results.report_markdown import render_markdown
 from enquete.storage import fast_toml
 from enquete.storage.responses import ResponseFolder, load_valid_response
 from enquete.storage.safe_read import parse_toml
@@ -234,11 +231,16 @@ def reference_results(folder: Path, questionnaire: Questionnaire) -> Results:
 
 
 def rendered(results: Results, questionnaire: Questionnaire) -> dict[str, str]:
-    return {
-        "json": render_json(results),
-        "md": render_markdown(results, questionnaire),
-        "csv": render_csv(questionnaire, results),
-    }
+    """The reference figures written by the report command's own renderer, in each text format."""
+    import argparse
+
+    from enquete.commands.report_command import render
+
+    texts = {}
+    for form in ("json", "md", "csv", "summary"):
+        args = argparse.Namespace(format=form, lang="en", template=None, codes=False)
+        texts[form] = render(args, results, questionnaire).decode("utf-8")
+    return texts
 
 
 def report(folder: Path, form: str, tmp_path: Path) -> str:
@@ -271,7 +273,7 @@ def test_reports_are_byte_identical_to_the_reference_path(
     assert expected["json"].count('"superseded_by"') > 1100 and "hostile-deep-nesting" in expected["json"]
     # Files just written count as settled, so the second and third runs use the caches.
     monkeypatch.setattr("enquete.results.cache_files.RACY_NS", -(10**18))
-    for form in ("json", "md", "csv"):
+    for form in ("json", "md", "csv", "summary"):
         for run in ("cold", "file cache", "memo"):
             assert report(folder, form, tmp_path) == expected[form], (form, run)
     monkeypatch.setenv("ENQUETE_CACHE", "off")

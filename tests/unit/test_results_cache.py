@@ -182,7 +182,7 @@ def test_the_memo_gives_the_report_again_until_a_file_changes(
     args = ["report", "--format", "md", "--responses", str(folder), "-o", str(out)]
     assert main(args) == 0
     first = out.read_text("utf-8")
-    memo = next(Path(os.environ["ENQUETE_CACHE_DIR"]).glob("*.md.report"))
+    memo = next(Path(os.environ["ENQUETE_CACHE_DIR"]).glob("*.md.*report"))
     assert main(args) == 0 and out.read_text("utf-8") == first
     assert "wrote" in capsys.readouterr().out
     write_response(folder, "BR.toml", minimal_answers("BR", proposals="Nouvelle proposition"), id="id-BR")
@@ -225,3 +225,19 @@ def test_the_memo_watches_every_file_the_report_counts(folder: Path, tmp_path: P
     report = json.loads(out.read_text("utf-8"))
     assert "DE" not in report["respondent_keys"]
     assert [r["file"] for r in report["rejected"]] == [str(folder / "DE.TOML"), str(folder / "broken.toml")]
+
+
+def test_a_report_in_another_language_is_not_given_from_the_memo_of_the_first(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The memo is keyed on the format, the language and the CSV codes switch too."""
+    out = tmp_path / "report.md"
+    texts = []
+    for lang in ("en", "fr", "en"):
+        assert (
+            main(["report", "--format", "md", "--lang", lang, "--responses", str(folder), "-o", str(out)])
+            == 0
+        )
+        texts.append(out.read_text("utf-8"))
+    assert texts[0] == texts[2] != texts[1]
+    capsys.readouterr()
