@@ -1,40 +1,52 @@
-"""The widgets of each results section: bars, the matrix table, comments, files not counted."""
+"""The widgets of the simple results sections: respondents, a question's figures, files not counted.
+
+A question's figures come from its type as format-neutral pieces
+(`enquete.results.pieces`): a one-column count table is drawn as text bars,
+a grid (a matrix) as a table that scrolls sideways. No widget here carries
+an id: a section is mounted only after the previous one is removed, and ids
+could still collide with question ids.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
-from rich.text import Text
 from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
-from enquete.model.codes import st3_name
-from enquete.model.questionnaire import AnyQuestion, Questionnaire
+from enquete.model.office_names import office_display_name
+from enquete.model.questionnaire import AnyQuestion
 from enquete.qtypes import type_of
-from enquete.results.aggregate import Comment, QuestionResult, Results
-from enquete.results.pieces import CountTable
+from enquete.results.aggregate import QuestionResult, Results
+from enquete.results.pieces import CountTable, Note
 from enquete.text import one_line, printable, text_width
 from enquete.ui.content import tr
-
-BAR_WIDTH = 20
-
-
-def bar(count: int, total: int, width: int = BAR_WIDTH) -> str:
-    filled = round(width * count / total) if total else 0
-    return "█" * filled + "░" * (width - filled)
+from enquete.ui.widgets.results_matrix import MatrixCounts
+from enquete.ui.widgets.text_bar import BAR_WIDTH, bar
+from enquete.ui.widgets.wrapped_lines import Line, WrappedLines
 
 
-def respondents_section(results: Results, questionnaire: Questionnaire, lang: str) -> Iterator[Widget]:
+def share_line(label: str, label_width: int, count: int, results: Results, bar_width: int) -> str:
+    """`label  ████░░ 3 (14%)`: a label padded to its column, a bar and the figures."""
+    label = one_line(label, label_width)
+    padding = " " * (label_width - text_width(label))
+    return f"{label}{padding}  {bar(count, results.respondents, bar_width)} {count} ({results.share(count)}%)"
+
+
+def respondents_section(
+    results: Results, lang: str, names: Mapping[str, str] | None = None
+) -> Iterator[Widget]:
     yield Static(
         tr("results.respondents_title", lang, count=results.respondents),
         classes="section-title",
         markup=False,
     )
-    lines = []
-    for key in results.respondent_keys:
-        lines.append(f"{key:<4} {st3_name(key, lang)}")
-    yield Static(Content("\n".join(lines) or tr("results.none", lang)))
+    lines = [
+        Line(f"{key:<5}{one_line(office_display_name(key, lang, names))}", hang=5)
+        for key in results.respondent_keys
+    ]
+    yield WrappedLines(lines, tr("results.none", lang))
 
 
 def question_section(
@@ -46,68 +58,28 @@ def question_section(
     yield Static(
         tr("results.answered", lang, answered=result.answered, total=n), classes="note", markup=False
     )
-    # The question's type says what its figures are; comments are shown below, by the screen.
     for piece in type_of(question).report(question, result, lang):
         if isinstance(piece, CountTable) and piece.grid:
-            yield grid_table(results, piece, lang)
+            yield MatrixCounts(results, piece, lang)
         elif isinstance(piece, CountTable):
             yield from bars(results, piece, width)
+        elif isinstance(piece, Note):
+            yield Static(tr("results.see_respondents", lang), classes="note", markup=False)
 
 
 def bars(results: Results, table: CountTable, width: int) -> Iterator[Widget]:
     """A one-column count table as labelled bars, each on one line of a pane `width` cells wide."""
     n = results.respondents
-    lines = []
     bar_width = BAR_WIDTH if width >= 70 else BAR_WIDTH // 2
     figures = bar_width + len(f" {n} (100%)")
     longest = max((text_width(row.label.short) for row in table.rows), default=0)
     label_width = max(8, min(longest, width - figures - 2))
-    for row in table.rows:
-        count = row.counts[0] if row.counts else 0
-        label = one_line(row.label.short, label_width)
-        padding = " " * (label_width - text_width(label))
-        lines.append(f"{label}{padding}  {bar(count, n, bar_width)} {count} ({results.share(count)}%)")
+    lines = [
+        share_line(row.label.short, label_width, row.counts[0] if row.counts else 0, results, bar_width)
+        for row in table.rows
+    ]
     if lines:
         yield Static(Content("\n".join(lines)))
-
-
-def grid_table(results: Results, table: CountTable, lang: str) -> DataTable[Text]:
-    """A count table by row and column (a matrix), with short labels; a total column is named as such."""
-    grid: DataTable[Text] = DataTable(zebra_stripes=True, cursor_type="row")
-    grid.add_column(Text(tr("results.row", lang)))
-    for column in table.columns:
-        grid.add_column(Text(tr("results.positive", lang) if column.total else column.label.short))
-    for row in table.rows:
-        cells = [Text(row.label.short)]
-        cells += [Text(f"{count} ({results.share(count)}%)") for count in row.counts]
-        grid.add_row(*cells)
-    return grid
-
-
-def comment_lines(comments: list[Comment], question: AnyQuestion, lang: str, wanted: str = "") -> Content:
-    """Comments grouped by option, each with the office code and name, filtered by `wanted`."""
-    labels = {o.id: o.short_in(lang) for o in type_of(question).options(question)}
-    wanted = wanted.strip().casefold()
-    parts: list[Content] = []
-    current: str | None = "\0"
-    for comment in comments:
-        label = labels.get(comment.option or "", "") if comment.option else ""
-        name = st3_name(comment.respondent, lang)
-        haystack = f"{comment.respondent} {name} {comment.option or ''} {label}".casefold()
-        if wanted and wanted not in haystack and wanted not in comment.text.casefold():
-            continue
-        if comment.option != current:
-            current = comment.option
-            parts.append(
-                Content.assemble(("\n" + (label or tr("results.general_comments", lang)), "bold underline"))
-            )
-        text = printable(comment.text).strip().replace("\n", "\n      ")
-        parts.append(
-            Content.assemble((f"{comment.respondent:<4}", "bold"), (f"({one_line(name, 30)}) ", "dim"), text)
-        )
-    if not parts:
-        return Content(tr("results.no_comments", lang))
-    return Content("\n").join(parts)
 
 
 def files_section(results: Results, lang: str) -> Iterator[Widget]:
