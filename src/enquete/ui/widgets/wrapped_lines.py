@@ -36,13 +36,13 @@ def wrap_cells(line: str, width: int) -> list[str]:
         used += cell_width(char)
         if char == " ":
             last_space = len(current)
-        if used > width:
+        while used > width:  # twice when what follows the space is itself too wide
             if last_space > 0:
                 pieces.append(current[: last_space - 1])
                 current = current[last_space:]
             else:
                 pieces.append(current[:-1])
-                current = char
+                current = current[-1:]
             used = sum(cell_width(c) for c in current)
             last_space = -1
     pieces.append(current)
