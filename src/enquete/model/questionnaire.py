@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import date
 from typing import Annotated, Any
 
 from pydantic import Field, SerializeAsAny, WrapValidator, field_validator, model_validator
@@ -75,6 +76,10 @@ class Questionnaire(Strict):
     languages: list[str] = Field(default_factory=lambda: ["en"])
     respondent_key: Id
     """The question whose answer identifies the respondent and names the response file."""
+    contact: str | None = Field(default=None, max_length=300)
+    """Whom to send the finished file to (an e-mail address, a name): said after submitting."""
+    deadline: date | None = None
+    """The date by which the file should be sent: said after submitting."""
     lists: dict[str, list[dict[str, Any]]] = Field(default_factory=dict, exclude=True)
     questions: list[Question]
 
@@ -160,6 +165,8 @@ class Questionnaire(Strict):
             yield "description", self.description
         for q in self.questions:
             yield f"questions.{q.id}.text", q.text
+            if q.short:
+                yield f"questions.{q.id}.short", q.short
             if q.help:
                 yield f"questions.{q.id}.help", q.help
             for field, options in type_of(q).option_lists(q).items():

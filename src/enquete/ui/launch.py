@@ -1,13 +1,19 @@
 """Starting the app from the command line: load, build, run, and hand back an exit code."""
 
+from __future__ import annotations
+
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from enquete.storage.questionnaire_file import read_questionnaire_data
+
+if TYPE_CHECKING:
+    from enquete.ui.app import Mode
 
 
 def run_app(
     *,
-    mode: str,
+    mode: Mode,
     questionnaire_path: Path | None,
     responses: Path,
     language: str | None,
@@ -15,8 +21,17 @@ def run_app(
 ) -> int:
     # An unreadable file fails here, with a message and exit 2; a schema error once the app is up.
     path, data = read_questionnaire_data(questionnaire_path)
+    from enquete.settings import Settings
     from enquete.ui.app import EnqueteApp
 
-    app = EnqueteApp(data, responses, source=str(path), language=language, mode=mode, office=office)
+    app = EnqueteApp(
+        data,
+        responses,
+        source=str(path),
+        language=language,
+        mode=mode,
+        office=office,
+        settings=Settings.load(),
+    )
     app.run()
     return app.return_code or 0

@@ -1,4 +1,8 @@
-"""After submitting: where the file is, and what to do with it."""
+"""After submitting: the file is saved and ready to send; where it is, to whom, by when.
+
+Nothing is sent by enquete: the words say "saved, ready to send", never
+"sent" (trial #13), and name the address and date the questionnaire gives.
+"""
 
 from pathlib import Path
 
@@ -8,29 +12,36 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from enquete.model.questionnaire import Questionnaire
 from enquete.ui.content import tr
 
 
 class SubmittedDialog(ModalScreen[None]):
-    """Says the response is saved at `path`, to be e-mailed to the Secretariat."""
+    """Says the response is saved at `path`, to be e-mailed to the questionnaire's contact."""
 
     CSS_PATH = "dialogs.tcss"
     BINDINGS = [Binding("escape,enter", "dismiss(None)", show=False)]
 
-    def __init__(self, path: Path, revision: int, language: str) -> None:
+    def __init__(self, path: Path, revision: int, language: str, questionnaire: Questionnaire) -> None:
         super().__init__()
         self.path, self.revision, self.language = path, revision, language
+        self.questionnaire = questionnaire
 
     def compose(self) -> ComposeResult:
+        language = self.language
+        lines = [tr("submitted.body", language, path=str(self.path.resolve()), revision=self.revision)]
+        contact, deadline = self.questionnaire.contact, self.questionnaire.deadline
+        if contact and deadline:
+            lines.append(tr("submitted.send_by", language, contact=contact, deadline=deadline.isoformat()))
+        elif contact:
+            lines.append(tr("submitted.send", language, contact=contact))
+        else:
+            lines.append(tr("submitted.send_secretariat", language))
         with Vertical():
-            yield Static(tr("submitted.title", self.language), classes="dialog-title", markup=False)
-            yield Static(
-                tr("submitted.body", self.language, path=str(self.path.resolve()), revision=self.revision),
-                markup=False,
-                id="submitted-body",
-            )
+            yield Static(tr("submitted.title", language), classes="dialog-title", markup=False)
+            yield Static("\n\n".join(lines), markup=False, id="submitted-body")
             with Horizontal():
-                yield Button(tr("button.ok", self.language), variant="primary", id="ok")
+                yield Button(tr("button.ok", language), variant="primary", id="ok")
 
     def on_mount(self) -> None:
         self.query_one("#ok", Button).focus()
