@@ -72,10 +72,11 @@ def test_docx_annex_has_the_documents_structure_order_and_verbatim_text(
     # Q2: levels, a Responses total, Rec. 1 .. Rec. 10
     q2 = tables[1]
     assert [_cell_text(c) for c in q2.rows[0].cells] == [
-        "", "Implemented", "Ongoing Implementation", "Decision Made to Implement",
-        "Under Consideration", "Not Planned", "Responses",
+        "", "Done", "Ongoing", "Decided", "Consid.", "No plan", "Done or Ongoing", "Responses",
     ]  # fmt: skip
-    assert [_cell_text(c) for c in q2.rows[1].cells] == ["Rec. 1", "10", "5", "2", "3", "1", "21"]
+    assert [_cell_text(c) for c in q2.rows[1].cells] == [
+        "Rec. 1", "10 (48%)", "5 (24%)", "2 (10%)", "3 (14%)", "1 (5%)", "15 (71%)", "21",
+    ]  # fmt: skip
     assert _cell_text(q2.rows[10].cells[0]) == "Rec. 10"
     # Q3: code | response, multi-line text kept as separate lines, verbatim
     q3 = tables[2]
@@ -379,3 +380,25 @@ def test_report_takes_office_names_from_the_invited_list(tmp_path: Path) -> None
     assert main(["report", "--responses", str(folder), "--format", "docx", "-o", str(target)]) == 0
     rows = {_cell_text(r.cells[0]): _cell_text(r.cells[1]) for r in Document(str(target)).tables[0].rows[1:]}
     assert rows["AU"] == "Australia, IPA" and rows["BR"].startswith("Brazil, National Institute")
+
+
+def test_docx_matrix_cells_show_count_and_share_with_the_named_group_and_unbroken_headers(
+    annex_results: Results, survey: Questionnaire
+) -> None:
+    """Regression (new-user trial): the Word Q2 table had counts only, no "implemented or ongoing"
+    column, and headers broken mid-word ("Implement|ed") in its narrow columns.
+
+    Hand-computed from the fixture: Rec. 2 has 8 Implemented and 6 Ongoing of 21.
+    """
+    for lang, group in (("en", "Done or Ongoing"), ("fr", "Achevée or En cours")):
+        document = Document(io.BytesIO(render_docx(annex_results, survey, lang)))
+        q2 = document.tables[1]
+        header = [_cell_text(c) for c in q2.rows[0].cells]
+        assert header[6] == group, header
+        rec2 = [_cell_text(c) for c in q2.rows[2].cells]
+        assert rec2[0] == "Rec. 2" and rec2[1] == "8 (38%)" and rec2[2] == "6 (29%)"
+        assert rec2[6] == "14 (67%)" and rec2[7] == "21"
+        for cell in q2.rows[0].cells[1:]:
+            longest_word = max((len(w) for w in _cell_text(cell).split()), default=0)
+            # 9 pt header: about 0.18 cm a character, plus the cell's 0.38 cm of margins
+            assert cell.width is not None and cell.width.cm >= longest_word * 0.18 + 0.38, (lang, header)

@@ -95,7 +95,8 @@ class MatrixType(QuestionType[MatrixQuestion]):
         heads = [CountColumn(Label(c.label_in(language), c.short_in(language))) for c in columns]
         if positive:
             total = " or ".join(c.label_in(language) for c in positive)
-            heads.append(CountColumn(Label(total, total), total=True))
+            short = " or ".join(c.short_in(language) for c in positive)
+            heads.append(CountColumn(Label(total, short), total=True))
         rows = []
         for row in question.rows:
             counts = result.cell_counts[row.id]
