@@ -436,3 +436,38 @@ async def test_f2_translates_the_whole_results_screen(make_app: AppFactory) -> N
         assert "21 répondants dans" in text and "respondents" not in text, text
         assert "Répondants" in text and "Respondents" not in text
         assert screen.section == Section("question", screen.sections[1].question)
+
+
+async def test_q2_table_at_80x24_says_it_has_more_columns_and_scrolls_to_them(make_app: AppFactory) -> None:
+    """Regression (new-user trial): at 80x24 Q2's last header showed as "Consid.  No" and its cells as
+    "1 (", with nothing saying the table goes on; Right/Left must reach every column, whole."""
+    write_annex_fixture(Path("responses"))
+    app = make_app(mode="results")
+    async with running(app, size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ResultsScreen)
+        await wait_loaded(pilot, screen)
+        await pilot.press("down", "down")  # Q2
+        await pilot.pause()
+        assert "→ more columns: Tab to the table, then → and ←" in screen_text(app)
+        await pilot.press("tab", "tab")
+        await pilot.pause()
+        for _ in range(30):
+            await pilot.press("right")
+        await pilot.pause()
+        lines = screen_text(app).splitlines()
+        header = next(line for line in lines if " Row " in line)
+        assert "No plan" in header and "Done or ongoing" in header, header
+        rows = [line.split("▕", 1)[1].rstrip(" ▎▊▁") for line in lines if "Rec. " in line and "▕" in line]
+        assert len(rows) >= 5 and all(row.endswith("%)") for row in rows), rows  # no "1 (" cut at the edge
+        for _ in range(30):
+            await pilot.press("left")
+        await pilot.pause()
+        header = next(line for line in screen_text(app).splitlines() if " Row " in line)
+        assert "Done " in header and "Done or ongoing" not in header, header
+    app = make_app(mode="results")
+    async with running(app, size=(160, 48)) as pilot:
+        await wait_loaded(pilot, app.screen)  # type: ignore[arg-type]
+        await pilot.press("down", "down")
+        await pilot.pause()
+        assert "Done or ongoing" in screen_text(app) and "more columns" not in screen_text(app)
