@@ -390,7 +390,7 @@ def test_docx_matrix_cells_show_count_and_share_with_the_named_group_and_unbroke
 
     Hand-computed from the fixture: Rec. 2 has 8 Implemented and 6 Ongoing of 21.
     """
-    for lang, group in (("en", "Done or Ongoing"), ("fr", "Achevée or En cours")):
+    for lang, group in (("en", "Done or Ongoing"), ("fr", "Achevée ou En cours")):
         document = Document(io.BytesIO(render_docx(annex_results, survey, lang)))
         q2 = document.tables[1]
         header = [_cell_text(c) for c in q2.rows[0].cells]

@@ -95,7 +95,7 @@ class MatrixType(QuestionType[MatrixQuestion]):
         heads = [CountColumn(Label(c.label_in(language), c.short_in(language))) for c in columns]
         if positive:
             total = " or ".join(c.label_in(language) for c in positive)
-            short = " or ".join(c.short_in(language) for c in positive)
+            short = translate("results.or", language).join(c.short_in(language) for c in positive)
             heads.append(CountColumn(Label(total, short), total=True))
         rows = []
         for row in question.rows:
