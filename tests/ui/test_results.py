@@ -420,7 +420,7 @@ async def test_f2_translates_the_whole_results_screen(make_app: AppFactory) -> N
         screen = app.screen
         assert isinstance(screen, ResultsScreen)
         await wait_loaded(pilot, screen)
-        await pilot.press("down")  # Q1, so the pane shows a question
+        await pilot.press("down", "down")  # Q2, the matrix (its table crashed a first fix on F2)
         await pilot.pause()
         assert "Respondents" in screen_text(app) and "21 respondents in" in screen_text(app)
         await pilot.press("f2")
@@ -435,7 +435,8 @@ async def test_f2_translates_the_whole_results_screen(make_app: AppFactory) -> N
         text = screen_text(app)
         assert "21 répondants dans" in text and "respondents" not in text, text
         assert "Répondants" in text and "Respondents" not in text
-        assert screen.section == Section("question", screen.sections[1].question)
+        assert screen.section == Section("question", screen.sections[2].question)
+        assert "Ligne" in screen_text(app)  # the Q2 table's first header, in French
 
 
 async def test_q2_table_at_80x24_says_it_has_more_columns_and_scrolls_to_them(make_app: AppFactory) -> None:

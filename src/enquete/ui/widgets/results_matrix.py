@@ -74,8 +74,10 @@ class MatrixCounts(Vertical):
 
     def _show_hint(self) -> None:
         """Say there are more columns when the table is wider than the pane (80x24: "Consid.  No")."""
-        grid = self.query_one(DataTable)
-        self.query_one(".more-columns", Static).display = grid.virtual_size.width > grid.size.width
+        grids, hints = self.query(DataTable), self.query(".more-columns").results(Static)
+        for grid in grids:  # none once the section is replaced (F2 recomposes the screen)
+            for hint in hints:
+                hint.display = grid.virtual_size.width > grid.size.width
 
     def _row_title(self, index: int) -> Content:
         if not self.table.rows:
