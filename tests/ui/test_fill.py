@@ -4,6 +4,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+from textual import events
 from textual.app import App
 
 from enquete.model.questionnaire import Questionnaire
@@ -258,3 +259,29 @@ async def test_a_draft_can_be_discarded_to_start_over(make_app: AppFactory) -> N
         await settled(pilot)
         assert "Resume draft" not in screen_text(app)
     assert not list(Path("responses/drafts").glob("*.toml"))
+
+
+async def test_keys_pressed_right_after_ctrl_n_act_on_the_next_question(make_app: AppFactory) -> None:
+    """Regression (new user): Ctrl+N End Space typed without a pause left the next multi-select
+    unanswered; the keys went to the question being removed instead of the one being built."""
+    app = make_app(mode="fill")
+    async with running(app, size=(80, 24)) as pilot:
+        for _ in range(2):
+            await pilot.press("ctrl+n")
+            await pilot.pause()
+        assert fill_screen(app).question.id == "implementation_comments"
+        # As a terminal delivers a fast typist's keys: all three queued before the app handles the first.
+        for key, char in (("ctrl+n", None), ("end", None), ("space", " ")):
+            event = events.Key(key, char)
+            event.set_sender(app)
+            app.post_message(event)
+        await wait_saved(pilot)
+        assert fill_screen(app).question.id == "current_focus"
+        assert draft_data()["answers"]["current_focus"] == {"selected": ["not_applicable"]}
+        assert "[x] Not Applicable" in screen_text(app)
+        # And as Pilot types them, in one call.
+        await pilot.press("ctrl+n", "end", "space")
+        await wait_saved(pilot)
+        assert fill_screen(app).question.id == "low_priority"
+        assert draft_data()["answers"]["low_priority"] == {"selected": ["not_applicable"]}
+        assert "[x] Not Applicable" in screen_text(app)

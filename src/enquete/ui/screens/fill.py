@@ -330,8 +330,26 @@ class FillScreen(Screen[None]):
     # --- moving around ----------------------------------------------------------
 
     def show_question(self, index: int, subject: str | None = None) -> None:
-        """Go to a question (and to the row or option `subject` names): saved at once."""
-        self.index = max(0, min(index, len(self.session.questionnaire.questions) - 1))
+        """Go to a question (and to the row or option `subject` names): saved at once, built later."""
+        before = self.index
+        self._move_to(index, subject)
+        if self.index != before:
+            self.refresh(recompose=True)
+
+    async def show_question_now(self, index: int, subject: str | None = None) -> None:
+        """Go to a question and build it before returning, its first field focused.
+
+        Keys are handled one at a time by the app, after the action that came before
+        them has returned: awaiting the build here means keys typed right after
+        Ctrl+N act on the new question, not on the widgets being removed.
+        """
+        before = self.index
+        self._move_to(index, subject)
+        if self.index != before:
+            await self.recompose()
+
+    def _move_to(self, index: int, subject: str | None) -> None:
+        self.set_reactive(FillScreen.index, max(0, min(index, len(self.session.questionnaire.questions) - 1)))
         self._focus_subject = subject
         self.session.go_to(self.question.id)
         self.save_now()
@@ -340,10 +358,10 @@ class FillScreen(Screen[None]):
         if self.index == len(self.session.questionnaire.questions) - 1:
             await self.action_review()
         else:
-            self.show_question(self.index + 1)
+            await self.show_question_now(self.index + 1)
 
-    def action_previous_question(self) -> None:
-        self.show_question(self.index - 1)
+    async def action_previous_question(self) -> None:
+        await self.show_question_now(self.index - 1)
 
     def action_jump_to_question(self) -> None:
         from enquete.ui.dialogs.question_list import QuestionListDialog
