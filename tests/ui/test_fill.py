@@ -285,3 +285,27 @@ async def test_keys_pressed_right_after_ctrl_n_act_on_the_next_question(make_app
         assert fill_screen(app).question.id == "low_priority"
         assert draft_data()["answers"]["low_priority"] == {"selected": ["not_applicable"]}
         assert "[x] Not Applicable" in screen_text(app)
+
+
+async def test_ctrl_s_on_a_question_opens_the_review_to_finalize(make_app: AppFactory) -> None:
+    """Regression (new user): Ctrl+S on a question screen silently did nothing, though the
+    README says Ctrl+S finalizes. It now opens the review, which checks and finalizes, and says so."""
+    app = make_app(mode="fill")
+    async with running(app, size=(80, 24), notifications=True) as pilot:
+        await pilot.press("f1")
+        await pilot.pause()
+        assert "Ctrl+S" in screen_text(app) or "^s" in screen_text(app)
+        assert "Finalize (opens the review)" in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press(*"austral", "enter")
+        await pilot.press("ctrl+s")
+        await wait_saved(pilot)
+        assert isinstance(app.screen, ReviewScreen)
+        assert "Finalizing happens here" in screen_text(app)
+        assert "press Ctrl+S again to" in screen_text(app)
+        assert draft_data()["answers"]["office"] == "AU", "the draft is saved on the way"
+        await pilot.press("ctrl+s")  # the review's checks still apply: incomplete, refused
+        await pilot.pause()
+        assert "Problems to fix before finalizing: 1" in screen_text(app)
+        assert not list(Path("responses").glob("*.toml")), "nothing finalized"

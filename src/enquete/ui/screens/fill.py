@@ -49,6 +49,7 @@ class FillScreen(Screen[None]):
         Binding("ctrl+b,alt+left", "previous_question", "key.back", id="back", priority=True),
         Binding("ctrl+g", "jump_to_question", "key.jump", id="jump", priority=True),
         Binding("ctrl+r", "review", "key.review", id="review", priority=True),
+        Binding("ctrl+s", "finalize", "key.finalize", id="finalize", show=False, priority=True),
         Binding("escape", "leave", "key.home", id="home"),
     ]
     """Control keys, so that they work while typing in a text box too (Alt+arrows: Ctrl+B is tmux's)."""
@@ -383,6 +384,14 @@ class FillScreen(Screen[None]):
 
         self.save_now()
         await self.app.push_screen(ReviewScreen(self.session, self.language), back_from_review)
+
+    async def action_finalize(self) -> None:
+        """Ctrl+S, as the README says: finalizing happens in the review, which checks first; say so.
+
+        Hidden from the key bar (it must fit 80 columns in every language) but listed by F1.
+        """
+        await self.action_review()
+        self.app.notify(tr("fill.finalize_in_review", self.language), markup=False)
 
     # --- submitting -------------------------------------------------------------
 
