@@ -309,3 +309,37 @@ async def test_ctrl_s_on_a_question_opens_the_review_to_finalize(make_app: AppFa
         await pilot.pause()
         assert "Problems to fix before finalizing: 1" in screen_text(app)
         assert not list(Path("responses").glob("*.toml")), "nothing finalized"
+
+
+async def test_a_resumed_matrix_puts_the_cursor_on_the_first_unanswered_row(make_app: AppFactory) -> None:
+    """Regression (new user): resuming a draft with rows 1-2 answered put the matrix cursor on
+    row 1, so the next digit overwrote Rec. 1. The cursor now starts on the first unanswered row."""
+    first = make_app(mode="fill")
+    async with running(first, size=(80, 24)) as pilot:
+        await pilot.press(*"JP", "enter", "ctrl+n")
+        await pilot.pause()
+        await pilot.press("1", "2")
+        await wait_saved(pilot)
+    second = make_app()
+    async with running(second, size=(80, 24)) as pilot:
+        await pilot.press("enter")  # resume the draft
+        await pilot.pause()
+        assert fill_screen(second).question.id == "implementation"
+        assert "Recommendation 3: Put a data governance" in screen_text(second)  # the row under the cursor
+        await pilot.press("3")
+        await wait_saved(pilot)
+        assert draft_data()["answers"]["implementation"] == {
+            "rec1": "implemented",
+            "rec2": "ongoing",
+            "rec3": "decided",
+        }
+        # All rows answered: back to row 1 on entering the question again.
+        await pilot.press(*"4512345")
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await pilot.press("ctrl+b")
+        await pilot.pause()
+        await pilot.press("5")
+        await wait_saved(pilot)
+        assert draft_data()["answers"]["implementation"]["rec1"] == "not_planned"
+        assert draft_data()["answers"]["implementation"]["rec2"] == "ongoing"

@@ -122,13 +122,27 @@ class MatrixField(AnswerField):
     def _keep_cursor_in_view(self) -> None:
         self.query_one("#full-label", Static).scroll_visible(animate=False)
 
+    def focus_first(self) -> None:
+        """The cursor on the first row without an answer, so a resumed draft carries on where it stopped.
+
+        Row 1 when every row or none is answered. Focused at once, like every field:
+        keys typed as the question appears land in the grid.
+        """
+        table = self.query_one(MatrixTable)
+        unanswered = [i for i, row in enumerate(self.question.rows) if row.id not in self.value]
+        row = unanswered[0] if unanswered else 0
+        self.screen.set_focus(table, scroll_visible=False)
+        table.move_cursor(row=row, column=0)
+
     def focus_subject(self, subject: str | None) -> None:
         """Review named a row without an answer: the cursor goes to it (trial #16)."""
-        table = self.query_one(MatrixTable)
         ids = [r.id for r in self.question.rows]
+        if subject not in ids:
+            self.focus_first()
+            return
+        table = self.query_one(MatrixTable)
         table.focus(scroll_visible=False)
-        if subject in ids:
-            table.move_cursor(row=ids.index(subject), column=0)
+        table.move_cursor(row=ids.index(subject), column=0)
 
     def _describe(self, row: int, column: int) -> None:
         row_option = self.question.rows[row]
