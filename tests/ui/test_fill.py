@@ -325,9 +325,10 @@ async def test_a_resumed_matrix_puts_the_cursor_on_the_first_unanswered_row(make
         await pilot.press("enter")  # resume the draft
         await pilot.pause()
         assert fill_screen(second).question.id == "implementation"
-        assert "Recommendation 3: Put a data governance" in screen_text(second)  # the row under the cursor
         await pilot.press("3")
         await wait_saved(pilot)
+        row3 = next(line for line in screen_text(second).splitlines() if "Rec. 3 ·" in line)
+        assert row3.split("governance")[1].split() == ["(", ")", "(", ")", "(●)", "(", ")", "(", ")"]
         assert draft_data()["answers"]["implementation"] == {
             "rec1": "implemented",
             "rec2": "ongoing",
@@ -343,3 +344,21 @@ async def test_a_resumed_matrix_puts_the_cursor_on_the_first_unanswered_row(make
         await wait_saved(pilot)
         assert draft_data()["answers"]["implementation"]["rec1"] == "not_planned"
         assert draft_data()["answers"]["implementation"]["rec2"] == "ongoing"
+
+
+async def test_a_resumed_matrix_still_shows_the_question_from_its_first_line(make_app: AppFactory) -> None:
+    """Trial #14 kept for resumed drafts: the cursor starting on row 3 must not scroll the question away."""
+    first = make_app(mode="fill")
+    async with running(first, size=(80, 24)) as pilot:
+        await pilot.press(*"JP", "enter", "ctrl+n")
+        await pilot.pause()
+        await pilot.press("1", "2")
+        await wait_saved(pilot)
+    second = make_app()
+    async with running(second, size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Please select your Office's current level of implementation" in screen_text(second)
+        await pilot.press("3")
+        await wait_saved(pilot)
+        assert draft_data()["answers"]["implementation"]["rec3"] == "decided"

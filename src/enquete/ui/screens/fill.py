@@ -44,6 +44,8 @@ class FillScreen(Screen[None]):
     """Question N of M: text, help, the field, and what is wrong with the answer, as it is typed."""
 
     CSS_PATH = "fill.tcss"
+    AUTO_FOCUS = ""
+    """No automatic focus: `_settle` places the cursor, and Textual's would scroll the question away."""
     BINDINGS = [
         Binding("ctrl+n,alt+right", "next_question", "key.next", id="next", priority=True),
         Binding("ctrl+b,alt+left", "previous_question", "key.back", id="back", priority=True),
