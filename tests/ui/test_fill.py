@@ -4,6 +4,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+from textual import events
 from textual.app import App
 
 from enquete.model.questionnaire import Questionnaire
@@ -258,3 +259,106 @@ async def test_a_draft_can_be_discarded_to_start_over(make_app: AppFactory) -> N
         await settled(pilot)
         assert "Resume draft" not in screen_text(app)
     assert not list(Path("responses/drafts").glob("*.toml"))
+
+
+async def test_keys_pressed_right_after_ctrl_n_act_on_the_next_question(make_app: AppFactory) -> None:
+    """Regression (new user): Ctrl+N End Space typed without a pause left the next multi-select
+    unanswered; the keys went to the question being removed instead of the one being built."""
+    app = make_app(mode="fill")
+    async with running(app, size=(80, 24)) as pilot:
+        for _ in range(2):
+            await pilot.press("ctrl+n")
+            await pilot.pause()
+        assert fill_screen(app).question.id == "implementation_comments"
+        # As a terminal delivers a fast typist's keys: all three queued before the app handles the first.
+        for key, char in (("ctrl+n", None), ("end", None), ("space", " ")):
+            event = events.Key(key, char)
+            event.set_sender(app)
+            app.post_message(event)
+        await wait_saved(pilot)
+        assert fill_screen(app).question.id == "current_focus"
+        assert draft_data()["answers"]["current_focus"] == {"selected": ["not_applicable"]}
+        assert "[x] Not Applicable" in screen_text(app)
+        # And as Pilot types them, in one call.
+        await pilot.press("ctrl+n", "end", "space")
+        await wait_saved(pilot)
+        assert fill_screen(app).question.id == "low_priority"
+        assert draft_data()["answers"]["low_priority"] == {"selected": ["not_applicable"]}
+        assert "[x] Not Applicable" in screen_text(app)
+
+
+async def test_ctrl_s_on_a_question_opens_the_review_to_finalize(make_app: AppFactory) -> None:
+    """Regression (new user): Ctrl+S on a question screen silently did nothing, though the
+    README says Ctrl+S finalizes. It now opens the review, which checks and finalizes, and says so."""
+    app = make_app(mode="fill")
+    async with running(app, size=(80, 24), notifications=True) as pilot:
+        await pilot.press("f1")
+        await pilot.pause()
+        assert "Ctrl+S" in screen_text(app) or "^s" in screen_text(app)
+        assert "Finalize (opens the review)" in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press(*"austral", "enter")
+        await pilot.press("ctrl+s")
+        await wait_saved(pilot)
+        assert isinstance(app.screen, ReviewScreen)
+        assert "Finalizing happens here" in screen_text(app)
+        assert "press Ctrl+S again to" in screen_text(app)
+        assert draft_data()["answers"]["office"] == "AU", "the draft is saved on the way"
+        await pilot.press("ctrl+s")  # the review's checks still apply: incomplete, refused
+        await pilot.pause()
+        assert "Problems to fix before finalizing: 1" in screen_text(app)
+        assert not list(Path("responses").glob("*.toml")), "nothing finalized"
+
+
+async def test_a_resumed_matrix_puts_the_cursor_on_the_first_unanswered_row(make_app: AppFactory) -> None:
+    """Regression (new user): resuming a draft with rows 1-2 answered put the matrix cursor on
+    row 1, so the next digit overwrote Rec. 1. The cursor now starts on the first unanswered row."""
+    first = make_app(mode="fill")
+    async with running(first, size=(80, 24)) as pilot:
+        await pilot.press(*"JP", "enter", "ctrl+n")
+        await pilot.pause()
+        await pilot.press("1", "2")
+        await wait_saved(pilot)
+    second = make_app()
+    async with running(second, size=(80, 24)) as pilot:
+        await pilot.press("enter")  # resume the draft
+        await pilot.pause()
+        assert fill_screen(second).question.id == "implementation"
+        await pilot.press("3")
+        await wait_saved(pilot)
+        row3 = next(line for line in screen_text(second).splitlines() if "Rec. 3 ·" in line)
+        assert row3.split("governance")[1].split() == ["(", ")", "(", ")", "(●)", "(", ")", "(", ")"]
+        assert draft_data()["answers"]["implementation"] == {
+            "rec1": "implemented",
+            "rec2": "ongoing",
+            "rec3": "decided",
+        }
+        # All rows answered: back to row 1 on entering the question again.
+        await pilot.press(*"4512345")
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await pilot.press("ctrl+b")
+        await pilot.pause()
+        await pilot.press("5")
+        await wait_saved(pilot)
+        assert draft_data()["answers"]["implementation"]["rec1"] == "not_planned"
+        assert draft_data()["answers"]["implementation"]["rec2"] == "ongoing"
+
+
+async def test_a_resumed_matrix_still_shows_the_question_from_its_first_line(make_app: AppFactory) -> None:
+    """Trial #14 kept for resumed drafts: the cursor starting on row 3 must not scroll the question away."""
+    first = make_app(mode="fill")
+    async with running(first, size=(80, 24)) as pilot:
+        await pilot.press(*"JP", "enter", "ctrl+n")
+        await pilot.pause()
+        await pilot.press("1", "2")
+        await wait_saved(pilot)
+    second = make_app()
+    async with running(second, size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Please select your Office's current level of implementation" in screen_text(second)
+        await pilot.press("3")
+        await wait_saved(pilot)
+        assert draft_data()["answers"]["implementation"]["rec3"] == "decided"

@@ -29,6 +29,8 @@ TEXTS: dict[str, str] = {
     "key.jump": "Questions",
     "key.review": "Review",
     "key.submit": "Finalize",
+    "key.finalize": "Finalize (opens the review)",
+    "fill.finalize_in_review": "Finalizing happens here: check your answers, then press Ctrl+S again to finalize.",
     "key.back_to_questions": "Back to the questions",
     "key.discard": "Discard draft",
     "key.close": "Close",

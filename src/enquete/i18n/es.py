@@ -28,6 +28,8 @@ TEXTS: dict[str, str] = {
     "key.jump": "Preguntas",
     "key.review": "Revisar",
     "key.submit": "Finalizar",
+    "key.finalize": "Finalizar (abre la revisión)",
+    "fill.finalize_in_review": "La finalización se hace aquí: revise sus respuestas y pulse de nuevo Ctrl+S para finalizar.",
     "key.back_to_questions": "Volver a las preguntas",
     "key.discard": "Descartar borrador",
     "key.close": "Cerrar",

@@ -28,6 +28,8 @@ TEXTS: dict[str, str] = {
     "key.jump": "Questions",
     "key.review": "Vérifier",
     "key.submit": "Finaliser",
+    "key.finalize": "Finaliser (ouvre la vérification)",
+    "fill.finalize_in_review": "La finalisation se fait ici : vérifiez vos réponses, puis appuyez de nouveau sur Ctrl+S pour finaliser.",
     "key.back_to_questions": "Retour aux questions",
     "key.discard": "Supprimer le brouillon",
     "key.close": "Fermer",

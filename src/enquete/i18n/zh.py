@@ -28,6 +28,8 @@ TEXTS: dict[str, str] = {
     "key.jump": "题目列表",
     "key.review": "检查",
     "key.submit": "定稿",
+    "key.finalize": "定稿（打开检查页）",
+    "fill.finalize_in_review": "定稿在此进行：请检查您的回答，然后再次按 Ctrl+S 定稿。",
     "key.back_to_questions": "返回题目",
     "key.discard": "删除草稿",
     "key.close": "关闭",

@@ -44,11 +44,14 @@ class FillScreen(Screen[None]):
     """Question N of M: text, help, the field, and what is wrong with the answer, as it is typed."""
 
     CSS_PATH = "fill.tcss"
+    AUTO_FOCUS = ""
+    """No automatic focus: `_settle` places the cursor, and Textual's would scroll the question away."""
     BINDINGS = [
         Binding("ctrl+n,alt+right", "next_question", "key.next", id="next", priority=True),
         Binding("ctrl+b,alt+left", "previous_question", "key.back", id="back", priority=True),
         Binding("ctrl+g", "jump_to_question", "key.jump", id="jump", priority=True),
         Binding("ctrl+r", "review", "key.review", id="review", priority=True),
+        Binding("ctrl+s", "finalize", "key.finalize", id="finalize", show=False, priority=True),
         Binding("escape", "leave", "key.home", id="home"),
     ]
     """Control keys, so that they work while typing in a text box too (Alt+arrows: Ctrl+B is tmux's)."""
@@ -330,8 +333,26 @@ class FillScreen(Screen[None]):
     # --- moving around ----------------------------------------------------------
 
     def show_question(self, index: int, subject: str | None = None) -> None:
-        """Go to a question (and to the row or option `subject` names): saved at once."""
-        self.index = max(0, min(index, len(self.session.questionnaire.questions) - 1))
+        """Go to a question (and to the row or option `subject` names): saved at once, built later."""
+        before = self.index
+        self._move_to(index, subject)
+        if self.index != before:
+            self.refresh(recompose=True)
+
+    async def show_question_now(self, index: int, subject: str | None = None) -> None:
+        """Go to a question and build it before returning, its first field focused.
+
+        Keys are handled one at a time by the app, after the action that came before
+        them has returned: awaiting the build here means keys typed right after
+        Ctrl+N act on the new question, not on the widgets being removed.
+        """
+        before = self.index
+        self._move_to(index, subject)
+        if self.index != before:
+            await self.recompose()
+
+    def _move_to(self, index: int, subject: str | None) -> None:
+        self.set_reactive(FillScreen.index, max(0, min(index, len(self.session.questionnaire.questions) - 1)))
         self._focus_subject = subject
         self.session.go_to(self.question.id)
         self.save_now()
@@ -340,10 +361,10 @@ class FillScreen(Screen[None]):
         if self.index == len(self.session.questionnaire.questions) - 1:
             await self.action_review()
         else:
-            self.show_question(self.index + 1)
+            await self.show_question_now(self.index + 1)
 
-    def action_previous_question(self) -> None:
-        self.show_question(self.index - 1)
+    async def action_previous_question(self) -> None:
+        await self.show_question_now(self.index - 1)
 
     def action_jump_to_question(self) -> None:
         from enquete.ui.dialogs.question_list import QuestionListDialog
@@ -365,6 +386,14 @@ class FillScreen(Screen[None]):
 
         self.save_now()
         await self.app.push_screen(ReviewScreen(self.session, self.language), back_from_review)
+
+    async def action_finalize(self) -> None:
+        """Ctrl+S, as the README says: finalizing happens in the review, which checks first; say so.
+
+        Hidden from the key bar (it must fit 80 columns in every language) but listed by F1.
+        """
+        await self.action_review()
+        self.app.notify(tr("fill.finalize_in_review", self.language), markup=False)
 
     # --- submitting -------------------------------------------------------------
 

@@ -65,6 +65,8 @@ class MatrixField(AnswerField):
         super().__init__(question, value, language, **kwargs)
         self.value: dict[str, str] = dict(value) if isinstance(value, dict) else {}
         """What the grid shows; the session holds the answer, this mirrors it for drawing."""
+        self._entering_row: int | None = None
+        """The row focus_first put the cursor on: highlighting it does not scroll the question away."""
 
     def compose(self) -> ComposeResult:
         legend = " · ".join(
@@ -115,6 +117,9 @@ class MatrixField(AnswerField):
     @on(DataTable.CellHighlighted)
     def show_full_label(self, event: DataTable.CellHighlighted) -> None:
         self._describe(event.coordinate.row, event.coordinate.column)
+        entering, self._entering_row = self._entering_row, None
+        if entering == event.coordinate.row:
+            return  # placed there on entering: the question stays shown from its first line (trial #14)
         if self.query_one(MatrixTable).has_focus:
             # Moving down the grid brings its lower rows (and the label) into view at 80x24.
             self.call_after_refresh(self._keep_cursor_in_view)
@@ -122,13 +127,29 @@ class MatrixField(AnswerField):
     def _keep_cursor_in_view(self) -> None:
         self.query_one("#full-label", Static).scroll_visible(animate=False)
 
+    def focus_first(self) -> None:
+        """The cursor on the first row without an answer, so a resumed draft carries on where it stopped.
+
+        Row 1 when every row or none is answered. Focused at once, like every field:
+        keys typed as the question appears land in the grid.
+        """
+        table = self.query_one(MatrixTable)
+        unanswered = [i for i, row in enumerate(self.question.rows) if row.id not in self.value]
+        row = unanswered[0] if unanswered else 0
+        self.screen.set_focus(table, scroll_visible=False)
+        if row != table.cursor_row:
+            self._entering_row = row
+        table.move_cursor(row=row, column=0, scroll=False)
+
     def focus_subject(self, subject: str | None) -> None:
         """Review named a row without an answer: the cursor goes to it (trial #16)."""
-        table = self.query_one(MatrixTable)
         ids = [r.id for r in self.question.rows]
+        if subject not in ids:
+            self.focus_first()
+            return
+        table = self.query_one(MatrixTable)
         table.focus(scroll_visible=False)
-        if subject in ids:
-            table.move_cursor(row=ids.index(subject), column=0)
+        table.move_cursor(row=ids.index(subject), column=0)
 
     def _describe(self, row: int, column: int) -> None:
         row_option = self.question.rows[row]
