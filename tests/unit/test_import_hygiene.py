@@ -8,6 +8,7 @@ PURE = [
     "enquete.model.answers",
     "enquete.model.response",
     "enquete.model.codes",
+    "enquete.model.expressions",
     "enquete.storage.responses",
     "enquete.storage.questionnaire_file",
     "enquete.check",
