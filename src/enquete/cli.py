@@ -41,7 +41,11 @@ def _common(parser: argparse.ArgumentParser, *, responses: bool = True) -> None:
 
 
 def _language(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--lang", choices=["en", "fr", "es", "zh"], help="language of the app")
+    parser.add_argument(
+        "--lang",
+        metavar="CODE",
+        help="language to show (one the questionnaire declares, e.g. en, fr, ru; default en)",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -67,6 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     report = commands.add_parser("report", help="write the aggregated results (json, md, csv)")
     _common(report)
     report.add_argument("--format", choices=["json", "md", "csv"], default="json")
+    _language(report)
     report.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here, not stdout")
 
     check = commands.add_parser(

@@ -6,11 +6,12 @@ import sys
 from enquete.cli import EXIT_OK, say
 from enquete.results.aggregate import aggregate_folder
 from enquete.storage.atomic import write_atomically
-from enquete.storage.questionnaire_file import load_questionnaire
+from enquete.storage.questionnaire_file import check_language, load_questionnaire
 
 
 def run_report(args: argparse.Namespace) -> int:
     questionnaire = load_questionnaire(args.questionnaire)
+    language = check_language(getattr(args, "lang", None), questionnaire.languages)
     results = aggregate_folder(args.responses, questionnaire)
     if args.format == "json":
         from enquete.results.report_json import render_json
@@ -19,7 +20,7 @@ def run_report(args: argparse.Namespace) -> int:
     elif args.format == "md":
         from enquete.results.report_markdown import render_markdown
 
-        text = render_markdown(results, questionnaire)
+        text = render_markdown(results, questionnaire, language)
     else:
         from enquete.results.report_csv import render_csv
 

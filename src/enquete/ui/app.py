@@ -14,8 +14,7 @@ from textual.app import App
 from textual.binding import Binding
 from textual.reactive import reactive
 
-from enquete.i18n.catalog import LANGUAGES
-from enquete.storage.questionnaire_file import header_text
+from enquete.storage.questionnaire_file import check_language, header_languages, header_text
 
 if TYPE_CHECKING:
     from enquete.model.questionnaire import Questionnaire
@@ -60,7 +59,14 @@ class EnqueteApp(App[int]):
         self.office = office
         self.ready = False
         self._language_given = language is not None
-        self.set_reactive(EnqueteApp.language, language if language in LANGUAGES else "en")
+        self.set_reactive(EnqueteApp.language, check_language(None, self.languages))
+        if language in self.languages:
+            self.set_reactive(EnqueteApp.language, language)
+
+    @property
+    def languages(self) -> list[str]:
+        """The questionnaire's languages: the only ones F2 offers."""
+        return header_languages(self.questionnaire_data)
 
     def header(self, key: str) -> str:
         """The questionnaire's title or description, available before validation."""
@@ -112,7 +118,11 @@ class EnqueteApp(App[int]):
                 session = FillSession.resume(self.questionnaire, self.folder, drafts[0][0])
             else:
                 session = FillSession.new(self.questionnaire, self.folder, self.language)
-        if not self._language_given and session.response.answers:
+        if (
+            not self._language_given
+            and session.response.answers
+            and session.response.language in self.languages
+        ):
             self.language = session.response.language
         self.push_screen(FillScreen(session))
 
@@ -135,7 +145,7 @@ class EnqueteApp(App[int]):
             if language:
                 self.language = language
 
-        self.push_screen(LanguageDialog(self.language), chosen)
+        self.push_screen(LanguageDialog(self.language, self.languages), chosen)
 
     async def action_quit_app(self) -> None:
         """Quit; from the fill screen, after a confirmation (the draft is saved either way)."""

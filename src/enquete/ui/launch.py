@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from enquete.storage.questionnaire_file import read_questionnaire_data
+from enquete.storage.questionnaire_file import check_language, header_languages, read_questionnaire_data
 
 
 def run_app(
@@ -15,6 +15,8 @@ def run_app(
 ) -> int:
     # An unreadable file fails here, with a message and exit 2; a schema error once the app is up.
     path, data = read_questionnaire_data(questionnaire_path)
+    if language is not None:
+        check_language(language, header_languages(data))  # refused here, before the screen opens
     from enquete.ui.app import EnqueteApp
 
     app = EnqueteApp(data, responses, source=str(path), language=language, mode=mode, office=office)
