@@ -16,7 +16,7 @@ from typing import Any
 
 from enquete.errors import ResponseFileError, StorageError
 from enquete.model.answers import Answer, Problem, is_answered, missing_answer, read_answer
-from enquete.model.questionnaire import Questionnaire
+from enquete.model.questionnaire import CodeQuestion, Questionnaire
 from enquete.model.response import Response
 from enquete.storage.responses import ResponseFolder, load_response
 
@@ -59,8 +59,18 @@ class FillSession:
     def for_office(
         cls, questionnaire: Questionnaire, folder: ResponseFolder, office: str, language: str
     ) -> FillSession:
-        """The office's draft if there is one, else its submitted response, else a new one."""
-        code = office.strip().upper()
+        """The office's draft if there is one, else its submitted response, else a new one.
+
+        The key is normalised the way its question stores it: an ST.3 code
+        upper-cased (`au` -> `AU`), a choice's option id kept as written
+        (upper-casing `north` made a survey keyed on a choice unusable).
+        """
+        key_question = questionnaire.respondent_key
+        if key_question is None:
+            raise StorageError("this survey is anonymous: there is no respondent to choose")
+        code = office.strip()
+        if isinstance(questionnaire.question(key_question), CodeQuestion):
+            code = code.upper()
         for path, draft in folder.drafts(questionnaire):
             if draft.key(questionnaire) == code:
                 return cls.resume(questionnaire, folder, path)
@@ -74,7 +84,7 @@ class FillSession:
             except ResponseFileError:
                 pass
         session = cls.new(questionnaire, folder, language)
-        session.set_answer(questionnaire.respondent_key, code)
+        session.set_answer(key_question, code)
         return session
 
     # --- answers --------------------------------------------------------------

@@ -174,8 +174,11 @@ class Questionnaire(_Strict):
     title: LocalizedText
     description: LocalizedText | None = None
     languages: list[str] = Field(default_factory=lambda: ["en"])
-    respondent_key: Id
-    """The question whose answer identifies the respondent and names the response file."""
+    respondent_key: Id | None = None
+    """The question whose answer identifies the respondent and names the response file.
+
+    Absent for an anonymous survey: each response is then known by its own
+    id (a UUID), which names its file and is what merge and reports key on."""
     lists: dict[str, list[dict[str, Any]]] = Field(default_factory=dict, exclude=True)
     questions: list[Question]
 
@@ -225,6 +228,8 @@ class Questionnaire(_Strict):
             raise ValueError(f"question id '{duplicates[0]}' appears twice")
         if not self.questions:
             raise ValueError("a questionnaire needs at least one question")
+        if self.respondent_key is None:
+            return self
         key = self.question(self.respondent_key) if self.respondent_key in ids else None
         if key is None:
             raise ValueError(f"respondent_key '{self.respondent_key}' is not a question id")
@@ -244,6 +249,11 @@ class Questionnaire(_Strict):
             if question.id == question_id:
                 return question
         raise KeyError(question_id)
+
+    @property
+    def anonymous(self) -> bool:
+        """No respondent key: responses are known only by their ids."""
+        return self.respondent_key is None
 
     @property
     def ids(self) -> list[str]:

@@ -42,11 +42,12 @@ def _lines(results: Results, q: Questionnaire, lang: str) -> Iterator[str]:
         "respondents, whether or not they answered that question."
     )
     yield ""
-    key_question = q.question(q.respondent_key)
-    yield "| Code | Respondent |"
-    yield "| --- | --- |"
-    for key in results.respondent_keys:
-        yield f"| {key} | {_cell(_respondent_name(key_question, key, lang))} |"
+    if q.respondent_key is not None:  # an anonymous survey lists no one
+        key_question = q.question(q.respondent_key)
+        yield "| Code | Respondent |"
+        yield "| --- | --- |"
+        for key in results.respondent_keys:
+            yield f"| {key} | {_cell(_respondent_name(key_question, key, lang))} |"
     for number, question in enumerate(q.questions, 1):
         yield ""
         yield f"## {number}. {_cell(question.text_in(lang))}"

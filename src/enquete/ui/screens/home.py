@@ -17,7 +17,6 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from enquete.errors import StorageError
-from enquete.model.codes import st3_name
 from enquete.ui.text import plain, tr
 
 if TYPE_CHECKING:
@@ -66,19 +65,21 @@ class HomeScreen(Screen[None]):
 
     def _actions(self, submitted: list[Path]) -> list[Option]:
         lang = self.language
-        key_of = self.app.questionnaire.respondent_key  # type: ignore[attr-defined]
+        from enquete.model.respondents import respondent_label  # after the first paint: it loads pydantic
+
+        questionnaire = self.app.questionnaire  # type: ignore[attr-defined]
+        key_of = questionnaire.respondent_key
         options = []
         for path, draft in self.drafts:
-            key = draft.answers.get(key_of)
-            who = f"{key} {st3_name(key, lang)}" if isinstance(key, str) else tr("home.no_respondent", lang)
+            key = draft.answers.get(key_of) if key_of else draft.id[:8]
+            who = respondent_label(questionnaire, key, lang) if isinstance(key, str) else None
+            who = who or tr("home.no_respondent", lang)
             saved = draft.saved.strftime("%Y-%m-%d %H:%M")
             options.append(Option(Content(tr("home.resume", lang, who=who, saved=saved)), id=f"draft:{path}"))
         options.append(Option(Content(tr("home.new", lang)), id="new"))
         for path in submitted[:200]:
-            name = st3_name(path.stem, lang)
-            options.append(
-                Option(Content(tr("home.edit", lang, who=f"{path.stem} {name}".strip())), id=f"edit:{path}")
-            )
+            who = respondent_label(questionnaire, path.stem, lang)
+            options.append(Option(Content(tr("home.edit", lang, who=who)), id=f"edit:{path}"))
         options.append(Option(Content(tr("home.results", lang)), id="results"))
         options.append(Option(Content(tr("home.quit", lang)), id="quit"))
         return options

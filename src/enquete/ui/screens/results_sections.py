@@ -11,6 +11,7 @@ from textual.widgets import DataTable, Static
 
 from enquete.model.codes import st3_name
 from enquete.model.questionnaire import AnyQuestion, CodeQuestion, MatrixQuestion, Questionnaire
+from enquete.model.respondents import respondent_name
 from enquete.results.aggregate import Comment, QuestionResult, Results
 from enquete.text import one_line, printable, text_width
 from enquete.ui.text import tr
@@ -32,7 +33,7 @@ def respondents_section(results: Results, questionnaire: Questionnaire, lang: st
     )
     lines = []
     for key in results.respondent_keys:
-        lines.append(f"{key:<4} {st3_name(key, lang)}")
+        lines.append(f"{key:<4} {respondent_name(questionnaire, key, lang)}".rstrip())
     yield Static(Content("\n".join(lines) or tr("results.none", lang)))
 
 

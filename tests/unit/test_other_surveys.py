@@ -1,0 +1,51 @@
+"""Regressions found by running questionnaires other than the shipped one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from enquete.model.respondents import respondent_label, respondent_name
+from enquete.session import FillSession
+from enquete.storage.questionnaire_file import load_questionnaire
+from enquete.storage.responses import ResponseFolder
+
+REGIONS = """
+[questionnaire]
+id = "regions"
+version = 1
+title = "Regional survey"
+respondent_key = "region"
+
+[[questions]]
+id = "region"
+type = "choice"
+required = true
+text = "Your region"
+options = [{ id = "north", label = "North region" }, { id = "south", label = "South region" }]
+"""
+
+
+def regions(tmp_path: Path):  # type: ignore[no-untyped-def]
+    path = tmp_path / "regions.toml"
+    path.write_text(REGIONS, "utf-8")
+    return load_questionnaire(path)
+
+
+def test_office_option_keeps_a_choice_key_as_written(tmp_path: Path) -> None:
+    """Bug: `--office north` was upper-cased to NORTH, which is no option of a choice key."""
+    questionnaire = regions(tmp_path)
+    session = FillSession.for_office(questionnaire, ResponseFolder(tmp_path / "r"), " north ", "en")
+    assert session.response.answers["region"] == "north"
+
+
+def test_office_option_still_upper_cases_st3_codes(tmp_path: Path, survey) -> None:  # type: ignore[no-untyped-def]
+    session = FillSession.for_office(survey, ResponseFolder(tmp_path / "r"), "au", "en")
+    assert session.response.answers["office"] == "AU"
+
+
+def test_a_choice_key_is_named_by_its_option_not_by_st3(tmp_path: Path, survey) -> None:  # type: ignore[no-untyped-def]
+    """Bug: respondents of a non-ST.3 survey were shown as `hh-003()` (an ST.3 lookup of their key)."""
+    questionnaire = regions(tmp_path)
+    assert respondent_name(questionnaire, "north", "en") == "North region"
+    assert respondent_label(questionnaire, "hh-003", "en") == "hh-003"
+    assert respondent_label(survey, "AU", "en") == "AU Australia"
