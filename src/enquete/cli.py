@@ -12,15 +12,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from enquete import __version__
+from enquete.commands.output import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, say
 from enquete.errors import EnqueteError
-from enquete.text import printable
 
-EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
-
-
-def say(line: str = "", *, err: bool = False) -> None:
-    """Print a line whose parts may come from files: control sequences never reach the terminal."""
-    print(printable(line), file=sys.stderr if err else sys.stdout)
+__all__ = ["EXIT_OK", "EXIT_PROBLEMS", "EXIT_USAGE", "build_parser", "main", "say"]
 
 
 def _common(parser: argparse.ArgumentParser, *, responses: bool = True) -> None:
@@ -49,6 +44,11 @@ def _language(parser: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The whole command line: the app's modes (fill, results) and the batch commands.
+
+    Returns:
+        A parser whose `command` is None when `enquete` runs alone (the home screen).
+    """
     parser = argparse.ArgumentParser(
         prog="enquete",
         description="Fill in a questionnaire offline, merge the response files, report the results.",
@@ -94,6 +94,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one `enquete` command line; errors a person can fix become a message, not a traceback.
+
+    Args:
+        argv: The arguments after the program name; `sys.argv[1:]` when None.
+
+    Returns:
+        The exit code: 0 all good, 1 problems found in the input, 2 the command could not run.
+    """
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
@@ -111,15 +119,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(args: argparse.Namespace) -> int:
     command = args.command
     if command == "check":
-        from enquete.commands.check import run_check
+        from enquete.commands.check_command import run_check
 
         return run_check(args.files, args.questionnaire)
     if command == "report":
-        from enquete.commands.report import run_report
+        from enquete.commands.report_command import run_report
 
         return run_report(args)
     if command == "merge":
-        from enquete.commands.merge import run_merge
+        from enquete.commands.merge_command import run_merge
 
         return run_merge(args)
     from enquete.ui.launch import run_app

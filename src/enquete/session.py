@@ -38,8 +38,6 @@ class FillSession:
         """Answers as typed, including invalid ones the file cannot hold yet."""
         self._problems: dict[str, list[Problem]] = {}
         self._lock = threading.Lock()
-        self.unsaved_error: str | None = None
-        """Why the last save failed, until one succeeds: the answers are still in memory."""
 
     # --- starting -------------------------------------------------------------
 
@@ -137,23 +135,26 @@ class FillSession:
     # --- saving ---------------------------------------------------------------
 
     def save_draft(self) -> None:
-        """Write the current answers to the draft file; remember the failure instead of raising."""
+        """Write the current answers to the draft file.
+
+        Raises:
+            StorageError: The draft could not be written; the answers stay in memory,
+                so the caller can say so and try again.
+        """
         with self._lock:
-            try:
-                self.folder.save_draft(self.response)
-            except StorageError as error:
-                self.unsaved_error = str(error)
-                raise
-            self.unsaved_error = None
+            self.folder.save_draft(self.response)
 
     def submit(self) -> Path:
-        """Write the submitted file; the caller has checked `all_problems()` is empty."""
+        """Write the submitted file, after checking once more that nothing stops submission.
+
+        Returns:
+            The path of the submitted response file.
+
+        Raises:
+            StorageError: The response still has problems, or the file could not be written.
+        """
         if self.all_problems():
             raise StorageError("the response still has problems")
         with self._lock:
             path, self.response = self.folder.submit(self.response, self.questionnaire)
         return path
-
-    def discard(self) -> None:
-        with self._lock:
-            self.folder.discard_draft(self.response)

@@ -3,11 +3,11 @@
 import tomllib
 from pathlib import Path
 
-from enquete.check import check_response_file
 from enquete.model.questionnaire import Questionnaire
 from enquete.ui.screens.fill import FillScreen
 from enquete.ui.screens.home import HomeScreen
 from enquete.ui.screens.review import ReviewScreen
+from enquete.verdicts import check_response_file
 from tests.ui.conftest import AppFactory, running, screen_text
 
 

@@ -317,7 +317,7 @@ numbers = st.one_of(
 )
 leaves = st.one_of(
     numbers.map(Number),
-    st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=12)
+    st.text(alphabet=st.characters(codec="utf-8"), max_size=12)
     .filter(lambda s: not ("'" in s and '"' in s))
     .map(String),
     question_ids.map(Reference),

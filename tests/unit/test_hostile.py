@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from enquete.check import check_response_file
 from enquete.merge import Outcome, merge
 from enquete.model.questionnaire import Questionnaire
 from enquete.results.aggregate import aggregate_folder
+from enquete.verdicts import check_response_file
 from tests.conftest import FIXTURES
 from tests.unit.builders import minimal_answers, write_response
 

@@ -11,10 +11,10 @@ PURE = [
     "enquete.model.expressions",
     "enquete.storage.responses",
     "enquete.storage.questionnaire_file",
-    "enquete.check",
+    "enquete.verdicts",
     "enquete.text",
     "enquete.i18n",
-    "enquete.commands.check",
+    "enquete.commands.check_command",
 ]
 BLOCK_TEXTUAL = """
 import sys, importlib.abc

@@ -67,7 +67,10 @@ class Problem:
         )
 
     def where(self) -> str:
-        """`question 'x', row 'y'`: where the problem is, for a CLI line."""
+        """`question 'x'` (or `answers` for the table itself): where the problem is, for a CLI line.
+
+        The row or option, when there is one, is named by `message()`.
+        """
         if self.question is None:
             return "answers"
         return f"question '{self.question}'"

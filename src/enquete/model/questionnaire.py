@@ -98,6 +98,7 @@ class TextQuestion(_Question):
     type: Literal["text"]
     max_length: int = Field(default=4000, ge=1, le=100_000)
     multiline: bool = True
+    """Accepted for older questionnaires and ignored: a text answer is always edited in a multi-line box."""
 
 
 class MatrixQuestion(_Question):

@@ -22,7 +22,7 @@ from enquete.model.questionnaire import (
     TextQuestion,
 )
 from enquete.model.response import Response
-from enquete.results.loading import Loaded, Outcome, Progress, Rejected, load_all
+from enquete.results.loading import Loaded, LoadResult, Progress, Rejected, load_all
 from enquete.storage.responses import ResponseFolder
 
 
@@ -179,7 +179,7 @@ def aggregate_files(
     paths: list[Path], questionnaire: Questionnaire, progress: Progress | None = None
 ) -> Results:
     """Load, choose and count: the whole pipeline over explicit files."""
-    outcomes: list[Outcome] = load_all(paths, questionnaire, progress)
+    outcomes: list[LoadResult] = load_all(paths, questionnaire, progress)
     loaded = [o for o in outcomes if isinstance(o, Loaded)]
     rejected = [o for o in outcomes if isinstance(o, Rejected)]
     counted, superseded, conflicts = choose_counted(loaded, questionnaire)

@@ -41,11 +41,12 @@ class Rejected:
     reason: str
 
 
-Outcome = Loaded | Rejected
+LoadResult = Loaded | Rejected
+"""What reading one file gives: never an exception (merge's `Outcome` is another thing)."""
 Progress = Callable[[int, int], None]
 
 
-def load_one(path: Path, questionnaire: Questionnaire) -> Outcome:
+def load_one(path: Path, questionnaire: Questionnaire) -> LoadResult:
     """Read one file; any fault becomes a `Rejected` with its reason."""
     try:
         response = load_valid_response(path, questionnaire)
@@ -60,7 +61,7 @@ def load_one(path: Path, questionnaire: Questionnaire) -> Outcome:
     return Loaded(str(path), response)
 
 
-def _load_chunk(paths: Sequence[Path], questionnaire: Questionnaire) -> list[Outcome]:
+def _load_chunk(paths: Sequence[Path], questionnaire: Questionnaire) -> list[LoadResult]:
     return [load_one(path, questionnaire) for path in paths]
 
 
@@ -77,7 +78,7 @@ def _start_method() -> str:
 
 def load_all(
     paths: Sequence[Path], questionnaire: Questionnaire, progress: Progress | None = None
-) -> list[Outcome]:
+) -> list[LoadResult]:
     """Every file's outcome, in the order of `paths`."""
     workers = min(os.cpu_count() or 1, 8)
     if len(paths) < PARALLEL_FROM or workers < 2:

@@ -103,8 +103,6 @@ def questionnaire_from_data(data: dict[str, Any], *, source: str) -> Questionnai
         return Questionnaire.model_validate(merged)
     except ValidationError as error:
         raise QuestionnaireError(_describe(source, merged, error)) from None
-    except ValueError as error:  # raised by the list-resolving validator
-        raise QuestionnaireError(f"{source}: {error}") from None
 
 
 def _describe(source: str, data: dict[str, Any], error: ValidationError) -> str:

@@ -6,7 +6,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from enquete.ui.text import tr
+from enquete.ui.content import tr
 
 CSS = "dialogs.tcss"
 

@@ -8,7 +8,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 from enquete.i18n.catalog import translate
-from enquete.ui.text import tr
+from enquete.ui.content import tr
 
 
 class HelpDialog(ModalScreen[None]):

@@ -8,7 +8,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from enquete.i18n.catalog import language_name
-from enquete.ui.text import tr
+from enquete.ui.content import tr
 
 
 class LanguageDialog(ModalScreen[str | None]):

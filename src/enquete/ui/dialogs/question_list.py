@@ -10,7 +10,7 @@ from textual.widgets.option_list import Option
 
 from enquete.session import FillSession
 from enquete.text import one_line
-from enquete.ui.text import STATE_MARKS, tr
+from enquete.ui.content import STATE_MARKS, tr
 
 
 class QuestionListDialog(ModalScreen[str | None]):

@@ -27,7 +27,7 @@ from enquete.model.questionnaire import (
     MultiQuestion,
 )
 from enquete.session import FillSession
-from enquete.ui.text import plain, tr
+from enquete.ui.content import plain, tr
 from enquete.ui.widgets.answer_field import AnswerField
 from enquete.ui.widgets.free_text import FreeTextField
 from enquete.ui.widgets.key_bar import KeyBar

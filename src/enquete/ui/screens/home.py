@@ -17,7 +17,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from enquete.errors import StorageError
-from enquete.ui.text import plain, tr
+from enquete.ui.content import plain, tr
 
 if TYPE_CHECKING:
     from enquete.model.response import Response

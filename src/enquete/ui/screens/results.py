@@ -19,13 +19,13 @@ from textual.widgets.option_list import Option
 
 from enquete.results.aggregate import Results, aggregate_folder
 from enquete.text import one_line
+from enquete.ui.content import tr
 from enquete.ui.screens.results_sections import (
     comment_lines,
     files_section,
     question_section,
     respondents_section,
 )
-from enquete.ui.text import tr
 from enquete.ui.widgets.key_bar import KeyBar
 
 WATCH_SECONDS = 2.0

@@ -14,7 +14,7 @@ from enquete.model.questionnaire import AnyQuestion, CodeQuestion, MatrixQuestio
 from enquete.model.respondents import respondent_name
 from enquete.results.aggregate import Comment, QuestionResult, Results
 from enquete.text import one_line, printable, text_width
-from enquete.ui.text import tr
+from enquete.ui.content import tr
 
 BAR_WIDTH = 20
 POSITIVE = ("implemented", "ongoing")

@@ -16,8 +16,8 @@ from textual.widgets.option_list import Option
 from enquete.errors import StorageError
 from enquete.session import FillSession, QuestionState
 from enquete.text import one_line
+from enquete.ui.content import STATE_MARKS, tr
 from enquete.ui.screens.summary import summarize
-from enquete.ui.text import STATE_MARKS, tr
 from enquete.ui.widgets.key_bar import KeyBar
 
 

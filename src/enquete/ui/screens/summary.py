@@ -12,7 +12,7 @@ from enquete.model.questionnaire import (
     MultiQuestion,
 )
 from enquete.text import one_line
-from enquete.ui.text import tr
+from enquete.ui.content import tr
 
 
 def summarize(question: AnyQuestion, answer: Answer | None, language: str, width: int = 60) -> str:

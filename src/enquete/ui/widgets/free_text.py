@@ -9,7 +9,7 @@ from textual.widgets import Static, TextArea
 
 from enquete.model.questionnaire import TextQuestion
 from enquete.text import without_surrogates
-from enquete.ui.text import tr
+from enquete.ui.content import tr
 from enquete.ui.widgets.answer_field import AnswerField
 
 

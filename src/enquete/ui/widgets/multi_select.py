@@ -12,7 +12,7 @@ from textual.widgets import Checkbox, Input, Static, TextArea
 from enquete.model.answers import MultiAnswer
 from enquete.model.questionnaire import MultiQuestion
 from enquete.text import without_surrogates
-from enquete.ui.text import tr
+from enquete.ui.content import tr
 from enquete.ui.widgets.answer_field import AnswerField
 from enquete.ui.widgets.choice_box import ChoiceBox
 

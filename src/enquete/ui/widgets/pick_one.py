@@ -14,7 +14,7 @@ from textual.widgets.option_list import Option
 
 from enquete.model.codes import st3_codes
 from enquete.model.questionnaire import AnyQuestion, ChoiceQuestion
-from enquete.ui.text import tr
+from enquete.ui.content import tr
 from enquete.ui.widgets.answer_field import AnswerField
 
 

@@ -3,17 +3,12 @@
 from textual.content import Content
 
 from enquete.i18n.catalog import translate
-from enquete.text import one_line, printable
+from enquete.text import printable
 
 
 def plain(text: str) -> Content:
     """Text shown exactly as typed (brackets and all), with terminal controls replaced."""
     return Content(printable(text))
-
-
-def line(text: str, limit: int | None = None) -> Content:
-    """One line of typed text, cut with an ellipsis past `limit` characters."""
-    return Content(one_line(text, limit))
 
 
 def tr(key: str, language: str, **params: object) -> str:

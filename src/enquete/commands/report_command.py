@@ -3,13 +3,21 @@
 import argparse
 import sys
 
-from enquete.cli import EXIT_OK, say
+from enquete.commands.output import EXIT_OK, say
 from enquete.results.aggregate import aggregate_folder
 from enquete.storage.atomic import write_atomically
 from enquete.storage.questionnaire_file import check_language, load_questionnaire
 
 
 def run_report(args: argparse.Namespace) -> int:
+    """Aggregate the responses folder and write the report to stdout or to `--output`.
+
+    Args:
+        args: The parsed `report` command line (format, output, responses, questionnaire).
+
+    Returns:
+        EXIT_OK: a missing folder is noted on stderr and reported as 0 respondents.
+    """
     questionnaire = load_questionnaire(args.questionnaire)
     language = check_language(getattr(args, "lang", None), questionnaire.languages)
     results = aggregate_folder(args.responses, questionnaire)

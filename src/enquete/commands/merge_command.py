@@ -3,13 +3,21 @@
 import argparse
 from collections import Counter
 
-from enquete.cli import EXIT_OK, EXIT_PROBLEMS, say
+from enquete.commands.output import EXIT_OK, EXIT_PROBLEMS, say
 from enquete.merge import Outcome, merge
 from enquete.storage.questionnaire_file import load_questionnaire
 from enquete.text import one_line
 
 
 def run_merge(args: argparse.Namespace) -> int:
+    """Import the sources into the responses folder, printing one line per file and a summary.
+
+    Args:
+        args: The parsed `merge` command line (sources, into, replace, dry_run, questionnaire).
+
+    Returns:
+        EXIT_OK when no file was rejected or in conflict, EXIT_PROBLEMS otherwise.
+    """
     questionnaire = load_questionnaire(args.questionnaire)
     steps = merge(args.sources, args.into, questionnaire, replace=args.replace, dry_run=args.dry_run)
     rows = [

@@ -2,12 +2,21 @@
 
 from pathlib import Path
 
-from enquete.check import check_questionnaire_file, check_response_file
-from enquete.cli import EXIT_OK, EXIT_PROBLEMS, say
+from enquete.commands.output import EXIT_OK, EXIT_PROBLEMS, say
 from enquete.storage.questionnaire_file import default_questionnaire_path, load_questionnaire
+from enquete.verdicts import check_questionnaire_file, check_response_file
 
 
 def run_check(files: list[Path], questionnaire_path: Path | None) -> int:
+    """Print one verdict per file (or the questionnaire's verdict when no file is given).
+
+    Args:
+        files: Response files to validate; empty to validate the questionnaire itself.
+        questionnaire_path: The questionnaire to use; the default one when None.
+
+    Returns:
+        EXIT_OK when every file is valid, EXIT_PROBLEMS otherwise.
+    """
     if not files:
         verdict = check_questionnaire_file(questionnaire_path or default_questionnaire_path())
         for line in verdict.lines():
