@@ -90,6 +90,14 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="import a conflicting response (another id for the same respondent) over the old one",
     )
+
+    converter = commands.add_parser(
+        "import",
+        help="make a questionnaire from an XLSForm (needs: pip install 'enquete[xlsform]')",
+    )
+    converter.add_argument("form", type=Path, metavar="FORM.xlsx")
+    converter.add_argument("-o", "--output", type=Path, default=Path("questionnaire.toml"), metavar="FILE")
+    converter.add_argument("--force", action="store_true", help="overwrite the output file if it exists")
     return parser
 
 
@@ -130,6 +138,10 @@ def _run(args: argparse.Namespace) -> int:
         from enquete.commands.merge_command import run_merge
 
         return run_merge(args)
+    if command == "import":
+        from enquete.commands.import_command import run_import
+
+        return run_import(args.form, args.output, force=args.force)
     from enquete.ui.launch import run_app
 
     return run_app(
