@@ -60,11 +60,53 @@ def _unique_ids(options: list[Option], what: str) -> list[Option]:
     return options
 
 
+def _readable_expression(source: str | None, *, current: bool = True) -> str | None:
+    """The expression if our language reads it; ValueError with its column otherwise."""
+    if source is None:
+        return None
+    from enquete.model.expressions import ExpressionError, parse
+
+    try:
+        expression = parse(source)
+    except ExpressionError as error:
+        raise ValueError(str(error)) from None
+    if not current and expression.reads_current:
+        column = source.index(".") + 1
+        raise ValueError(f"column {column}: '.' (this question's answer) cannot decide whether it is asked")
+    return source
+
+
 class _Question(_Strict):
     id: Id
     text: LocalizedText
     help: LocalizedText | None = None
-    required: bool = False
+    required: bool | str = False
+    """True, or an expression (XLSForm syntax): required only while it holds."""
+    relevant: str | None = None
+    """An expression: the question is asked only while it holds (skip logic)."""
+    constraint: str | None = None
+    """An expression on `.`, the answer: a non-empty answer must make it true."""
+    constraint_message: LocalizedText | None = None
+    """What to tell the person when the constraint fails, per language."""
+    group: Id | None = None
+    """The `[groups.NAME]` this question belongs to: its `relevant` applies too."""
+
+    @field_validator("relevant")
+    @classmethod
+    def _relevant_reads(cls, source: str | None) -> str | None:
+        return _readable_expression(source, current=False)
+
+    @field_validator("constraint")
+    @classmethod
+    def _constraint_reads(cls, source: str | None) -> str | None:
+        return _readable_expression(source)
+
+    @field_validator("required")
+    @classmethod
+    def _required_reads(cls, required: bool | str) -> bool | str:
+        if isinstance(required, str):
+            _readable_expression(required, current=False)
+        return required
 
     def text_in(self, language: str) -> str:
         return localize(self.text, language)
@@ -167,6 +209,45 @@ def _splice(lists: dict[str, Any], entries: list[Any], qid: str, field: str) -> 
     return spliced
 
 
+class Group(_Strict):
+    """A section: questions naming it with `group = "NAME"` share its `relevant`."""
+
+    title: LocalizedText | None = None
+    relevant: str | None = None
+
+    @field_validator("relevant")
+    @classmethod
+    def _relevant_reads(cls, source: str | None) -> str | None:
+        return _readable_expression(source, current=False)
+
+
+def _check_expressions(questionnaire: Questionnaire) -> None:
+    """Unknown questions, unknown groups and cycles of relevance are refused, with their place."""
+    from enquete.model.expressions import find_cycle, parse, unknown_references
+
+    ids = set(questionnaire.ids)
+    for q in questionnaire.questions:
+        if q.group is not None and q.group not in questionnaire.groups:
+            raise ValueError(f"question '{q.id}': group '{q.group}' is not under [groups]")
+    depends_on: dict[str, set[str]] = {q.id: set() for q in questionnaire.questions}
+    for owner, field, source in questionnaire.expressions():
+        problems = unknown_references(owner, field, parse(source).tree, ids)
+        if problems:
+            raise ValueError(str(problems[0]).replace("question 'group ", "group '"))
+    for q in questionnaire.questions:
+        conditions = [q.relevant, questionnaire.groups[q.group].relevant if q.group else None]
+        for condition in conditions:
+            if condition:
+                depends_on[q.id].update(parse(condition).questions)
+    cycle = find_cycle(depends_on)
+    if cycle:
+        raise ValueError(
+            "relevant expressions go round in a circle: "
+            + " -> ".join(cycle)
+            + " (each is asked only if the next is answered)"
+        )
+
+
 class Questionnaire(_Strict):
     """A whole survey: identity, languages, and ordered questions."""
 
@@ -181,6 +262,8 @@ class Questionnaire(_Strict):
     Absent for an anonymous survey: each response is then known by its own
     id (a UUID), which names its file and is what merge and reports key on."""
     lists: dict[str, list[dict[str, Any]]] = Field(default_factory=dict, exclude=True)
+    groups: dict[Id, Group] = Field(default_factory=dict)
+    """Named groups of questions that share a `relevant` (a section asked only sometimes)."""
     questions: list[Question]
 
     @model_validator(mode="before")
@@ -229,6 +312,7 @@ class Questionnaire(_Strict):
             raise ValueError(f"question id '{duplicates[0]}' appears twice")
         if not self.questions:
             raise ValueError("a questionnaire needs at least one question")
+        _check_expressions(self)
         if self.respondent_key is None:
             return self
         key = self.question(self.respondent_key) if self.respondent_key in ids else None
@@ -236,13 +320,24 @@ class Questionnaire(_Strict):
             raise ValueError(f"respondent_key '{self.respondent_key}' is not a question id")
         if not isinstance(key, CodeQuestion | ChoiceQuestion):
             raise ValueError("the respondent_key question must be of type 'code' or 'choice'")
-        if not key.required:
-            raise ValueError("the respondent_key question must be required")
+        if key.required is not True or key.relevant or key.group:
+            raise ValueError("the respondent_key question must be required (true) and always asked")
         if isinstance(key, ChoiceQuestion):
             reserved = [o.id for o in key.options if o.id in WINDOWS_RESERVED]
             if reserved:
                 raise ValueError(f"option id '{reserved[0]}' cannot name a file on Windows")
         return self
+
+    def expressions(self) -> Iterator[tuple[str, str, str]]:
+        """Every expression as (owner, field, source): `relevant`, `constraint`, `required`."""
+        for name, group in self.groups.items():
+            if group.relevant:
+                yield f"group {name}", "relevant", group.relevant
+        for q in self.questions:
+            for field in ("relevant", "constraint", "required"):
+                source = getattr(q, field)
+                if isinstance(source, str):
+                    yield q.id, field, source
 
     def question(self, question_id: str) -> AnyQuestion:
         """The question with this id; KeyError when there is none."""
