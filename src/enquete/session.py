@@ -15,7 +15,14 @@ from pathlib import Path
 from typing import Any
 
 from enquete.errors import ResponseFileError, StorageError
-from enquete.model.answers import Answer, Problem, is_answered, missing_answer, read_answer
+from enquete.model.answers import (
+    Answer,
+    Problem,
+    constraint_problems,
+    is_answered,
+    missing_answer,
+    read_answer,
+)
 from enquete.model.questionnaire import CodeQuestion, Questionnaire
 from enquete.model.response import Response
 from enquete.storage.responses import ResponseFolder, load_response
@@ -25,6 +32,8 @@ class QuestionState(StrEnum):
     ANSWERED = "answered"
     EMPTY = "empty"
     INVALID = "invalid"
+    SKIPPED = "skipped"
+    """Not asked: the skip logic says it does not apply (its answer, if any, is set aside)."""
 
 
 class FillSession:
@@ -38,6 +47,8 @@ class FillSession:
         """Answers as typed, including invalid ones the file cannot hold yet."""
         self._problems: dict[str, list[Problem]] = {}
         self._lock = threading.Lock()
+        self._relevance: tuple[Response, dict[str, bool]] | None = None
+        """The relevance last computed, with the response it was computed for."""
 
     # --- starting -------------------------------------------------------------
 
@@ -108,23 +119,63 @@ class FillSession:
     def answer(self, question_id: str) -> Answer | None:
         return self.response.answers.get(question_id)
 
+    def relevance(self) -> dict[str, bool]:
+        """Which questions are asked now, given the answers so far (all, without skip logic)."""
+        cached = self._relevance
+        if cached is not None and cached[0] is self.response:
+            return cached[1]  # responses are immutable: the same object, the same answers
+        rules = self.questionnaire.rules()
+        if rules.has_logic:
+            relevant = rules.relevance(self.response.answers)
+        else:
+            relevant = dict.fromkeys(self.questionnaire.ids, True)
+        self._relevance = (self.response, relevant)
+        return relevant
+
+    def is_relevant(self, question_id: str) -> bool:
+        return self.relevance().get(question_id, True)
+
+    def is_required(self, question_id: str) -> bool:
+        """Whether an answer is needed now (a conditional requirement, or none when not asked)."""
+        return self.questionnaire.rules().is_required(question_id, self.response.answers, self.relevance())
+
     def problems(self, question_id: str, *, complete: bool = False) -> list[Problem]:
+        """What is wrong with the answer as typed; with `complete`, also what is missing.
+
+        A constraint is checked as the person types; a question the skip logic
+        does not ask has no problems (its answer is set aside, not checked).
+        """
+        relevant = self.relevance()
+        if not relevant.get(question_id, True):
+            return []
         found = list(self._problems.get(question_id, []))
+        if not found:
+            found = constraint_problems(self.questionnaire, question_id, self.response.answers, relevant)
         if complete and not found:
-            found = missing_answer(self.questionnaire.question(question_id), self.answer(question_id))
+            required = self.questionnaire.rules().is_required(question_id, self.response.answers, relevant)
+            question = self.questionnaire.question(question_id)
+            found = missing_answer(question, self.answer(question_id), required)
         return found
 
     def state(self, question_id: str) -> QuestionState:
-        if self._problems.get(question_id):
+        if not self.is_relevant(question_id):
+            return QuestionState.SKIPPED
+        if self.problems(question_id):
             return QuestionState.INVALID
         return QuestionState.ANSWERED if is_answered(self.answer(question_id)) else QuestionState.EMPTY
 
     def all_problems(self) -> list[Problem]:
-        """Everything that stops submission, in question order."""
+        """Everything that stops submission, in question order (questions not asked excluded)."""
         found: list[Problem] = []
         for qid in self.questionnaire.ids:
             found += self.problems(qid, complete=True)
         return found
+
+    def submittable(self) -> Response:
+        """The response as it is sent: answers to questions not asked are left out (kept in the draft)."""
+        relevant = self.relevance()
+        answers = {qid: a for qid, a in self.response.answers.items() if relevant.get(qid, True)}
+        return replace(self.response, answers=answers)
 
     def go_to(self, question_id: str) -> None:
         self.response = replace(self.response, current_question=question_id)
@@ -156,5 +207,5 @@ class FillSession:
         if self.all_problems():
             raise StorageError("the response still has problems")
         with self._lock:
-            path, self.response = self.folder.submit(self.response, self.questionnaire)
+            path, self.response = self.folder.submit(self.submittable(), self.questionnaire)
         return path

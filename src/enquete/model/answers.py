@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict
 
 from enquete.i18n.catalog import translate
 from enquete.model.codes import is_st3, normalize_code
+from enquete.model.localized import localize
 from enquete.model.questionnaire import (
     AnyQuestion,
     ChoiceQuestion,
@@ -59,6 +60,9 @@ class Problem:
 
     def message(self, language: str = "en", subject_label: str | None = None) -> str:
         """The problem in `language`; `subject_label` replaces the row/option id for display."""
+        messages = self.params.get("messages")
+        if self.kind == "constraint" and isinstance(messages, dict) and messages:
+            return localize(messages, language)  # the survey author's own words, per language
         return translate(
             f"problem.{self.kind}",
             language,
@@ -214,20 +218,28 @@ def _read_multi(question: MultiQuestion, raw: Any) -> tuple[Answer | None, list[
     return (None if answer.is_empty else answer), problems
 
 
-def missing_answer(question: AnyQuestion, answer: Answer | None) -> list[Problem]:
-    """What a submitted response still lacks for this question."""
+def missing_answer(
+    question: AnyQuestion, answer: Answer | None, required: bool | None = None
+) -> list[Problem]:
+    """What a submitted response still lacks for this question.
+
+    `required` is whether an answer is needed now (the skip logic decides
+    it for a conditional question); by default the question's own `required`.
+    """
     qid = question.id
+    if required is None:
+        required = question.required is True
     if isinstance(question, MultiQuestion):
         count = len(answer.selected) if isinstance(answer, MultiAnswer) else 0
-        least = max(question.min_selections, 1 if question.required else 0)
-        if question.required and count == 0:
+        least = max(question.min_selections, 1 if required else 0)
+        if required and count == 0:
             return [Problem(qid, "required")]
         if count and count < least:
             return [Problem(qid, "too_few", params={"limit": least})]
         return []
     if answer is None:
-        return [Problem(qid, "required")] if question.required else []
-    if isinstance(question, MatrixQuestion) and question.required and isinstance(answer, dict):
+        return [Problem(qid, "required")] if required else []
+    if isinstance(question, MatrixQuestion) and required and isinstance(answer, dict):
         return [Problem(qid, "missing_row", r.id) for r in question.rows if r.id not in answer]
     return []
 
@@ -256,11 +268,35 @@ def _wrong_type_top(raw: Any) -> Problem:
 
 
 def completeness_problems(questionnaire: Questionnaire, answers: Answers) -> list[Problem]:
-    """Everything required that is missing, in question order."""
+    """Everything required that is missing, and every broken constraint, in question order.
+
+    A question the skip logic does not ask is neither required nor checked.
+    """
+    rules = questionnaire.rules()
+    relevant = rules.relevance(answers)
     problems: list[Problem] = []
     for question in questionnaire.questions:
-        problems += missing_answer(question, answers.get(question.id))
+        if not relevant.get(question.id, True):
+            continue
+        required = rules.is_required(question.id, answers, relevant)
+        problems += missing_answer(question, answers.get(question.id), required)
+        problems += constraint_problems(questionnaire, question.id, answers, relevant)
     return problems
+
+
+def constraint_problems(
+    questionnaire: Questionnaire, question_id: str, answers: Answers, relevant: Mapping[str, bool]
+) -> list[Problem]:
+    """The question's constraint, if its answer breaks it, as a problem in the author's words."""
+    failure = questionnaire.rules().constraint_failure(question_id, answers, relevant)
+    if failure is None:
+        return []
+    question = questionnaire.question(question_id)
+    messages = {} if failure.unchecked else dict(question.constraint_message or {})
+    if not messages:
+        detail = failure.message if failure.unchecked else str(question.constraint)
+        return [Problem(question_id, "constraint_unmet", params={"expected": detail})]
+    return [Problem(question_id, "constraint", params={"value": failure.message, "messages": messages})]
 
 
 def is_answered(answer: Answer | None) -> bool:

@@ -43,6 +43,9 @@ class ConstraintFailure:
 
     question: str
     message: str
+    """The author's message in the person's language ("" when none), or why it was not checked."""
+    unchecked: bool = False
+    """True when the constraint could not be evaluated (a pattern too slow): `message` says why."""
 
 
 class Rules:
@@ -141,11 +144,29 @@ class Rules:
             if constraint.holds(context):
                 return None
         except EvaluationError as error:
-            return ConstraintFailure(question_id, str(error))
+            return ConstraintFailure(question_id, str(error), unchecked=True)
         question = self.questionnaire.question(question_id)
         if question.constraint_message:
             return ConstraintFailure(question_id, localize(question.constraint_message, language))
         return ConstraintFailure(question_id, "")
+
+
+_CACHE: dict[int, Rules] = {}
+_CACHE_SIZE = 32
+
+
+def rules_of(questionnaire: Questionnaire) -> Rules:
+    """The questionnaire's rules, parsed once (a small cache by identity, outside the model).
+
+    Not a private attribute of the model: pydantic compares those, so two
+    equal questionnaires would differ by whether their rules were asked for.
+    """
+    rules = _CACHE.get(id(questionnaire))
+    if rules is None or rules.questionnaire is not questionnaire:
+        if len(_CACHE) >= _CACHE_SIZE:
+            _CACHE.pop(next(iter(_CACHE)))
+        rules = _CACHE[id(questionnaire)] = Rules(questionnaire)
+    return rules
 
 
 def _reader(answers: Mapping[str, Any], relevant: Mapping[str, bool]) -> Callable[[str], Value]:

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from enquete.model.localized import LocalizedText, localize
+
+if TYPE_CHECKING:
+    from enquete.model.logic import Rules
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,63}$"
 """Ids are lowercase so they are safe as TOML bare keys, file names and CSV headers."""
@@ -327,6 +330,12 @@ class Questionnaire(_Strict):
             if reserved:
                 raise ValueError(f"option id '{reserved[0]}' cannot name a file on Windows")
         return self
+
+    def rules(self) -> Rules:
+        """The skip logic and constraints, parsed once per questionnaire."""
+        from enquete.model.logic import rules_of
+
+        return rules_of(self)
 
     def expressions(self) -> Iterator[tuple[str, str, str]]:
         """Every expression as (owner, field, source): `relevant`, `constraint`, `required`."""

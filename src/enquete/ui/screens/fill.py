@@ -78,7 +78,8 @@ class FillScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         total = len(self.session.questionnaire.questions)
         question = self.question
-        mark = tr("fill.required", self.language) if question.required else tr("fill.optional", self.language)
+        required = self.session.is_required(question.id)
+        mark = tr("fill.required", self.language) if required else tr("fill.optional", self.language)
         with Horizontal(id="position"):
             yield Static(
                 tr("fill.position", self.language, number=self.index + 1, total=total) + f" · {mark}",
@@ -106,6 +107,9 @@ class FillScreen(Screen[None]):
         self.query_one("#progress", ProgressBar).update(progress=answered)
 
     def _show_problems(self) -> None:
+        if not self.session.is_relevant(self.question.id):  # reached through the question list
+            self.query_one("#problems", Static).update(Content(tr("review.skipped", self.language)))
+            return
         problems = self.session.problems(self.question.id)
         text = "\n".join(f"⚠ {p.message(self.language, self._label(p.subject))}" for p in problems)
         self.query_one("#problems", Static).update(Content(text))
@@ -157,14 +161,28 @@ class FillScreen(Screen[None]):
         await self.recompose()
         self.on_mount()
 
+    def _asked_after(self, step: int) -> int | None:
+        """The index of the next (step 1) or previous (step -1) question the skip logic asks."""
+        relevant = self.session.relevance()
+        ids = self.session.questionnaire.ids
+        index = self.index + step
+        while 0 <= index < len(ids):
+            if relevant.get(ids[index], True):
+                return index
+            index += step
+        return None
+
     async def action_next_question(self) -> None:
-        if self.index == len(self.session.questionnaire.questions) - 1:
+        following = self._asked_after(1)
+        if following is None:
             await self.action_review()
         else:
-            await self.show_question(self.index + 1)
+            await self.show_question(following)
 
     async def action_previous_question(self) -> None:
-        await self.show_question(self.index - 1)
+        previous = self._asked_after(-1)
+        if previous is not None:
+            await self.show_question(previous)
 
     def action_jump_to_question(self) -> None:
         from enquete.ui.dialogs.question_list import QuestionListDialog

@@ -53,7 +53,10 @@ class ReviewScreen(Screen[str | None]):
                 (f"{STATE_MARKS[state]} {number}. ", "bold"),
                 one_line(question.text_in(self.language), 66),
             )
-            detail = summarize(question, self.session.answer(question.id), self.language)
+            if state == QuestionState.SKIPPED:
+                detail = tr("review.skipped", self.language)
+            else:
+                detail = summarize(question, self.session.answer(question.id), self.language)
             lines = [head, Content.assemble("     ", (detail, "italic"))]
             for problem in problems:
                 lines.append(
