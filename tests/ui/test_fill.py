@@ -2,6 +2,9 @@
 
 import tomllib
 from pathlib import Path
+from typing import Any
+
+from textual.app import App
 
 from enquete.model.questionnaire import Questionnaire
 from enquete.ui.screens.fill import FillScreen
@@ -11,7 +14,14 @@ from enquete.verdicts import check_response_file
 from tests.ui.conftest import AppFactory, running, screen_text
 
 
-def draft_data() -> dict:
+def fill_screen(app: App[Any]) -> FillScreen:
+    """The fill screen on top, typed (it holds the session the tests inspect)."""
+    screen = app.screen
+    assert isinstance(screen, FillScreen)
+    return screen
+
+
+def draft_data() -> dict[str, Any]:
     drafts = list(Path("responses/drafts").glob("*.toml"))
     assert len(drafts) == 1, drafts
     return tomllib.loads(drafts[0].read_text("utf-8"))
@@ -28,7 +38,7 @@ async def test_code_list_filters_by_name_and_enter_picks(make_app: AppFactory) -
         assert isinstance(app.screen, FillScreen)
         await pilot.press(*"austral", "enter")
         await wait_saved(pilot)
-        assert app.screen.session.answer("office") == "AU"
+        assert fill_screen(app).session.answer("office") == "AU"
         assert draft_data()["answers"]["office"] == "AU"
 
 
@@ -53,7 +63,7 @@ async def test_matrix_space_chooses_the_cell_under_the_cursor(make_app: AppFacto
         await pilot.press("right", "right", "down", "space")
         await wait_saved(pilot)
         assert draft_data()["answers"]["implementation"] == {"rec2": "decided"}
-        assert app.screen.session.problems("implementation", complete=True)[0].kind == "missing_row"
+        assert fill_screen(app).session.problems("implementation", complete=True)[0].kind == "missing_row"
 
 
 async def test_free_text_is_saved_verbatim_and_counted(make_app: AppFactory) -> None:
@@ -73,7 +83,7 @@ async def test_free_text_is_saved_verbatim_and_counted(make_app: AppFactory) -> 
 async def test_not_applicable_clears_the_other_choices(make_app: AppFactory) -> None:
     app = make_app(mode="fill")
     async with running(app, size=(80, 40)) as pilot:
-        await app.screen.show_question(4)  # low_priority
+        await fill_screen(app).show_question(4)  # low_priority
         await pilot.press("space")  # rec1, and the cursor moves into its comment box
         await pilot.press(*"not now", "tab")  # then on to rec2
         await pilot.press("space")
@@ -97,7 +107,7 @@ async def test_switching_language_keeps_answers_and_translates_everything(make_a
         await pilot.pause()
         screen = screen_text(app)
         assert "Question 1 sur 8" in screen and "Suivante" in screen and "France" in screen
-        assert app.screen.session.answer("office") == "FR"
+        assert fill_screen(app).session.answer("office") == "FR"
         await wait_saved(pilot)
         assert draft_data()["response"]["language"] == "fr"
 
@@ -218,9 +228,9 @@ async def test_a_failing_disk_keeps_the_answers_and_says_so(make_app: AppFactory
             await pilot.press(*"AU", "enter")
             await wait_saved(pilot)
             assert "Not saved" in screen_text(app) and "disk is full" in screen_text(app)
-            assert app.screen.session.answer("office") == "AU", "the answer is kept in memory"
+            assert fill_screen(app).session.answer("office") == "AU", "the answer is kept in memory"
             assert "office" not in draft_data()["answers"], "the disk still holds the earlier save"
-        await app.screen.show_question(1)  # the disk is back: the next save writes everything
+        await fill_screen(app).show_question(1)  # the disk is back: the next save writes everything
         await wait_saved(pilot)
         assert draft_data()["answers"]["office"] == "AU"
         assert "Not saved" not in screen_text(app)

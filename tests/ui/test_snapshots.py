@@ -1,67 +1,93 @@
-"""SVG snapshots of the key screens at 80x24 (and the results at 160x48), in English and Chinese."""
+"""SVG snapshots of the key screens at 80x24 (and the results at 160x48), in English and Chinese.
+
+They render tests/fixtures/small, not the shipped survey, so editing
+questionnaire.toml never breaks them; its labels hold `[markup]` and CJK so a
+picture shows any text parsed as markup or cut by characters. Every
+`run_before` reaches its screen with keys, waits on a condition and ends on
+`steady()` (no cursor blink, no pending animation), never on a fixed pause.
+"""
 
 from pathlib import Path
+from typing import Any
 
 import pytest
+from textual.pilot import Pilot
 
-from tests.ui.conftest import AppFactory, until_ready
+from enquete.ui.screens.review import ReviewScreen
+from tests.ui.small_app import copy_small_responses, small_app, steady, visible_text, wait_until
 
-pytestmark = pytest.mark.usefixtures("sample_responses")
+SEEN = {
+    "home": {"en": "Small [b]test[/b] survey", "zh": "小型[b]测试[/b]调查"},
+    "question1": {"en": "Which office are you?", "zh": "您是哪个局？"},
+    "matrix": {"en": "1 Implemented", "zh": "1 已实施"},
+    "multi": {"en": "XML [b]fmt[/b]", "zh": "XML [b]格式[/b]"},
+}
+"""A text each screen shows once it is there, per language."""
+
+
+async def _shows(pilot: Pilot[Any], what: str, language: str = "en") -> None:
+    text = SEEN[what][language]
+    await wait_until(pilot, lambda: text in visible_text(pilot.app), f"{what} ({language})")
 
 
 @pytest.mark.parametrize("language", ["en", "zh"])
-def test_home(snap_compare, make_app: AppFactory, language: str) -> None:  # type: ignore[no-untyped-def]
-    assert snap_compare(make_app(language=language), run_before=until_ready, terminal_size=(80, 24))
+def test_home(snap_compare: Any, language: str) -> None:
+    async def home(pilot: Pilot[Any]) -> None:
+        await _shows(pilot, "home", language)
+        await steady(pilot)
+
+    assert snap_compare(small_app(language=language), run_before=home, terminal_size=(80, 24))
 
 
 @pytest.mark.parametrize("language", ["en", "zh"])
-def test_matrix_question(snap_compare, make_app: AppFactory, language: str) -> None:  # type: ignore[no-untyped-def]
-    async def answer_some(pilot) -> None:  # type: ignore[no-untyped-def]
-        await until_ready(pilot)
-        await pilot.press("ctrl+n")
-        await pilot.pause()
-        await pilot.press("1", "2", "3")
-        await pilot.pause()
+def test_matrix_question(snap_compare: Any, language: str) -> None:
+    async def answer_some(pilot: Pilot[Any]) -> None:
+        await _shows(pilot, "question1", language)
+        await pilot.press("ctrl+n", "ctrl+n")
+        await _shows(pilot, "matrix", language)
+        await pilot.press("1", "2")
+        await steady(pilot)
 
-    app = make_app(language=language, mode="fill", office="JP")
+    app = small_app(language=language, mode="fill", office="JP")
     assert snap_compare(app, run_before=answer_some, terminal_size=(80, 24))
 
 
 @pytest.mark.parametrize("language", ["en", "zh"])
-def test_multi_select_with_comments(snap_compare, make_app: AppFactory, language: str) -> None:  # type: ignore[no-untyped-def]
-    async def select_with_comment(pilot) -> None:  # type: ignore[no-untyped-def]
-        await until_ready(pilot)
-        await pilot.app.screen.show_question(3)
+def test_multi_select_with_comments(snap_compare: Any, language: str) -> None:
+    async def select_with_comment(pilot: Pilot[Any]) -> None:
+        await _shows(pilot, "question1", language)
+        await pilot.press("ctrl+n", "ctrl+n", "ctrl+n")
+        await _shows(pilot, "multi", language)
         await pilot.press("space", *"[bold]Portal[/] 门户", "tab", "space")
-        await pilot.pause()
+        await steady(pilot)
 
-    app = make_app(language=language, mode="fill", office="JP")
+    app = small_app(language=language, mode="fill", office="JP")
     assert snap_compare(app, run_before=select_with_comment, terminal_size=(80, 24))
 
 
 @pytest.mark.parametrize("language", ["en", "zh"])
-def test_review(snap_compare, make_app: AppFactory, language: str) -> None:  # type: ignore[no-untyped-def]
-    async def review(pilot) -> None:  # type: ignore[no-untyped-def]
-        await until_ready(pilot)
+def test_review(snap_compare: Any, language: str) -> None:
+    async def review(pilot: Pilot[Any]) -> None:
+        await _shows(pilot, "question1", language)
         await pilot.press("ctrl+r")
-        await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, ReviewScreen), "the review screen")
+        await steady(pilot)
 
-    app = make_app(language=language, mode="fill", office="JP")
+    app = small_app(language=language, mode="fill", office="JP")
     assert snap_compare(app, run_before=review, terminal_size=(80, 24))
 
 
 @pytest.mark.parametrize("size", [(80, 24), (160, 48)])
-def test_results_with_markup_comment(snap_compare, make_app: AppFactory, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
-    async def open_current_focus(pilot) -> None:  # type: ignore[no-untyped-def]
-        await until_ready(pilot)
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-        for _ in range(4):
-            await pilot.press("down")
+def test_results_with_markup_comment(snap_compare: Any, size: tuple[int, int]) -> None:
+    async def open_focus(pilot: Pilot[Any]) -> None:
+        await wait_until(pilot, lambda: "8 respondents" in visible_text(pilot.app), "the results")
+        await pilot.press("down", "down", "down", "down")
+        await wait_until(pilot, lambda: "Answered by 4 of 8" in visible_text(pilot.app), "question 4")
         await pilot.press("tab")
-        await pilot.pause()
+        await steady(pilot)
 
-    assert snap_compare(make_app(mode="results"), run_before=open_current_focus, terminal_size=size)
+    copy_small_responses()
+    assert snap_compare(small_app(mode="results"), run_before=open_focus, terminal_size=size)
 
 
 def test_snapshots_use_no_machine_paths() -> None:

@@ -1,5 +1,6 @@
 """Hypothesis strategies: valid answers to any questionnaire, built from its schema."""
 
+from collections.abc import Callable
 from typing import Any
 
 from hypothesis import strategies as st
@@ -9,39 +10,43 @@ from enquete.model.codes import st3_codes
 from enquete.model.questionnaire import (
     AnyQuestion,
     ChoiceQuestion,
-    CodeQuestion,
     MatrixQuestion,
     MultiQuestion,
     Questionnaire,
-    TextQuestion,
 )
+from enquete.qtypes import type_of
 
 # Any text a person could type or paste: CJK, brackets, quotes, backslashes, newlines.
 typed_text = st.text(
-    alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\r"),
+    alphabet=st.characters(exclude_categories=["Cs"], exclude_characters="\r"),
     min_size=1,
     max_size=200,
 ).filter(lambda s: s.strip())
 
 
 def answer_for(question: AnyQuestion) -> st.SearchStrategy[Answer]:
-    if isinstance(question, CodeQuestion):
-        return st.sampled_from([c.code for c in st3_codes()])
-    if isinstance(question, ChoiceQuestion):
-        return st.sampled_from([o.id for o in question.options])
-    if isinstance(question, TextQuestion):
-        return typed_text
-    if isinstance(question, MatrixQuestion):
-        columns = [c.id for c in question.columns]
-        return st.fixed_dictionaries({r.id: st.sampled_from(columns) for r in question.rows})
-    return multi_answer(question)
+    """Any valid answer to `question`: a rich strategy for built-in types, else the type's examples."""
+    make = RICH.get(question.type)
+    if make is None:
+        return st.sampled_from(type_of(question).examples(question))
+    return make(question)
+
+
+def _matrix_answer(question: MatrixQuestion) -> st.SearchStrategy[Answer]:
+    columns = [c.id for c in question.columns]
+    return st.fixed_dictionaries({r.id: st.sampled_from(columns) for r in question.rows})
+
+
+def _choice_answer(question: ChoiceQuestion) -> st.SearchStrategy[Answer]:
+    return st.sampled_from([o.id for o in question.options])
 
 
 @st.composite
 def multi_answer(draw: st.DrawFn, question: MultiQuestion) -> MultiAnswer:
     plain = [o.id for o in question.options if not o.exclusive]
     exclusive = [o.id for o in question.options if o.exclusive]
-    if exclusive and draw(st.booleans()):
+    pick_exclusive: bool = draw(st.booleans())
+    if exclusive and pick_exclusive:
         selected = [draw(st.sampled_from(exclusive))]
     else:
         selected = draw(st.lists(st.sampled_from(plain), min_size=1, unique=True))
@@ -62,3 +67,13 @@ def valid_answers(draw: st.DrawFn, questionnaire: Questionnaire) -> dict[str, An
         if question.required or draw(st.booleans()):
             answers[question.id] = draw(answer_for(question))
     return answers
+
+
+RICH: dict[str, Callable[[Any], st.SearchStrategy[Answer]]] = {
+    "code": lambda _question: st.sampled_from([c.code for c in st3_codes()]),
+    "choice": _choice_answer,
+    "text": lambda _question: typed_text,
+    "matrix": _matrix_answer,
+    "multi": multi_answer,
+}
+"""Strategies that explore more than a type's `examples()`, by question type name."""

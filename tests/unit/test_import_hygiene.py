@@ -18,6 +18,18 @@ PURE = [
     "enquete.text",
     "enquete.i18n",
     "enquete.commands.check_command",
+    "enquete.commands.merge_command",
+    "enquete.commands.report_command",
+    "enquete.qtypes",
+    "enquete.results.aggregate",
+    "enquete.results.loading",
+    "enquete.results.report_csv",
+    "enquete.results.report_json",
+    "enquete.results.report_markdown",
+    "enquete.merge",
+    "enquete.session",
+    "enquete.storage.atomic",
+    "enquete.storage.safe_read",
 ]
 BLOCK_TEXTUAL = """
 import sys, importlib.abc

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from enquete.cli import main
-from enquete.merge import Outcome, merge
+from enquete.merge import Outcome, Step, merge
 from enquete.model.questionnaire import Questionnaire
 from enquete.storage.responses import load_valid_response
 from tests.unit.builders import minimal_answers, write_response
@@ -23,7 +23,7 @@ def inbox(tmp_path: Path) -> Path:
     return folder
 
 
-def outcomes(steps: list) -> list[tuple[str, str | None, str]]:
+def outcomes(steps: list[Step]) -> list[tuple[str, str | None, str]]:
     return [(s.file.name, s.respondent, s.outcome.value) for s in steps]
 
 

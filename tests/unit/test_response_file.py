@@ -4,15 +4,16 @@ import contextlib
 import tomllib
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from enquete.errors import ResponseFileError
-from enquete.model.answers import MultiAnswer
+from enquete.model.answers import Answer, MultiAnswer
 from enquete.model.questionnaire import Questionnaire
-from enquete.model.response import Response, dump_response, response_from_data
+from enquete.model.response import Response, Status, dump_response, response_from_data
 from enquete.storage.questionnaire_file import load_questionnaire
 from enquete.storage.responses import ResponseFolder, load_response, load_valid_response
 from enquete.storage.safe_read import parse_toml
@@ -25,8 +26,8 @@ SURVEY = load_questionnaire(ROOT / "questionnaire.toml")
 
 @settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
 @given(answers=valid_answers(SURVEY), status=st.sampled_from(["draft", "submitted"]))
-def test_any_valid_answer_set_saved_then_loaded_is_equal(answers: dict, status: str) -> None:
-    response = replace(Response.new(SURVEY), answers=answers, status=status)  # type: ignore[arg-type]
+def test_any_valid_answer_set_saved_then_loaded_is_equal(answers: dict[str, Answer], status: Status) -> None:
+    response = replace(Response.new(SURVEY), answers=answers, status=status)
     loaded, problems = response_from_data(SURVEY, parse_toml(dump_response(response)))
     assert problems == []
     assert loaded == response
@@ -56,7 +57,7 @@ toml_values = st.recursive(
     ),
     answers=st.dictionaries(st.sampled_from([*SURVEY.ids, "nope"]), toml_values),
 )
-def test_random_toml_tables_never_crash_the_loader(header: dict, answers: dict) -> None:
+def test_random_toml_tables_never_crash_the_loader(header: dict[str, Any], answers: dict[str, Any]) -> None:
     with contextlib.suppress(ResponseFileError):
         response_from_data(SURVEY, {"response": header, "answers": answers})
 
@@ -102,7 +103,7 @@ def test_unknown_keys_in_the_header_are_tolerated(tmp_path: Path, survey: Questi
     ],
 )
 def test_header_faults_are_refused(
-    tmp_path: Path, survey: Questionnaire, header: dict, expected: str
+    tmp_path: Path, survey: Questionnaire, header: dict[str, Any], expected: str
 ) -> None:
     path = write_response(tmp_path, "X.toml", minimal_answers(), **header)
     with pytest.raises(ResponseFileError) as caught:

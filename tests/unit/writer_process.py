@@ -8,7 +8,7 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from enquete.model.answers import MultiAnswer
+from enquete.model.answers import Answer, MultiAnswer
 from enquete.model.response import Response
 from enquete.storage.questionnaire_file import load_questionnaire
 from enquete.storage.responses import ResponseFolder
@@ -21,7 +21,7 @@ def main() -> None:
     levels = {f"rec{i}": "ongoing" for i in range(1, 11)}
     base = Response.new(survey)
     for revision in range(1, count + 1):
-        answers = {
+        answers: dict[str, Answer] = {
             "office": "AU",
             "implementation": levels,
             "proposals": f"{tag} revision {revision} " + "long text " * 380,

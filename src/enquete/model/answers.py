@@ -1,221 +1,53 @@
-"""Answers and what can be wrong with them.
+"""Answers and what can be wrong with them: the whole-response view over the question types.
 
-An answer is a plain value shaped by its question type: a string (code,
-choice, text), a `{row: column}` dict (matrix) or a `MultiAnswer`. Checking is
-written by hand rather than left to pydantic so that each problem names the
-question, the row or option, and what a person should do, in their language.
+An answer is a value shaped by its question type: a string (code, choice,
+text), a `{row: column}` dict (matrix), a `MultiAnswer`, or whatever a newer
+type reads. Each type checks its own answers (`enquete.qtypes`), by hand
+rather than by pydantic, so that each problem names the question, the row or
+option, and what a person should do, in their language. The functions here
+are the entry points the rest of enquete calls; they ask the type.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from typing import Any, TypeAlias
 
-from pydantic import BaseModel, ConfigDict
+from enquete.model.problems import Problem, type_name
+from enquete.model.questionnaire import AnyQuestion, Questionnaire
+from enquete.qtypes import type_of
+from enquete.qtypes.base import Answer, answer_given
+from enquete.qtypes.multi import MultiAnswer
 
-from enquete.i18n.catalog import translate
-from enquete.model.codes import is_st3, normalize_code
-from enquete.model.localized import localize
-from enquete.model.questionnaire import (
-    AnyQuestion,
-    ChoiceQuestion,
-    CodeQuestion,
-    MatrixQuestion,
-    MultiQuestion,
-    Questionnaire,
-    TextQuestion,
-)
+__all__ = [
+    "Answer",
+    "Answers",
+    "MultiAnswer",
+    "Problem",
+    "answer_problems",
+    "completeness_problems",
+    "constraint_problems",
+    "is_answered",
+    "missing_answer",
+    "read_answer",
+    "read_answers",
+]
 
-
-class MultiAnswer(BaseModel):
-    """The selections of a multi-select, with their comments."""
-
-    model_config = ConfigDict(frozen=True)
-
-    selected: tuple[str, ...] = ()
-    comment: str | None = None
-    """The question's single comment box."""
-    comments: dict[str, str] = {}
-    """One comment per selected option."""
-
-    @property
-    def is_empty(self) -> bool:
-        return not self.selected and not self.comment and not self.comments
-
-
-Answer: TypeAlias = str | dict[str, str] | MultiAnswer
 Answers: TypeAlias = dict[str, Answer]
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with an answer, said in words a person understands."""
-
-    question: str | None
-    kind: str
-    subject: str | None = None
-    """The row or option concerned, if any."""
-    params: Mapping[str, Any] = field(default_factory=dict)
-
-    def message(self, language: str = "en", subject_label: str | None = None) -> str:
-        """The problem in `language`; `subject_label` replaces the row/option id for display."""
-        messages = self.params.get("messages")
-        if self.kind == "constraint" and isinstance(messages, dict) and messages:
-            return localize(messages, language)  # the survey author's own words, per language
-        return translate(
-            f"problem.{self.kind}",
-            language,
-            subject=subject_label or self.subject or "",
-            **{"value": "", "count": 0, "limit": 0, "expected": "", "found": "", **self.params},
-        )
-
-    def where(self) -> str:
-        """`question 'x'` (or `answers` for the table itself): where the problem is, for a CLI line.
-
-        The row or option, when there is one, is named by `message()`.
-        """
-        if self.question is None:
-            return "answers"
-        return f"question '{self.question}'"
-
-    def __str__(self) -> str:
-        return f"{self.where()}: {self.message()}"
-
-
-def _type_name(value: Any) -> str:
-    return {str: "text", dict: "a table", list: "a list", bool: "true/false"}.get(
-        type(value), type(value).__name__
-    )
-
-
-def _wrong_type(question: str, expected: str, value: Any) -> Problem:
-    return Problem(question, "wrong_type", params={"expected": expected, "found": _type_name(value)})
-
-
-def _text_problems(question: str, text: str, limit: int, subject: str | None = None) -> list[Problem]:
-    if len(text) > limit:
-        return [Problem(question, "too_long", subject, {"count": len(text), "limit": limit})]
-    return []
-
-
-def _blank(value: Any) -> bool:
-    return isinstance(value, str) and not value.strip()
 
 
 def read_answer(question: AnyQuestion, raw: Any) -> tuple[Answer | None, list[Problem]]:
     """Check one raw answer (as read from TOML or typed) and return it normalized.
 
-    `None` means "not answered". Required-ness is not checked here (a draft may
-    be incomplete): see `missing_answer`.
+    Args:
+        question: The question answered, of any registered type.
+        raw: The value as the file or the widget holds it.
+
+    Returns:
+        The answer (None: not answered) and its problems. Required-ness is not
+        checked here (a draft may be incomplete): see `missing_answer`.
     """
-    qid = question.id
-    if isinstance(question, CodeQuestion):
-        if not isinstance(raw, str):
-            return None, [_wrong_type(qid, "an ST.3 code", raw)]
-        if _blank(raw):
-            return None, []
-        code = normalize_code(raw)
-        if not is_st3(code):
-            return None, [Problem(qid, "unknown_code", params={"value": raw.strip()})]
-        return code, []
-    if isinstance(question, ChoiceQuestion):
-        if not isinstance(raw, str):
-            return None, [_wrong_type(qid, "an option id", raw)]
-        if _blank(raw):
-            return None, []
-        if raw not in {o.id for o in question.options}:
-            return None, [Problem(qid, "unknown_option", params={"value": raw})]
-        return raw, []
-    if isinstance(question, TextQuestion):
-        if not isinstance(raw, str):
-            return None, [_wrong_type(qid, "text", raw)]
-        if _blank(raw):
-            return None, []
-        return raw, _text_problems(qid, raw, question.max_length)
-    if isinstance(question, MatrixQuestion):
-        return _read_matrix(question, raw)
-    return _read_multi(question, raw)
-
-
-def _read_matrix(question: MatrixQuestion, raw: Any) -> tuple[Answer | None, list[Problem]]:
-    qid = question.id
-    if not isinstance(raw, dict):
-        return None, [_wrong_type(qid, "a table of row = answer", raw)]
-    rows = {r.id for r in question.rows}
-    columns = {c.id for c in question.columns}
-    problems: list[Problem] = []
-    answer: dict[str, str] = {}
-    for row, column in raw.items():
-        if row not in rows:
-            problems.append(Problem(qid, "unknown_row", row, {"value": row}))
-        elif not isinstance(column, str):
-            problems.append(_wrong_type(qid, f"text for row '{row}'", column))
-        elif column not in columns:
-            problems.append(Problem(qid, "unknown_column", row, {"value": column}))
-        else:
-            answer[row] = column
-    return (answer or None), problems
-
-
-def _read_multi(question: MultiQuestion, raw: Any) -> tuple[Answer | None, list[Problem]]:
-    qid = question.id
-    if not isinstance(raw, dict):
-        return None, [_wrong_type(qid, "a table with 'selected'", raw)]
-    problems = [
-        Problem(qid, "unknown_key", params={"value": key})
-        for key in raw
-        if key not in ("selected", "comment", "comments")
-    ]
-    selected_raw = raw.get("selected", [])
-    if not isinstance(selected_raw, list) or not all(isinstance(s, str) for s in selected_raw):
-        return None, [*problems, _wrong_type(qid, "a list of option ids in 'selected'", selected_raw)]
-    options = {o.id: o for o in question.options}
-    selected: list[str] = []
-    for option in selected_raw:
-        if option not in options:
-            problems.append(Problem(qid, "unknown_option", params={"value": option}))
-        elif option in selected:
-            problems.append(Problem(qid, "duplicate_option", option))
-        else:
-            selected.append(option)
-    exclusive = [s for s in selected if options[s].exclusive]
-    if exclusive and len(selected) > 1:
-        problems.append(Problem(qid, "exclusive_combined", exclusive[0]))
-    if question.max_selections is not None and len(selected) > question.max_selections:
-        problems.append(Problem(qid, "too_many", params={"limit": question.max_selections}))
-
-    comment = raw.get("comment")
-    if comment is not None:
-        if not isinstance(comment, str):
-            problems.append(_wrong_type(qid, "text in 'comment'", comment))
-            comment = None
-        elif _blank(comment):
-            comment = None
-        elif not question.comment:
-            problems.append(Problem(qid, "comment_not_allowed"))
-        else:
-            problems += _text_problems(qid, comment, question.comment_max_length)
-
-    comments: dict[str, str] = {}
-    raw_comments = raw.get("comments", {})
-    if not isinstance(raw_comments, dict):
-        problems.append(_wrong_type(qid, "a table in 'comments'", raw_comments))
-    else:
-        for option, text in raw_comments.items():
-            if not isinstance(text, str):
-                problems.append(_wrong_type(qid, f"text in comments.{option}", text))
-            elif _blank(text):
-                continue
-            elif not question.option_comments:
-                problems.append(Problem(qid, "comments_not_allowed"))
-            elif option not in selected:
-                problems.append(Problem(qid, "comment_not_selected", option))
-            else:
-                problems += _text_problems(qid, text, question.comment_max_length, option)
-                comments[option] = text
-    answer = MultiAnswer(selected=tuple(selected), comment=comment, comments=comments)
-    return (None if answer.is_empty else answer), problems
+    return type_of(question).read(question, raw)
 
 
 def missing_answer(
@@ -223,29 +55,31 @@ def missing_answer(
 ) -> list[Problem]:
     """What a submitted response still lacks for this question.
 
-    `required` is whether an answer is needed now (the skip logic decides
-    it for a conditional question); by default the question's own `required`.
+    Args:
+        question: The question.
+        answer: Its read answer, None when unanswered.
+        required: Whether an answer is needed now, as the skip logic decides for a
+            conditional question (`required = "expr"`); by default `required is True`.
+
+    Returns:
+        `required`, `missing_row` or `too_few` problems; empty when nothing is missing.
     """
-    qid = question.id
-    if required is None:
-        required = question.required is True
-    if isinstance(question, MultiQuestion):
-        count = len(answer.selected) if isinstance(answer, MultiAnswer) else 0
-        least = max(question.min_selections, 1 if required else 0)
-        if required and count == 0:
-            return [Problem(qid, "required")]
-        if count and count < least:
-            return [Problem(qid, "too_few", params={"limit": least})]
-        return []
-    if answer is None:
-        return [Problem(qid, "required")] if required else []
-    if isinstance(question, MatrixQuestion) and required and isinstance(answer, dict):
-        return [Problem(qid, "missing_row", r.id) for r in question.rows if r.id not in answer]
-    return []
+    needed = question.required is True if required is None else required
+    if question.required is not needed:
+        question = question.model_copy(update={"required": needed})  # the type reads a plain bool
+    return type_of(question).missing(question, answer)
 
 
 def read_answers(questionnaire: Questionnaire, raw: Any) -> tuple[Answers, list[Problem]]:
-    """Check a whole `[answers]` table; unknown questions are problems, not silently dropped."""
+    """Check a whole `[answers]` table; unknown questions are problems, not silently dropped.
+
+    Args:
+        questionnaire: The questionnaire answered.
+        raw: The `[answers]` table as parsed.
+
+    Returns:
+        The valid answers by question id, and every problem found, in question order.
+    """
     if not isinstance(raw, dict):
         return {}, [_wrong_type_top(raw)]
     answers: Answers = {}
@@ -264,7 +98,7 @@ def read_answers(questionnaire: Questionnaire, raw: Any) -> tuple[Answers, list[
 
 
 def _wrong_type_top(raw: Any) -> Problem:
-    return Problem(None, "wrong_type", params={"expected": "a table [answers]", "found": _type_name(raw)})
+    return Problem(None, "wrong_type", params={"expected": "a table [answers]", "found": type_name(raw)})
 
 
 def completeness_problems(questionnaire: Questionnaire, answers: Answers) -> list[Problem]:
@@ -287,7 +121,18 @@ def completeness_problems(questionnaire: Questionnaire, answers: Answers) -> lis
 def constraint_problems(
     questionnaire: Questionnaire, question_id: str, answers: Answers, relevant: Mapping[str, bool]
 ) -> list[Problem]:
-    """The question's constraint, if its answer breaks it, as a problem in the author's words."""
+    """The question's constraint, if its answer breaks it, as a problem in the author's words.
+
+    Args:
+        questionnaire: The questionnaire answered.
+        question_id: The question whose constraint is checked.
+        answers: Every answer (the constraint may read other questions).
+        relevant: Which questions are asked (the others read as empty).
+
+    Returns:
+        One `constraint` problem (the author's message, per language) or
+        `constraint_unmet` (no message, or a pattern too slow to check); none when it holds.
+    """
     failure = questionnaire.rules().constraint_failure(question_id, answers, relevant)
     if failure is None:
         return []
@@ -300,12 +145,15 @@ def constraint_problems(
 
 
 def is_answered(answer: Answer | None) -> bool:
-    """Whether the respondent gave anything for the question: a selection, a row or a comment."""
-    if answer is None:
-        return False
-    if isinstance(answer, MultiAnswer):
-        return not answer.is_empty
-    return bool(answer)
+    """Whether the respondent gave anything for the question: a selection, a row or a comment.
+
+    Args:
+        answer: A read answer (as `read_answer` returns it), or None.
+
+    Returns:
+        False for None and for empty values; True for anything else, 0 included.
+    """
+    return answer_given(answer)
 
 
 def answer_problems(
@@ -314,6 +162,14 @@ def answer_problems(
     """Read `[answers]` and, for a submitted response, what it lacks.
 
     A question whose answer is already wrong is not also reported as missing.
+
+    Args:
+        questionnaire: The questionnaire answered.
+        raw: The `[answers]` table as parsed.
+        complete: True for a submitted response: missing answers are problems too.
+
+    Returns:
+        The valid answers and every problem, in question order.
     """
     answers, problems = read_answers(questionnaire, raw)
     if complete:

@@ -9,191 +9,47 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import Field, SerializeAsAny, WrapValidator, field_validator, model_validator
 
 from enquete.model.localized import LocalizedText, localize
+from enquete.model.question import ID_PATTERN, Id, Option, QuestionBase, Strict, readable_expression
+from enquete.qtypes import type_of
+from enquete.qtypes.base import identifying_type_names, validate_question
+from enquete.qtypes.choice import ChoiceQuestion
+from enquete.qtypes.code import CodeQuestion
+from enquete.qtypes.matrix import MatrixQuestion
+from enquete.qtypes.multi import MultiQuestion
+from enquete.qtypes.text import TextQuestion
 
 if TYPE_CHECKING:
     from enquete.model.logic import Rules
 
-ID_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,63}$"
-"""Ids are lowercase so they are safe as TOML bare keys, file names and CSV headers."""
+__all__ = [
+    "ID_PATTERN",
+    "WINDOWS_RESERVED",
+    "AnyQuestion",
+    "ChoiceQuestion",
+    "CodeQuestion",
+    "MatrixQuestion",
+    "MultiQuestion",
+    "Option",
+    "Question",
+    "Questionnaire",
+    "TextQuestion",
+]
 
 # Names Windows refuses as file names, whatever the extension.
 WINDOWS_RESERVED = frozenset(
     ["con", "prn", "aux", "nul"] + [f"com{i}" for i in range(10)] + [f"lpt{i}" for i in range(10)]
 )
 
-Id = Annotated[str, Field(pattern=ID_PATTERN)]
+AnyQuestion = QuestionBase
+"""A question of any registered type (ask `enquete.qtypes.type_of(question)` what it can do)."""
 
-
-class _Strict(BaseModel):
-    """Unknown keys are mistakes (a typo in `requried` must not pass silently)."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Option(_Strict):
-    """One choice: a matrix row or column, or an option of a choice or multi-select."""
-
-    id: Id
-    label: LocalizedText
-    short: LocalizedText | None = None
-    """A label short enough for a table row at 80 columns; `label` when absent."""
-    exclusive: bool = False
-    """Like "Not applicable": selecting it clears the others, and it cannot be combined."""
-
-    def label_in(self, language: str) -> str:
-        return localize(self.label, language)
-
-    def short_in(self, language: str) -> str:
-        return localize(self.short or self.label, language)
-
-
-def _unique_ids(options: list[Option], what: str) -> list[Option]:
-    seen: set[str] = set()
-    for option in options:
-        if option.id in seen:
-            raise ValueError(f"{what} id '{option.id}' appears twice")
-        seen.add(option.id)
-    if not options:
-        raise ValueError(f"at least one {what} is needed")
-    return options
-
-
-def _readable_expression(source: str | None, *, current: bool = True) -> str | None:
-    """The expression if our language reads it; ValueError with its column otherwise."""
-    if source is None:
-        return None
-    from enquete.model.expressions import ExpressionError, parse
-
-    try:
-        expression = parse(source)
-    except ExpressionError as error:
-        raise ValueError(str(error)) from None
-    if not current and expression.reads_current:
-        column = source.index(".") + 1
-        raise ValueError(f"column {column}: '.' (this question's answer) cannot decide whether it is asked")
-    return source
-
-
-class _Question(_Strict):
-    id: Id
-    text: LocalizedText
-    help: LocalizedText | None = None
-    required: bool | str = False
-    """True, or an expression (XLSForm syntax): required only while it holds."""
-    relevant: str | None = None
-    """An expression: the question is asked only while it holds (skip logic)."""
-    constraint: str | None = None
-    """An expression on `.`, the answer: a non-empty answer must make it true."""
-    constraint_message: LocalizedText | None = None
-    """What to tell the person when the constraint fails, per language."""
-    group: Id | None = None
-    """The `[groups.NAME]` this question belongs to: its `relevant` applies too."""
-
-    @field_validator("relevant")
-    @classmethod
-    def _relevant_reads(cls, source: str | None) -> str | None:
-        return _readable_expression(source, current=False)
-
-    @field_validator("constraint")
-    @classmethod
-    def _constraint_reads(cls, source: str | None) -> str | None:
-        return _readable_expression(source)
-
-    @field_validator("required")
-    @classmethod
-    def _required_reads(cls, required: bool | str) -> bool | str:
-        if isinstance(required, str):
-            _readable_expression(required, current=False)
-        return required
-
-    def text_in(self, language: str) -> str:
-        return localize(self.text, language)
-
-    def help_in(self, language: str) -> str:
-        return localize(self.help, language)
-
-
-class CodeQuestion(_Question):
-    """One code from a built-in code list (ST.3 office codes), searchable by code or name."""
-
-    type: Literal["code"]
-    codes: Literal["st3"] = "st3"
-
-
-class ChoiceQuestion(_Question):
-    """One option from a list the questionnaire gives."""
-
-    type: Literal["choice"]
-    options: list[Option]
-
-    @field_validator("options")
-    @classmethod
-    def _options_unique(cls, options: list[Option]) -> list[Option]:
-        return _unique_ids(options, "option")
-
-
-class TextQuestion(_Question):
-    """Free text, limited in length."""
-
-    type: Literal["text"]
-    max_length: int = Field(default=4000, ge=1, le=100_000)
-    multiline: bool = True
-    """Accepted for older questionnaires and ignored: a text answer is always edited in a multi-line box."""
-
-
-class MatrixQuestion(_Question):
-    """One column chosen per row. When required, every row must be answered."""
-
-    type: Literal["matrix"]
-    rows: list[Option]
-    columns: list[Option]
-
-    @field_validator("rows")
-    @classmethod
-    def _rows_unique(cls, rows: list[Option]) -> list[Option]:
-        return _unique_ids(rows, "row")
-
-    @field_validator("columns")
-    @classmethod
-    def _columns_unique(cls, columns: list[Option]) -> list[Option]:
-        return _unique_ids(columns, "column")
-
-
-class MultiQuestion(_Question):
-    """Several options; exclusive ones stand alone; comment boxes per option or for all."""
-
-    type: Literal["multi"]
-    options: list[Option]
-    option_comments: bool = False
-    """A comment box beside each selected (non-exclusive) option."""
-    comment: bool = False
-    """One comment box for the whole question."""
-    comment_max_length: int = Field(default=4000, ge=1, le=100_000)
-    min_selections: int = Field(default=0, ge=0)
-    max_selections: int | None = Field(default=None, ge=1)
-
-    @field_validator("options")
-    @classmethod
-    def _options_unique(cls, options: list[Option]) -> list[Option]:
-        return _unique_ids(options, "option")
-
-    @model_validator(mode="after")
-    def _bounds_fit(self) -> MultiQuestion:
-        if self.max_selections is not None and self.max_selections < self.min_selections:
-            raise ValueError("max_selections is smaller than min_selections")
-        return self
-
-
-Question = Annotated[
-    CodeQuestion | ChoiceQuestion | TextQuestion | MatrixQuestion | MultiQuestion,
-    Field(discriminator="type"),
-]
-AnyQuestion = CodeQuestion | ChoiceQuestion | TextQuestion | MatrixQuestion | MultiQuestion
+Question = Annotated[SerializeAsAny[QuestionBase], WrapValidator(validate_question)]
+"""A question table, validated by the schema class of the type its `type` key names."""
 
 _LIST_FIELDS = ("options", "rows", "columns")
 
@@ -212,7 +68,7 @@ def _splice(lists: dict[str, Any], entries: list[Any], qid: str, field: str) -> 
     return spliced
 
 
-class Group(_Strict):
+class Group(Strict):
     """A section: questions naming it with `group = "NAME"` share its `relevant`."""
 
     title: LocalizedText | None = None
@@ -221,7 +77,7 @@ class Group(_Strict):
     @field_validator("relevant")
     @classmethod
     def _relevant_reads(cls, source: str | None) -> str | None:
-        return _readable_expression(source, current=False)
+        return readable_expression(source, current=False)
 
 
 def _check_expressions(questionnaire: Questionnaire) -> None:
@@ -251,7 +107,7 @@ def _check_expressions(questionnaire: Questionnaire) -> None:
         )
 
 
-class Questionnaire(_Strict):
+class Questionnaire(Strict):
     """A whole survey: identity, languages, and ordered questions."""
 
     id: Id
@@ -321,15 +177,20 @@ class Questionnaire(_Strict):
         key = self.question(self.respondent_key) if self.respondent_key in ids else None
         if key is None:
             raise ValueError(f"respondent_key '{self.respondent_key}' is not a question id")
-        if not isinstance(key, CodeQuestion | ChoiceQuestion):
-            raise ValueError("the respondent_key question must be of type 'code' or 'choice'")
+        if not type_of(key).identifies_respondent:
+            allowed = " or ".join(f"'{name}'" for name in identifying_type_names())
+            raise ValueError(f"the respondent_key question must be of type {allowed}")
         if key.required is not True or key.relevant or key.group:
             raise ValueError("the respondent_key question must be required (true) and always asked")
-        if isinstance(key, ChoiceQuestion):
-            reserved = [o.id for o in key.options if o.id in WINDOWS_RESERVED]
-            if reserved:
-                raise ValueError(f"option id '{reserved[0]}' cannot name a file on Windows")
+        reserved = [o.id for o in type_of(key).options(key) if o.id in WINDOWS_RESERVED]
+        if reserved:
+            raise ValueError(f"option id '{reserved[0]}' cannot name a file on Windows")
         return self
+
+    @property
+    def anonymous(self) -> bool:
+        """No respondent key: responses are known only by their ids."""
+        return self.respondent_key is None
 
     def rules(self) -> Rules:
         """The skip logic and constraints, parsed once per questionnaire."""
@@ -356,15 +217,12 @@ class Questionnaire(_Strict):
         raise KeyError(question_id)
 
     @property
-    def anonymous(self) -> bool:
-        """No respondent key: responses are known only by their ids."""
-        return self.respondent_key is None
-
-    @property
     def ids(self) -> list[str]:
+        """The question ids, in order."""
         return [q.id for q in self.questions]
 
     def title_in(self, language: str) -> str:
+        """The questionnaire's title in `language`."""
         return localize(self.title, language)
 
     def texts(self) -> Iterator[tuple[str, dict[str, str]]]:
@@ -376,8 +234,10 @@ class Questionnaire(_Strict):
             yield f"questions.{q.id}.text", q.text
             if q.help:
                 yield f"questions.{q.id}.help", q.help
-            for field in _LIST_FIELDS:
-                for option in getattr(q, field, None) or []:
+            if q.constraint_message:
+                yield f"questions.{q.id}.constraint_message", q.constraint_message
+            for field, options in type_of(q).option_lists(q).items():
+                for option in options:
                     yield f"questions.{q.id}.{field}.{option.id}.label", option.label
                     if option.short:
                         yield f"questions.{q.id}.{field}.{option.id}.short", option.short

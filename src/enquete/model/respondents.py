@@ -8,8 +8,8 @@ option's label, an anonymous survey's response id by nothing at all.
 
 from __future__ import annotations
 
-from enquete.model.codes import st3_name
-from enquete.model.questionnaire import ChoiceQuestion, CodeQuestion, Questionnaire
+from enquete.model.questionnaire import Questionnaire
+from enquete.qtypes import type_of
 
 
 def respondent_name(questionnaire: Questionnaire, key: str, language: str) -> str:
@@ -17,13 +17,7 @@ def respondent_name(questionnaire: Questionnaire, key: str, language: str) -> st
     if questionnaire.respondent_key is None:
         return ""
     question = questionnaire.question(questionnaire.respondent_key)
-    if isinstance(question, CodeQuestion):
-        return st3_name(key, language)
-    if isinstance(question, ChoiceQuestion):
-        for option in question.options:
-            if option.id == key:
-                return option.label_in(language)
-    return ""
+    return type_of(question).value_label(question, key, language)
 
 
 def respondent_label(questionnaire: Questionnaire, key: str, language: str) -> str:

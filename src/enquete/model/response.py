@@ -18,8 +18,9 @@ import tomli_w
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from enquete.errors import ResponseFileError
-from enquete.model.answers import Answers, MultiAnswer, Problem, answer_problems
+from enquete.model.answers import Answers, Problem, answer_problems
 from enquete.model.questionnaire import WINDOWS_RESERVED, Questionnaire
+from enquete.qtypes.base import AnswerModel
 from enquete.text import without_surrogates
 
 Status = Literal["draft", "submitted"]
@@ -94,13 +95,9 @@ class Response:
 
 
 def _answer_to_toml(answer: Any) -> Any:
-    if isinstance(answer, MultiAnswer):
-        table: dict[str, Any] = {"selected": list(answer.selected)}
-        if answer.comment:
-            table["comment"] = answer.comment
-        if answer.comments:
-            table["comments"] = dict(answer.comments)
-        return table
+    """A structured answer writes its own table (each type knows its shape); a value is itself."""
+    if isinstance(answer, AnswerModel):
+        return answer.to_file()
     return answer
 
 

@@ -12,27 +12,24 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from enquete.model.answers import MultiAnswer, is_answered
-from enquete.model.questionnaire import (
-    ChoiceQuestion,
-    CodeQuestion,
-    MatrixQuestion,
-    MultiQuestion,
-    Questionnaire,
-    TextQuestion,
-)
+from enquete.model.questionnaire import AnyQuestion, Questionnaire
 from enquete.model.response import Response
+from enquete.qtypes import type_of
 from enquete.results.loading import Loaded, LoadResult, Progress, Rejected, load_all
+from enquete.results.question_result import Comment, QuestionResult
 from enquete.storage.responses import ResponseFolder
 
-
-@dataclass(frozen=True)
-class Comment:
-    """A piece of free text, verbatim, with who wrote it and for which option (None: the question)."""
-
-    respondent: str
-    option: str | None
-    text: str
+__all__ = [
+    "Comment",
+    "Conflict",
+    "QuestionResult",
+    "Results",
+    "Superseded",
+    "aggregate_files",
+    "aggregate_folder",
+    "choose_counted",
+    "tally",
+]
 
 
 @dataclass(frozen=True)
@@ -53,25 +50,6 @@ class Conflict:
     respondent: str
     counted: str
     ignored: tuple[str, ...]
-
-
-@dataclass
-class QuestionResult:
-    """The tally of one question."""
-
-    id: str
-    type: str
-    answered: int = 0
-    option_counts: dict[str, int] = field(default_factory=dict)
-    """Choice, multi-select and code questions: respondents per option (or code)."""
-    cell_counts: dict[str, dict[str, int]] = field(default_factory=dict)
-    """Matrix questions: respondents per column, in each row."""
-    comments: list[Comment] = field(default_factory=list)
-
-    @property
-    def counts(self) -> dict[str, int] | dict[str, dict[str, int]]:
-        """What the JSON report calls `counts`: cells for a matrix, options otherwise."""
-        return self.cell_counts if self.type == "matrix" else self.option_counts
 
 
 @dataclass
@@ -134,45 +112,35 @@ def choose_counted(
 
 
 def tally(questionnaire: Questionnaire, responses: dict[str, Response]) -> dict[str, QuestionResult]:
-    """Count every question over `responses` (respondent key -> response)."""
+    """Count every question over `responses`; each question's type does its own counting.
+
+    Args:
+        questionnaire: The questionnaire answered.
+        responses: The response that counts, per respondent key.
+
+    Returns:
+        One result per question, in questionnaire order, with zeros for what nobody chose
+        and the comments in option order (the question's own comments last), then by respondent.
+    """
     results: dict[str, QuestionResult] = {}
     for question in questionnaire.questions:
-        result = QuestionResult(question.id, question.type)
-        if isinstance(question, ChoiceQuestion | MultiQuestion):
-            result.option_counts = {o.id: 0 for o in question.options}
-        elif isinstance(question, MatrixQuestion):
-            result.cell_counts = {r.id: {c.id: 0 for c in question.columns} for r in question.rows}
-        results[question.id] = result
+        results[question.id] = type_of(question).new_result(question)
     for key, response in sorted(responses.items()):
         for qid, answer in response.answers.items():
-            result = results[qid]
-            if not is_answered(answer):
+            question = questionnaire.question(qid)
+            qtype = type_of(question)
+            if not qtype.is_answered(question, answer):
                 continue
-            result.answered += 1
-            options = result.option_counts
-            if isinstance(answer, MultiAnswer):
-                for option in answer.selected:
-                    options[option] += 1
-                for option, text in answer.comments.items():
-                    result.comments.append(Comment(key, option, text))
-                if answer.comment:
-                    result.comments.append(Comment(key, None, answer.comment))
-            elif isinstance(answer, dict):
-                for row, column in answer.items():
-                    result.cell_counts[row][column] += 1
-            elif isinstance(questionnaire.question(qid), TextQuestion):
-                result.comments.append(Comment(key, None, answer))
-            elif isinstance(questionnaire.question(qid), CodeQuestion | ChoiceQuestion):
-                options[answer] = options.get(answer, 0) + 1
-    for result in results.values():
-        result.comments.sort(key=lambda c: (_option_order(questionnaire, result.id, c.option), c.respondent))
+            results[qid].answered += 1
+            qtype.count(question, results[qid], key, answer)
+    for question in questionnaire.questions:
+        _sort_comments(question, results[question.id])
     return results
 
 
-def _option_order(questionnaire: Questionnaire, qid: str, option: str | None) -> int:
-    question = questionnaire.question(qid)
-    ids = [o.id for o in getattr(question, "options", [])]
-    return ids.index(option) if option in ids else len(ids)
+def _sort_comments(question: AnyQuestion, result: QuestionResult) -> None:
+    qtype = type_of(question)
+    result.comments.sort(key=lambda c: (qtype.comment_order(question, c), c.respondent))
 
 
 def aggregate_files(

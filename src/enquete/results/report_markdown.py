@@ -1,24 +1,18 @@
 """The Markdown report: an annex-style summary to paste into a CWS document.
 
 Shares are whole percentages of ALL respondents, as in the Secretariat's
-report; every table says what it is a share of.
+report; every table says what it is a share of. Each question's figures come
+from its type as format-neutral pieces (`enquete.results.pieces`); this
+module only draws them.
 """
 
 from collections.abc import Iterator
 
-from enquete.model.codes import st3_name
-from enquete.model.questionnaire import (
-    AnyQuestion,
-    CodeQuestion,
-    MatrixQuestion,
-    MultiQuestion,
-    Questionnaire,
-    TextQuestion,
-)
-from enquete.results.aggregate import Comment, QuestionResult, Results
+from enquete.model.questionnaire import Questionnaire
+from enquete.qtypes import type_of
+from enquete.results.aggregate import Comment, Results
+from enquete.results.pieces import CommentSection, CountTable, Note, Piece
 from enquete.text import one_line, printable
-
-POSITIVE_LEVELS = ("implemented", "ongoing")
 
 
 def _cell(text: str) -> str:
@@ -30,6 +24,16 @@ def _count(results: Results, count: int) -> str:
 
 
 def render_markdown(results: Results, questionnaire: Questionnaire, language: str = "en") -> str:
+    """The whole report as Markdown text.
+
+    Args:
+        results: The aggregated results.
+        questionnaire: The questionnaire they answer (for texts and labels).
+        language: The language of the questionnaire's texts; the report's own words are English.
+
+    Returns:
+        The Markdown text, ending with a newline.
+    """
     return "\n".join(_lines(results, questionnaire, language)) + "\n"
 
 
@@ -44,10 +48,11 @@ def _lines(results: Results, q: Questionnaire, lang: str) -> Iterator[str]:
     yield ""
     if q.respondent_key is not None:  # an anonymous survey lists no one
         key_question = q.question(q.respondent_key)
+        key_type = type_of(key_question)
         yield "| Code | Respondent |"
         yield "| --- | --- |"
         for key in results.respondent_keys:
-            yield f"| {key} | {_cell(_respondent_name(key_question, key, lang))} |"
+            yield f"| {key} | {_cell(key_type.value_label(key_question, key, lang))} |"
     for number, question in enumerate(q.questions, 1):
         yield ""
         yield f"## {number}. {_cell(question.text_in(lang))}"
@@ -55,78 +60,49 @@ def _lines(results: Results, q: Questionnaire, lang: str) -> Iterator[str]:
         result = results.questions[question.id]
         yield f"Answered by {_count(results, result.answered)} of {n} respondents."
         yield ""
-        if isinstance(question, MatrixQuestion):
-            yield from _matrix(results, question, result, lang)
-        elif isinstance(question, MultiQuestion):
-            yield from _multi(results, question, result, lang)
-        elif isinstance(question, TextQuestion):
-            yield from _comments(result.comments)
-        elif isinstance(question, CodeQuestion):
-            yield "The respondents are listed at the top."
-        else:
-            yield from _choice(results, question, result, lang)
+        for piece in type_of(question).report(question, result, lang):
+            yield from _piece(results, piece)
     yield from _problems(results)
 
 
-def _respondent_name(question: AnyQuestion, key: str, lang: str) -> str:
-    if isinstance(question, CodeQuestion):
-        return st3_name(key, lang)
-    for option in getattr(question, "options", []):
-        if option.id == key:
-            return str(option.label_in(lang))
-    return ""
+def _piece(results: Results, piece: Piece) -> Iterator[str]:
+    if isinstance(piece, CountTable):
+        yield from _table(results, piece)
+    elif isinstance(piece, CommentSection):
+        yield from _comment_section(piece)
+    elif isinstance(piece, Note):
+        yield piece.text
 
 
-def _matrix(results: Results, question: MatrixQuestion, result: QuestionResult, lang: str) -> Iterator[str]:
-    columns = question.columns
-    positive = [c.id for c in columns if c.id in POSITIVE_LEVELS]
-    header = ["Row", *(_cell(c.label_in(lang)) for c in columns)]
-    if positive:
-        header.append(" or ".join(_cell(c.label_in(lang)) for c in columns if c.id in positive))
+def _table(results: Results, table: CountTable) -> Iterator[str]:
+    header = [table.row_heading, *(_cell(c.label.full) for c in table.columns)]
     yield "| " + " | ".join(header) + " |"
     yield "| --- |" + " ---: |" * (len(header) - 1)
-    for row in question.rows:
-        row_counts = result.cell_counts[row.id]
-        cells = [_cell(row.label_in(lang)), *(_count(results, row_counts[c.id]) for c in columns)]
-        if positive:
-            cells.append(_count(results, sum(row_counts[c] for c in positive)))
+    for row in table.rows:
+        cells = [_cell(row.label.full), *(_count(results, count) for count in row.counts)]
         yield "| " + " | ".join(cells) + " |"
 
 
-def _multi(results: Results, question: MultiQuestion, result: QuestionResult, lang: str) -> Iterator[str]:
-    yield "| Option | Respondents |"
-    yield "| --- | ---: |"
-    for option in question.options:
-        yield f"| {_cell(option.label_in(lang))} | {_count(results, result.option_counts[option.id])} |"
-    by_option = [c for c in result.comments if c.option is not None]
-    general = [c for c in result.comments if c.option is None]
-    if by_option:
+def _comment_section(section: CommentSection) -> Iterator[str]:
+    if section.heading is not None:
         yield ""
-        yield "Comments, by option:"
-        for option in question.options:
-            mine = [c for c in by_option if c.option == option.id]
-            if mine:
-                yield ""
-                yield f"### {_cell(option.label_in(lang))}"
-                yield ""
-                yield from _comments(mine)
-    if general:
+        yield section.heading
+    if section.by_option:
+        for group in section.groups:
+            yield ""
+            yield f"### {_cell(group.label.full if group.label else '')}"
+            yield ""
+            yield from _comments(list(group.comments), section.empty)
+        return
+    if section.heading is not None:
         yield ""
-        yield "Comments:"
-        yield ""
-        yield from _comments(general)
+    yield from _comments([c for group in section.groups for c in group.comments], section.empty)
 
 
-def _choice(results: Results, question: AnyQuestion, result: QuestionResult, lang: str) -> Iterator[str]:
-    yield "| Option | Respondents |"
-    yield "| --- | ---: |"
-    for option in getattr(question, "options", []):
-        yield f"| {_cell(option.label_in(lang))} | {_count(results, result.option_counts[option.id])} |"
-
-
-def _comments(comments: list[Comment]) -> Iterator[str]:
+def _comments(comments: list[Comment], empty: str | None) -> Iterator[str]:
     if not comments:
-        yield "No comments."
+        if empty is not None:
+            yield empty
         return
     for comment in comments:
         text = printable(comment.text).strip().replace("\n", "\n  ")

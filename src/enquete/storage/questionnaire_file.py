@@ -121,7 +121,6 @@ def _key_path(data: dict[str, Any], location: tuple[int | str, ...]) -> str:
     """`questions[2] (implementation).rows[0].id` rather than pydantic's tuple."""
     parts: list[str] = []
     node: Any = data
-    question_types = {"code", "choice", "text", "matrix", "multi"}
     for index, part in enumerate(location):
         if isinstance(part, int):
             label = f"[{part}]"
@@ -131,8 +130,6 @@ def _key_path(data: dict[str, Any], location: tuple[int | str, ...]) -> str:
                     label += f" ({node.get('id', '?')})"
             parts.append(label)
             continue
-        if location[:1] == ("questions",) and index == 2 and part in question_types:
-            continue  # pydantic's union tag, not a key the author wrote
         node = node.get(part) if isinstance(node, dict) else None
         parts.append(f".{part}" if parts else str(part))
     return "".join(parts) or "(top level)"

@@ -8,7 +8,6 @@ disk. A failed save is said on screen and retried; the answers stay in memory.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -19,33 +18,15 @@ from textual.screen import Screen
 from textual.widgets import ProgressBar, Static
 
 from enquete.errors import StorageError
-from enquete.model.questionnaire import (
-    AnyQuestion,
-    ChoiceQuestion,
-    CodeQuestion,
-    MatrixQuestion,
-    MultiQuestion,
-)
+from enquete.model.questionnaire import AnyQuestion
+from enquete.qtypes import type_of
 from enquete.session import FillSession
 from enquete.ui.content import plain, tr
 from enquete.ui.widgets.answer_field import AnswerField
-from enquete.ui.widgets.free_text import FreeTextField
+from enquete.ui.widgets.by_type import field_for
 from enquete.ui.widgets.key_bar import KeyBar
-from enquete.ui.widgets.matrix import MatrixField
-from enquete.ui.widgets.multi_select import MultiSelectField
-from enquete.ui.widgets.pick_one import PickOneField
 
 RETRY_SECONDS = 5.0
-
-
-def field_for(question: AnyQuestion, value: Any, language: str) -> AnswerField:
-    if isinstance(question, CodeQuestion | ChoiceQuestion):
-        return PickOneField(question, value, language, id="field")
-    if isinstance(question, MatrixQuestion):
-        return MatrixField(question, value, language, id="field")
-    if isinstance(question, MultiQuestion):
-        return MultiSelectField(question, value, language, id="field")
-    return FreeTextField(question, value, language, id="field")
 
 
 class FillScreen(Screen[None]):
@@ -115,11 +96,7 @@ class FillScreen(Screen[None]):
         self.query_one("#problems", Static).update(Content(text))
 
     def _label(self, subject: str | None) -> str | None:
-        for field in ("rows", "options"):
-            for option in getattr(self.question, field, None) or []:
-                if option.id == subject:
-                    return str(option.short_in(self.language))
-        return None
+        return type_of(self.question).subject_label(self.question, subject, self.language)
 
     @on(AnswerField.Changed)
     def answer_changed(self, event: AnswerField.Changed) -> None:

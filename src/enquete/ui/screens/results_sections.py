@@ -10,14 +10,15 @@ from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
 from enquete.model.codes import st3_name
-from enquete.model.questionnaire import AnyQuestion, CodeQuestion, MatrixQuestion, Questionnaire
+from enquete.model.questionnaire import AnyQuestion, Questionnaire
 from enquete.model.respondents import respondent_name
+from enquete.qtypes import type_of
 from enquete.results.aggregate import Comment, QuestionResult, Results
+from enquete.results.pieces import CountTable
 from enquete.text import one_line, printable, text_width
 from enquete.ui.content import tr
 
 BAR_WIDTH = 20
-POSITIVE = ("implemented", "ongoing")
 
 
 def bar(count: int, total: int, width: int = BAR_WIDTH) -> str:
@@ -46,50 +47,47 @@ def question_section(
     yield Static(
         tr("results.answered", lang, answered=result.answered, total=n), classes="note", markup=False
     )
-    if isinstance(question, MatrixQuestion):
-        yield matrix_table(results, question, result, lang)
-    elif isinstance(question, CodeQuestion):
-        return
-    else:
-        options = getattr(question, "options", None) or []
-        lines = []
-        bar_width = BAR_WIDTH if width >= 70 else BAR_WIDTH // 2
-        figures = bar_width + len(f" {n} (100%)")
-        longest = max((text_width(o.short_in(lang)) for o in options), default=0)
-        label_width = max(8, min(longest, width - figures - 2))
-        for option in options:
-            count = result.option_counts.get(option.id, 0)
-            label = one_line(option.short_in(lang), label_width)
-            padding = " " * (label_width - text_width(label))
-            lines.append(f"{label}{padding}  {bar(count, n, bar_width)} {count} ({results.share(count)}%)")
-        if lines:
-            yield Static(Content("\n".join(lines)))
+    # The question's type says what its figures are; comments are shown below, by the screen.
+    for piece in type_of(question).report(question, result, lang):
+        if isinstance(piece, CountTable) and piece.grid:
+            yield grid_table(results, piece, lang)
+        elif isinstance(piece, CountTable):
+            yield from bars(results, piece, width)
 
 
-def matrix_table(
-    results: Results, question: MatrixQuestion, result: QuestionResult, lang: str
-) -> DataTable[Text]:
-    table: DataTable[Text] = DataTable(zebra_stripes=True, cursor_type="row")
-    table.add_column(Text(tr("results.row", lang)))
-    for column in question.columns:
-        table.add_column(Text(column.short_in(lang)))
-    positive = [c.id for c in question.columns if c.id in POSITIVE]
-    if positive:
-        table.add_column(Text(tr("results.positive", lang)))
-    for row in question.rows:
-        counts = result.cell_counts[row.id]
-        cells = [Text(row.short_in(lang))]
-        cells += [Text(f"{counts[c.id]} ({results.share(counts[c.id])}%)") for c in question.columns]
-        if positive:
-            total = sum(counts[c] for c in positive)
-            cells.append(Text(f"{total} ({results.share(total)}%)"))
-        table.add_row(*cells)
-    return table
+def bars(results: Results, table: CountTable, width: int) -> Iterator[Widget]:
+    """A one-column count table as labelled bars, each on one line of a pane `width` cells wide."""
+    n = results.respondents
+    lines = []
+    bar_width = BAR_WIDTH if width >= 70 else BAR_WIDTH // 2
+    figures = bar_width + len(f" {n} (100%)")
+    longest = max((text_width(row.label.short) for row in table.rows), default=0)
+    label_width = max(8, min(longest, width - figures - 2))
+    for row in table.rows:
+        count = row.counts[0] if row.counts else 0
+        label = one_line(row.label.short, label_width)
+        padding = " " * (label_width - text_width(label))
+        lines.append(f"{label}{padding}  {bar(count, n, bar_width)} {count} ({results.share(count)}%)")
+    if lines:
+        yield Static(Content("\n".join(lines)))
+
+
+def grid_table(results: Results, table: CountTable, lang: str) -> DataTable[Text]:
+    """A count table by row and column (a matrix), with short labels; a total column is named as such."""
+    grid: DataTable[Text] = DataTable(zebra_stripes=True, cursor_type="row")
+    grid.add_column(Text(tr("results.row", lang)))
+    for column in table.columns:
+        grid.add_column(Text(tr("results.positive", lang) if column.total else column.label.short))
+    for row in table.rows:
+        cells = [Text(row.label.short)]
+        cells += [Text(f"{count} ({results.share(count)}%)") for count in row.counts]
+        grid.add_row(*cells)
+    return grid
 
 
 def comment_lines(comments: list[Comment], question: AnyQuestion, lang: str, wanted: str = "") -> Content:
     """Comments grouped by option, each with the office code and name, filtered by `wanted`."""
-    labels = {o.id: o.short_in(lang) for o in getattr(question, "options", None) or []}
+    labels = {o.id: o.short_in(lang) for o in type_of(question).options(question)}
     wanted = wanted.strip().casefold()
     parts: list[Content] = []
     current: str | None = "\0"

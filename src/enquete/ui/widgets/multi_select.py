@@ -11,6 +11,7 @@ from textual.widgets import Checkbox, Input, Static, TextArea
 
 from enquete.model.answers import MultiAnswer
 from enquete.model.questionnaire import MultiQuestion
+from enquete.qtypes.multi import toggle
 from enquete.text import without_surrogates
 from enquete.ui.content import tr
 from enquete.ui.widgets.answer_field import AnswerField
@@ -74,15 +75,7 @@ class MultiSelectField(AnswerField):
     def option_toggled(self, event: Checkbox.Changed) -> None:
         event.stop()
         option_id = (event.checkbox.id or "").removeprefix("option-")
-        option = next(o for o in self.question.options if o.id == option_id)
-        if event.value:
-            if option.exclusive:
-                self.selected = [option_id]
-            else:
-                exclusive = {o.id for o in self.question.options if o.exclusive}
-                self.selected = [s for s in self.selected if s not in exclusive] + [option_id]
-        else:
-            self.selected = [s for s in self.selected if s != option_id]
+        self.selected = toggle(self.question, self.selected, option_id, event.value)
         self._sync_boxes()
         self.announce(self.value())
         if event.value:

@@ -1,0 +1,115 @@
+"""`matrix`: one column chosen per row (e.g. an implementation level per Recommendation)."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import field_validator
+
+from enquete.i18n.catalog import translate
+from enquete.model.problems import Problem, wrong_type
+from enquete.model.question import Option, QuestionBase, unique_ids
+from enquete.qtypes.base import Answer, Column, QuestionType
+from enquete.results.pieces import CountColumn, CountRow, CountTable, Label, Piece
+from enquete.results.question_result import QuestionResult
+
+POSITIVE_LEVELS = ("implemented", "ongoing")
+"""Columns summed into an extra "implemented or ongoing" column when a matrix has them (the CWS annex)."""
+
+
+class MatrixQuestion(QuestionBase):
+    """One column chosen per row. When required, every row must be answered."""
+
+    type: Literal["matrix"]
+    rows: list[Option]
+    columns: list[Option]
+
+    @field_validator("rows")
+    @classmethod
+    def _rows_unique(cls, rows: list[Option]) -> list[Option]:
+        return unique_ids(rows, "row")
+
+    @field_validator("columns")
+    @classmethod
+    def _columns_unique(cls, columns: list[Option]) -> list[Option]:
+        return unique_ids(columns, "column")
+
+
+def _answer(answer: Answer | None) -> dict[str, str]:
+    return answer if isinstance(answer, dict) else {}
+
+
+class MatrixType(QuestionType[MatrixQuestion]):
+    """The answer is a `{row: column}` table; counted per row and column."""
+
+    name = "matrix"
+    schema = MatrixQuestion
+
+    def option_lists(self, question: MatrixQuestion) -> dict[str, list[Option]]:
+        return {"rows": question.rows, "columns": question.columns}
+
+    def read(self, question: MatrixQuestion, raw: Any) -> tuple[Answer | None, list[Problem]]:
+        qid = question.id
+        if not isinstance(raw, dict):
+            return None, [wrong_type(qid, "a table of row = answer", raw)]
+        rows = {r.id for r in question.rows}
+        columns = {c.id for c in question.columns}
+        problems: list[Problem] = []
+        answer: dict[str, str] = {}
+        for row, column in raw.items():
+            if row not in rows:
+                problems.append(Problem(qid, "unknown_row", row, {"value": row}))
+            elif not isinstance(column, str):
+                problems.append(wrong_type(qid, f"text for row '{row}'", column))
+            elif column not in columns:
+                problems.append(Problem(qid, "unknown_column", row, {"value": column}))
+            else:
+                answer[row] = column
+        return (answer or None), problems
+
+    def missing(self, question: MatrixQuestion, answer: Answer | None) -> list[Problem]:
+        if answer is None or not question.required:
+            return super().missing(question, answer)
+        given = _answer(answer)
+        return [Problem(question.id, "missing_row", r.id) for r in question.rows if r.id not in given]
+
+    def examples(self, question: MatrixQuestion) -> list[Answer]:
+        return [{r.id: c.id for r in question.rows} for c in question.columns]
+
+    def new_result(self, question: MatrixQuestion) -> QuestionResult:
+        cells = {r.id: {c.id: 0 for c in question.columns} for r in question.rows}
+        return QuestionResult(question.id, question.type, cell_counts=cells)
+
+    def count(
+        self, question: MatrixQuestion, result: QuestionResult, respondent: str, answer: Answer
+    ) -> None:
+        for row, column in _answer(answer).items():
+            result.cell_counts[row][column] += 1
+
+    def summary(self, question: MatrixQuestion, answer: Answer, language: str, width: int) -> str:
+        return translate("review.rows", language, count=len(_answer(answer)), total=len(question.rows))
+
+    def report(self, question: MatrixQuestion, result: QuestionResult, language: str) -> list[Piece]:
+        columns = question.columns
+        positive = [c for c in columns if c.id in POSITIVE_LEVELS]
+        heads = [CountColumn(Label(c.label_in(language), c.short_in(language))) for c in columns]
+        if positive:
+            total = " or ".join(c.label_in(language) for c in positive)
+            heads.append(CountColumn(Label(total, total), total=True))
+        rows = []
+        for row in question.rows:
+            counts = result.cell_counts[row.id]
+            figures = [counts[c.id] for c in columns]
+            if positive:
+                figures.append(sum(counts[c.id] for c in positive))
+            rows.append(CountRow(Label(row.label_in(language), row.short_in(language)), tuple(figures)))
+        return [CountTable("Row", tuple(heads), tuple(rows), grid=True)]
+
+    def columns(self, question: MatrixQuestion) -> list[Column]:
+        return [Column(f"{question.id}.{r.id}", question.id, r.id) for r in question.rows]
+
+    def cells(self, question: MatrixQuestion, answer: Answer) -> dict[str, str]:
+        return {f"{question.id}.{row}": column for row, column in _answer(answer).items()}
+
+
+TYPE = MatrixType()

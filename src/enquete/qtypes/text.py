@@ -1,0 +1,53 @@
+"""`text`: free text, limited in length; every answer is a comment in the reports."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import Field
+
+from enquete.model.problems import Problem, is_blank, text_problems, wrong_type
+from enquete.model.question import QuestionBase
+from enquete.qtypes.base import Answer, QuestionType
+from enquete.results.pieces import CommentGroup, CommentSection, Piece
+from enquete.results.question_result import Comment, QuestionResult
+from enquete.text import one_line
+
+
+class TextQuestion(QuestionBase):
+    """Free text, limited in length."""
+
+    type: Literal["text"]
+    max_length: int = Field(default=4000, ge=1, le=100_000)
+    multiline: bool = True
+    """Accepted for older questionnaires and ignored: a text answer is always edited in a multi-line box."""
+
+
+class TextType(QuestionType[TextQuestion]):
+    """The answer is the text as typed, kept verbatim."""
+
+    name = "text"
+    schema = TextQuestion
+
+    def read(self, question: TextQuestion, raw: Any) -> tuple[Answer | None, list[Problem]]:
+        if not isinstance(raw, str):
+            return None, [wrong_type(question.id, "text", raw)]
+        if is_blank(raw):
+            return None, []
+        return raw, text_problems(question.id, raw, question.max_length)
+
+    def examples(self, question: TextQuestion) -> list[Answer]:
+        return ["Yes.", "• one\n• two [b]not bold[/b] “quoted” 中文"[: question.max_length]]
+
+    def count(self, question: TextQuestion, result: QuestionResult, respondent: str, answer: Answer) -> None:
+        result.comments.append(Comment(respondent, None, str(answer)))
+
+    def summary(self, question: TextQuestion, answer: Answer, language: str, width: int) -> str:
+        return one_line(str(answer), width)
+
+    def report(self, question: TextQuestion, result: QuestionResult, language: str) -> list[Piece]:
+        group = CommentGroup(None, None, tuple(result.comments))
+        return [CommentSection(None, (group,), empty="No comments.")]
+
+
+TYPE = TextType()

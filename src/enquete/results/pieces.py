@@ -1,0 +1,82 @@
+"""A question's report in pieces that every format draws without knowing the question type.
+
+A question type says *what* its report holds (a count table, groups of
+comments, a note); the Markdown, CSV/JSON-adjacent, results-screen and
+future Word/Excel renderers say *how* it looks. Counts stay integers here:
+each renderer shows them with their share of all respondents
+(`Results.share`), so every denominator is the same one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TypeAlias
+
+from enquete.results.question_result import Comment
+
+
+@dataclass(frozen=True)
+class Label:
+    """A label in full (reports) and short (narrow tables on screen)."""
+
+    full: str
+    short: str
+
+
+@dataclass(frozen=True)
+class CountColumn:
+    """One column of counts; `total` marks a column that sums others (e.g. "implemented or ongoing")."""
+
+    label: Label
+    total: bool = False
+
+
+@dataclass(frozen=True)
+class CountRow:
+    """One row: its label and one count per column, in column order."""
+
+    label: Label
+    counts: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class CountTable:
+    """Respondents per option (one column: drawn as bars on screen) or per row and column (a grid)."""
+
+    row_heading: str
+    """The heading of the label column, in English: `Option` or `Row`."""
+    columns: tuple[CountColumn, ...]
+    rows: tuple[CountRow, ...]
+    grid: bool = False
+    """True when rows are answered separately (a matrix): drawn as a table, not as bars."""
+
+
+@dataclass(frozen=True)
+class CommentGroup:
+    """The comments on one option (`option` None: on the question as a whole)."""
+
+    option: str | None
+    label: Label | None
+    comments: tuple[Comment, ...]
+
+
+@dataclass(frozen=True)
+class CommentSection:
+    """Comments in groups, under a heading; `empty` is said when there is none (None: say nothing)."""
+
+    heading: str | None
+    groups: tuple[CommentGroup, ...]
+    empty: str | None = None
+    by_option: bool = False
+    """Each group is an option's, titled with its label (otherwise the groups are one plain list)."""
+
+
+@dataclass(frozen=True)
+class Note:
+    """A sentence in place of figures (a code-list question lists the respondents at the top)."""
+
+    text: str
+
+
+Piece: TypeAlias = CountTable | CommentSection | Note
+"""Everything a question type can put in a report."""
