@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from enquete.model.questionnaire import Questionnaire
 from enquete.qtypes import type_of
 from enquete.results.aggregate import Comment, Results
-from enquete.results.pieces import CommentSection, CountTable, Note, Piece
+from enquete.results.pieces import CommentSection, CountTable, Figures, Note, Piece
 from enquete.text import one_line, printable
 
 
@@ -19,8 +19,8 @@ def _cell(text: str) -> str:
     return one_line(text).replace("|", "\\|")
 
 
-def _count(results: Results, count: int) -> str:
-    return f"{count} ({results.share(count)}%)"
+def _count(results: Results, count: int, of: int | None = None) -> str:
+    return f"{count} ({results.share(count, of)}%)"
 
 
 def render_markdown(results: Results, questionnaire: Questionnaire, language: str = "en") -> str:
@@ -58,28 +58,42 @@ def _lines(results: Results, q: Questionnaire, lang: str) -> Iterator[str]:
         yield f"## {number}. {_cell(question.text_in(lang))}"
         yield ""
         result = results.questions[question.id]
-        yield f"Answered by {_count(results, result.answered)} of {n} respondents."
+        if not type_of(question).takes_answer:
+            continue  # a note: its text is all there is
+        of = result.applicable
+        if of is None:
+            yield f"Answered by {_count(results, result.answered)} of {n} respondents."
+        else:
+            yield (
+                f"Answered by {_count(results, result.answered, of)} of the {of} respondent"
+                f"{'s' if of != 1 else ''} to whom it applied (of {n}); its shares are of those {of}."
+            )
         yield ""
         for piece in type_of(question).report(question, result, lang):
-            yield from _piece(results, piece)
+            yield from _piece(results, piece, of)
     yield from _problems(results)
 
 
-def _piece(results: Results, piece: Piece) -> Iterator[str]:
+def _piece(results: Results, piece: Piece, of: int | None = None) -> Iterator[str]:
     if isinstance(piece, CountTable):
-        yield from _table(results, piece)
+        yield from _table(results, piece, of)
+    elif isinstance(piece, Figures):
+        yield "| Figure | Value |"
+        yield "| --- | ---: |"
+        for name, value in piece.rows:
+            yield f"| {name} | {_cell(value)} |"
     elif isinstance(piece, CommentSection):
         yield from _comment_section(piece)
     elif isinstance(piece, Note):
         yield piece.text
 
 
-def _table(results: Results, table: CountTable) -> Iterator[str]:
+def _table(results: Results, table: CountTable, of: int | None = None) -> Iterator[str]:
     header = [table.row_heading, *(_cell(c.label.full) for c in table.columns)]
     yield "| " + " | ".join(header) + " |"
     yield "| --- |" + " ---: |" * (len(header) - 1)
     for row in table.rows:
-        cells = [_cell(row.label.full), *(_count(results, count) for count in row.counts)]
+        cells = [_cell(row.label.full), *(_count(results, count, of) for count in row.counts)]
         yield "| " + " | ".join(cells) + " |"
 
 

@@ -14,7 +14,7 @@ from enquete.model.questionnaire import AnyQuestion, Questionnaire
 from enquete.model.respondents import respondent_name
 from enquete.qtypes import type_of
 from enquete.results.aggregate import Comment, QuestionResult, Results
-from enquete.results.pieces import CountTable
+from enquete.results.pieces import CountTable, Figures
 from enquete.text import one_line, printable, text_width
 from enquete.ui.content import tr
 
@@ -44,20 +44,28 @@ def question_section(
     """The question's figures; `width` is the pane's, in cells, so each bar stays on its line."""
     n = results.respondents
     yield Static(Content(f"{number}. {printable(question.text_in(lang))}"), classes="section-title")
-    yield Static(
-        tr("results.answered", lang, answered=result.answered, total=n), classes="note", markup=False
-    )
+    if not type_of(question).takes_answer:
+        return  # a note: its text is all there is
+    of = result.applicable
+    if of is None:
+        answered = tr("results.answered", lang, answered=result.answered, total=n)
+    else:
+        answered = tr("results.answered_of", lang, answered=result.answered, applicable=of, total=n)
+    yield Static(answered, classes="note", markup=False)
     # The question's type says what its figures are; comments are shown below, by the screen.
     for piece in type_of(question).report(question, result, lang):
         if isinstance(piece, CountTable) and piece.grid:
-            yield grid_table(results, piece, lang)
+            yield grid_table(results, piece, lang, of)
         elif isinstance(piece, CountTable):
-            yield from bars(results, piece, width)
+            yield from bars(results, piece, width, of)
+        elif isinstance(piece, Figures):
+            lines = [f"{name}: {printable(value)}" for name, value in piece.rows]
+            yield Static(Content("\n".join(lines)))
 
 
-def bars(results: Results, table: CountTable, width: int) -> Iterator[Widget]:
+def bars(results: Results, table: CountTable, width: int, of: int | None = None) -> Iterator[Widget]:
     """A one-column count table as labelled bars, each on one line of a pane `width` cells wide."""
-    n = results.respondents
+    n = results.respondents if of is None else of
     lines = []
     bar_width = BAR_WIDTH if width >= 70 else BAR_WIDTH // 2
     figures = bar_width + len(f" {n} (100%)")
@@ -67,12 +75,12 @@ def bars(results: Results, table: CountTable, width: int) -> Iterator[Widget]:
         count = row.counts[0] if row.counts else 0
         label = one_line(row.label.short, label_width)
         padding = " " * (label_width - text_width(label))
-        lines.append(f"{label}{padding}  {bar(count, n, bar_width)} {count} ({results.share(count)}%)")
+        lines.append(f"{label}{padding}  {bar(count, n, bar_width)} {count} ({results.share(count, of)}%)")
     if lines:
         yield Static(Content("\n".join(lines)))
 
 
-def grid_table(results: Results, table: CountTable, lang: str) -> DataTable[Text]:
+def grid_table(results: Results, table: CountTable, lang: str, of: int | None = None) -> DataTable[Text]:
     """A count table by row and column (a matrix), with short labels; a total column is named as such."""
     grid: DataTable[Text] = DataTable(zebra_stripes=True, cursor_type="row")
     grid.add_column(Text(tr("results.row", lang)))
@@ -80,7 +88,7 @@ def grid_table(results: Results, table: CountTable, lang: str) -> DataTable[Text
         grid.add_column(Text(tr("results.positive", lang) if column.total else column.label.short))
     for row in table.rows:
         cells = [Text(row.label.short)]
-        cells += [Text(f"{count} ({results.share(count)}%)") for count in row.counts]
+        cells += [Text(f"{count} ({results.share(count, of)}%)") for count in row.counts]
         grid.add_row(*cells)
     return grid
 

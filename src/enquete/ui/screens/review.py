@@ -14,6 +14,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from enquete.errors import StorageError
+from enquete.qtypes import type_of
 from enquete.session import FillSession, QuestionState
 from enquete.text import one_line
 from enquete.ui.content import STATE_MARKS, tr
@@ -55,6 +56,8 @@ class ReviewScreen(Screen[str | None]):
             )
             if state == QuestionState.SKIPPED:
                 detail = tr("review.skipped", self.language)
+            elif not type_of(question).takes_answer:
+                detail = ""  # a note: nothing to answer
             else:
                 detail = summarize(question, self.session.answer(question.id), self.language)
             lines = [head, Content.assemble("     ", (detail, "italic"))]

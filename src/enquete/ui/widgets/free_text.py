@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.content import Content
-from textual.widgets import Static, TextArea
+from textual.widgets import Input, Static, TextArea
 
 from enquete.model.questionnaire import TextQuestion
 from enquete.text import without_surrogates
@@ -27,8 +27,16 @@ class FreeTextField(AnswerField):
 
     def compose(self) -> ComposeResult:
         text = self.initial if isinstance(self.initial, str) else ""
-        yield TextArea(text, soft_wrap=True, tab_behavior="focus", show_line_numbers=False)
+        if self.question.multiline:
+            yield TextArea(text, soft_wrap=True, tab_behavior="focus", show_line_numbers=False)
+        else:  # `multiline = false`: a name, a code, an e-mail address; Enter does not add a line
+            yield Input(text)
         yield Static(self._count(text), classes="count", id="count")
+
+    @on(Input.Changed)
+    def line_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._changed(without_surrogates(event.value))
 
     def _count(self, text: str) -> Content:
         return Content(tr("text.count", self.language, count=len(text), limit=self.question.max_length))
@@ -36,7 +44,9 @@ class FreeTextField(AnswerField):
     @on(TextArea.Changed)
     def text_changed(self, event: TextArea.Changed) -> None:
         event.stop()
-        text = without_surrogates(event.text_area.text)
+        self._changed(without_surrogates(event.text_area.text))
+
+    def _changed(self, text: str) -> None:
         count = self.query_one("#count", Static)
         count.update(self._count(text))
         count.set_class(len(text) > self.question.max_length, "over")

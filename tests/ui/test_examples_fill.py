@@ -1,0 +1,138 @@
+"""The example questionnaires filled through the screens, as a person would, with the new types."""
+
+from __future__ import annotations
+
+import datetime
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from enquete.storage.questionnaire_file import read_questionnaire_data
+from enquete.ui.app import EnqueteApp
+from enquete.ui.screens.fill import FillScreen
+from tests.conftest import ROOT
+from tests.ui.conftest import running, screen_text
+
+EXAMPLES = ROOT / "examples"
+
+
+def example_app(name: str, language: str = "en", mode: str = "fill") -> EnqueteApp:
+    path = EXAMPLES / name
+    _, data = read_questionnaire_data(path)
+    return EnqueteApp(data, Path("responses"), source=str(path), language=language, mode=mode)
+
+
+async def settle(pilot: Any) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def next_question(pilot: Any) -> None:
+    await pilot.press("ctrl+n")
+    await settle(pilot)
+
+
+def on_question(pilot: Any) -> str:
+    screen = pilot.app.screen
+    assert isinstance(screen, FillScreen)
+    return screen.question.id
+
+
+def submitted(name: str) -> dict[str, Any]:
+    data: dict[str, Any] = tomllib.loads(Path("responses", name).read_text("utf-8"))
+    return data
+
+
+async def test_office_capacity_refuses_what_a_person_types_wrong_and_keeps_native_types() -> None:
+    """Bug the issue names: 'about 120', a 150 % share and 31/02/2024 were accepted."""
+    async with running(example_app("office-capacity.toml"), size=(80, 24), notifications=True) as pilot:
+        await pilot.press(*"AU", "enter")
+        await next_question(pilot)
+        assert on_question(pilot) == "intro"
+        assert "count people, not full-time equivalents" in screen_text(pilot.app)
+        await next_question(pilot)
+        await pilot.press(*"about 120")
+        await settle(pilot)
+        assert "'about 120' is not a number" in screen_text(pilot.app)
+        await pilot.press("ctrl+u", *"120")
+        await settle(pilot)
+        assert "is not a number" not in screen_text(pilot.app)
+        assert "examiners" in screen_text(pilot.app), "the unit is shown beside the box"
+        await next_question(pilot)
+        await pilot.press(*"2000")
+        await settle(pilot)
+        assert "more than ten IT staff per examiner" in screen_text(pilot.app)
+        await pilot.press("ctrl+u", *"35")
+        await next_question(pilot)
+        await pilot.press(*"150")
+        await settle(pilot)
+        assert "the largest answer allowed is 100" in screen_text(pilot.app)
+        await pilot.press("ctrl+u", *"12.5")
+        await next_question(pilot)
+        await pilot.press(*"yes", "enter")
+        await next_question(pilot)
+        assert on_question(pilot) == "strategy_adopted"
+        await pilot.press(*"31/02/2024")
+        await settle(pilot)
+        assert "'31/02/2024' is not a date" in screen_text(pilot.app)
+        await pilot.press("ctrl+u", *"2023-09-15")
+        await next_question(pilot)
+        await pilot.press(*"other", "enter")
+        await next_question(pilot)
+        assert on_question(pilot) == "filing_system_other"
+        await pilot.press(*"Paper forms, scanned", "ctrl+r")
+        await settle(pilot)
+        assert "Everything required is answered" in screen_text(pilot.app)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "Response submitted" in screen_text(pilot.app)
+    answers = submitted("AU.toml")["answers"]
+    assert answers == {
+        "office": "AU",
+        "examiners": 120,
+        "it_staff": 35,
+        "it_budget_share": 12.5,
+        "has_strategy": "yes",
+        "strategy_adopted": datetime.date(2023, 9, 15),
+        "filing_system": "other",
+        "filing_system_other": "Paper forms, scanned",
+    }
+    assert isinstance(answers["examiners"], int) and isinstance(answers["it_budget_share"], float)
+
+
+async def test_satisfaction_survey_is_anonymous_and_named_by_its_id() -> None:
+    async with running(example_app("satisfaction.toml"), size=(80, 24)) as pilot:
+        await pilot.press(*"453")  # one rating per row, moving down
+        await next_question(pilot)
+        await pilot.press(*"9")
+        await next_question(pilot)
+        await pilot.press(*"Payment page • times out", "ctrl+r")
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "Response submitted" in screen_text(pilot.app)
+    (path,) = Path("responses").glob("*.toml")
+    data = submitted(path.name)
+    assert path.stem == data["response"]["id"]
+    assert data["answers"] == {
+        "ratings": {"filing": "r4", "search": "r5", "payment": "r3"},
+        "recommend": 9,
+        "comments": "Payment page • times out",
+    }
+
+
+async def test_training_needs_in_russian_skips_follow_ups_after_none() -> None:
+    async with running(example_app("training-needs.toml", "ru"), size=(80, 24)) as pilot:
+        assert "Двухбуквенный код вашего ведомства" in screen_text(pilot.app)
+        await pilot.press(*"KZ", "enter")
+        await next_question(pilot)
+        assert "По каким стандартам ВОИС" in screen_text(pilot.app)
+        await pilot.press("tab", "tab", "tab", "space")  # the fourth check box: "Ни по каким" (None)
+        await settle(pilot)
+        await next_question(pilot)
+        text = screen_text(pilot.app)
+        assert "Проверка ответа" in text, "the follow-ups do not apply: straight to review"
+        assert "(вопрос не задается: не применимо)" in text
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    assert submitted("KZ.toml")["answers"] == {"office": "KZ", "topics": {"selected": ["none"]}}
