@@ -70,11 +70,13 @@ def _lines(results: Results, q: Questionnaire, lang: str) -> Iterator[str]:
             )
         yield ""
         for piece in type_of(question).report(question, result, lang):
-            yield from _piece(results, piece, of)
+            yield from _piece(results, piece, of, anonymous=q.anonymous)
     yield from _problems(results)
 
 
-def _piece(results: Results, piece: Piece, of: int | None = None) -> Iterator[str]:
+def _piece(
+    results: Results, piece: Piece, of: int | None = None, *, anonymous: bool = False
+) -> Iterator[str]:
     if isinstance(piece, CountTable):
         yield from _table(results, piece, of)
     elif isinstance(piece, Figures):
@@ -83,7 +85,7 @@ def _piece(results: Results, piece: Piece, of: int | None = None) -> Iterator[st
         for name, value in piece.rows:
             yield f"| {name} | {_cell(value)} |"
     elif isinstance(piece, CommentSection):
-        yield from _comment_section(piece)
+        yield from _comment_section(piece, anonymous)
     elif isinstance(piece, Note):
         yield piece.text
 
@@ -97,7 +99,7 @@ def _table(results: Results, table: CountTable, of: int | None = None) -> Iterat
         yield "| " + " | ".join(cells) + " |"
 
 
-def _comment_section(section: CommentSection) -> Iterator[str]:
+def _comment_section(section: CommentSection, anonymous: bool = False) -> Iterator[str]:
     if section.heading is not None:
         yield ""
         yield section.heading
@@ -106,21 +108,22 @@ def _comment_section(section: CommentSection) -> Iterator[str]:
             yield ""
             yield f"### {_cell(group.label.full if group.label else '')}"
             yield ""
-            yield from _comments(list(group.comments), section.empty)
+            yield from _comments(list(group.comments), section.empty, anonymous)
         return
     if section.heading is not None:
         yield ""
-    yield from _comments([c for group in section.groups for c in group.comments], section.empty)
+    yield from _comments([c for group in section.groups for c in group.comments], section.empty, anonymous)
 
 
-def _comments(comments: list[Comment], empty: str | None) -> Iterator[str]:
+def _comments(comments: list[Comment], empty: str | None, anonymous: bool = False) -> Iterator[str]:
     if not comments:
         if empty is not None:
             yield empty
         return
     for comment in comments:
         text = printable(comment.text).strip().replace("\n", "\n  ")
-        yield f"- **{comment.respondent}**: {text}"
+        # In an anonymous survey the key is only a response id: it would say nothing to a reader.
+        yield f"- {text}" if anonymous else f"- **{comment.respondent}**: {text}"
 
 
 def _problems(results: Results) -> Iterator[str]:
