@@ -134,7 +134,7 @@ def test_satisfaction_figures_anonymous(tmp_path: Path) -> None:
     assert "| Code | Respondent |" not in markdown and UUIDS[0] not in markdown
 
 
-TRAINING = [
+TRAINING: list[dict[str, Any]] = [
     {"office": "KZ", "topics": {"selected": ["none"]}},
     {"office": "RU", "topics": {"selected": ["st26", "st96"]}, "trainees": 12, "format": "online"},
     {"office": "FR", "topics": {"selected": ["st96"]}, "trainees": 5, "format": "onsite"},
