@@ -80,6 +80,7 @@ async def test_office_capacity_refuses_what_a_person_types_wrong_and_keeps_nativ
         await pilot.press(*"other", "enter")
         await next_question(pilot)
         assert on_question(pilot) == "filing_system_other"
+        assert "Other: please specify" in screen_text(pilot.app), "asked by other = true on the option"
         await pilot.press(*"Paper forms, scanned", "ctrl+r")
         await settle(pilot)
         assert "Everything required is answered" in screen_text(pilot.app)

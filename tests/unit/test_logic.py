@@ -148,3 +148,22 @@ def test_check_reports_a_bad_expression_with_its_question_and_column(
     assert main(["check", "--questionnaire", str(path)]) == 1
     out = capsys.readouterr().out
     assert "(budget_share).constraint: column 24: found the end, expected a value" in out
+
+
+def test_an_other_option_brings_a_required_please_specify_question() -> None:
+    questionnaire = survey(
+        {"id": "tools", "type": "multi", "text": "Tools", "options": [
+            {"id": "ocr", "label": "OCR"}, {"id": "other", "other": True, "label": {"en": "Other", "fr": "Autre"}}]},
+        {"id": "kind", "type": "choice", "text": "Kind", "options": [
+            {"id": "a", "label": "A"}, {"id": "else", "other": True, "label": "Something else"}]},
+    )  # fmt: skip
+    assert questionnaire.ids == ["tools", "tools_other", "kind", "kind_else"]
+    specify = questionnaire.question("tools_other")
+    assert specify.relevant == "selected(${tools}, 'other')" and specify.required is True
+    assert specify.text_in("en") == "Other: please specify"
+    assert questionnaire.question("kind_else").relevant == "${kind} = 'else'"
+    rules = Rules(questionnaire)
+    answers: dict[str, Any] = {"tools": MultiAnswer(selected=("other",)), "kind": "a"}
+    relevant = rules.relevance(answers, TODAY)
+    assert relevant["tools_other"] and not relevant["kind_else"]
+    assert rules.is_required("tools_other", answers, relevant)

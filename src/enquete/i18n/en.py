@@ -117,4 +117,5 @@ TEXTS: dict[str, str] = {
     "number.placeholder": "A number",
     "date.placeholder": "YYYY-MM-DD",
     "other.placeholder": "Please specify",
+    "other.specify": "please specify",
 }

@@ -116,4 +116,5 @@ TEXTS: dict[str, str] = {
     "number.placeholder": "Un número",
     "date.placeholder": "AAAA-MM-DD",
     "other.placeholder": "Especifique",
+    "other.specify": "especifique",
 }

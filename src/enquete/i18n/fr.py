@@ -116,4 +116,5 @@ TEXTS: dict[str, str] = {
     "number.placeholder": "Un nombre",
     "date.placeholder": "AAAA-MM-JJ",
     "other.placeholder": "Veuillez préciser",
+    "other.specify": "veuillez préciser",
 }

@@ -117,4 +117,5 @@ TEXTS: dict[str, str] = {
     "number.placeholder": "Число",
     "date.placeholder": "ГГГГ-ММ-ДД",
     "other.placeholder": "Уточните",
+    "other.specify": "уточните",
 }

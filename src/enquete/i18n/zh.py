@@ -116,4 +116,5 @@ TEXTS: dict[str, str] = {
     "number.placeholder": "数字",
     "date.placeholder": "年-月-日",
     "other.placeholder": "请具体说明",
+    "other.specify": "请具体说明",
 }

@@ -33,6 +33,8 @@ class Option(Strict):
     """A label short enough for a table row at 80 columns; `label` when absent."""
     exclusive: bool = False
     """Like "Not applicable": selecting it clears the others, and it cannot be combined."""
+    other: bool = False
+    """"Other": choosing it asks "please specify" (a required follow-up, `<question>_<option>`)."""
 
     def label_in(self, language: str) -> str:
         """The full label in `language` (English when it lacks one)."""

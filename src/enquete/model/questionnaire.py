@@ -68,6 +68,54 @@ def _splice(lists: dict[str, Any], entries: list[Any], qid: str, field: str) -> 
     return spliced
 
 
+def _specify_questions(question: dict[str, Any], languages: Any) -> list[dict[str, Any]]:
+    """For each option with `other = true`, the "please specify" question it brings.
+
+    It is an ordinary single-line text question, `<question>_<option>`, shown
+    and required only while that option is chosen, so its answer is stored,
+    checked, merged and reported (as texts, with its own denominator) by the
+    same machinery as any conditional question.
+    """
+    from enquete.i18n.catalog import translate
+
+    qid = question.get("id")
+    options = question.get("options")
+    if not isinstance(qid, str) or not isinstance(options, list):
+        return []
+    codes = [c for c in (languages if isinstance(languages, list) else ["en"]) if isinstance(c, str)]
+    follow_ups = []
+    for option in options:
+        if not (
+            isinstance(option, dict) and option.get("other") is True and isinstance(option.get("id"), str)
+        ):
+            continue
+        label = option.get("label")
+        labels = (
+            label if isinstance(label, dict) else {"en": label if isinstance(label, str) else option["id"]}
+        )
+        condition = (
+            f"selected(${{{qid}}}, '{option['id']}')"
+            if question.get("type") == "multi"
+            else f"${{{qid}}} = '{option['id']}'"
+        )
+        text = {
+            code: f"{labels.get(code) or labels.get('en', option['id'])}: {translate('other.specify', code)}"
+            for code in codes
+        }
+        follow_ups.append(
+            {
+                "id": f"{qid}_{option['id']}"[:64],
+                "type": "text",
+                "multiline": False,
+                "max_length": 500,
+                "required": True,
+                "relevant": condition,
+                "text": text,
+            }
+        )
+    return follow_ups
+
+
 class Group(Strict):
     """A section: questions naming it with `group = "NAME"` share its `relevant`."""
 
@@ -149,6 +197,8 @@ class Questionnaire(Strict):
                     if isinstance(entries, list) and any(isinstance(e, str) for e in entries):
                         question[field] = _splice(lists, entries, question.get("id", "?"), field)
             resolved.append(question)
+            if isinstance(question, dict):
+                resolved.extend(_specify_questions(question, data.get("languages")))
         return {**data, "questions": resolved}
 
     @field_validator("languages")
