@@ -49,3 +49,43 @@ def test_a_choice_key_is_named_by_its_option_not_by_st3(tmp_path: Path, survey) 
     assert respondent_name(questionnaire, "north", "en") == "North region"
     assert respondent_label(questionnaire, "hh-003", "en") == "hh-003"
     assert respondent_label(survey, "AU", "en") == "AU Australia"
+
+
+def test_no_extra_column_unless_the_questionnaire_names_a_column_group(tmp_path: Path) -> None:
+    """Bug: any matrix whose columns were called implemented/ongoing grew an "X or Y" column."""
+    from enquete.qtypes import type_of
+    from enquete.results.pieces import CountTable
+    from enquete.results.question_result import QuestionResult
+
+    path = tmp_path / "m.toml"
+    path.write_text(
+        REGIONS
+        + """
+[[questions]]
+id = "grid"
+type = "matrix"
+text = "Grid"
+rows = [{ id = "a", label = "A" }]
+columns = [{ id = "implemented", label = "Yes" }, { id = "ongoing", label = "Soon" }, { id = "no", label = "No" }]
+""",
+        "utf-8",
+    )
+    grid = load_questionnaire(path).question("grid")
+    result = QuestionResult("grid", "matrix", cell_counts={"a": {"implemented": 2, "ongoing": 1, "no": 0}})
+    (table,) = type_of(grid).report(grid, result, "en")
+    assert isinstance(table, CountTable)
+    assert [c.label.full for c in table.columns] == ["Yes", "Soon", "No"]
+
+
+def test_the_shipped_survey_names_its_implemented_or_ongoing_group(survey) -> None:  # type: ignore[no-untyped-def]
+    from enquete.qtypes import type_of
+    from enquete.results.question_result import QuestionResult
+
+    matrix = survey.question("implementation")
+    counts = {r.id: {"implemented": 1, "ongoing": 2, "decided": 0, "considering": 0, "not_planned": 0}
+              for r in matrix.rows}  # fmt: skip
+    (table,) = type_of(matrix).report(
+        matrix, QuestionResult("implementation", "matrix", cell_counts=counts), "fr"
+    )
+    assert table.columns[-1].label.full == "Mise en œuvre achevée ou en cours"
+    assert table.rows[0].counts[-1] == 3

@@ -85,7 +85,7 @@ def grid_table(results: Results, table: CountTable, lang: str, of: int | None = 
     grid: DataTable[Text] = DataTable(zebra_stripes=True, cursor_type="row")
     grid.add_column(Text(tr("results.row", lang)))
     for column in table.columns:
-        grid.add_column(Text(tr("results.positive", lang) if column.total else column.label.short))
+        grid.add_column(Text(column.label.short))
     for row in table.rows:
         cells = [Text(row.label.short)]
         cells += [Text(f"{count} ({results.share(count, of)}%)") for count in row.counts]
