@@ -79,6 +79,7 @@ columns = [{ id = "implemented", label = "Yes" }, { id = "ongoing", label = "Soo
 
 def test_the_shipped_survey_names_its_implemented_or_ongoing_group(survey) -> None:  # type: ignore[no-untyped-def]
     from enquete.qtypes import type_of
+    from enquete.results.pieces import CountTable
     from enquete.results.question_result import QuestionResult
 
     matrix = survey.question("implementation")
