@@ -88,5 +88,6 @@ def test_the_shipped_survey_names_its_implemented_or_ongoing_group(survey) -> No
     (table,) = type_of(matrix).report(
         matrix, QuestionResult("implementation", "matrix", cell_counts=counts), "fr"
     )
+    assert isinstance(table, CountTable)
     assert table.columns[-1].label.full == "Mise en œuvre achevée ou en cours"
     assert table.rows[0].counts[-1] == 3
