@@ -153,3 +153,13 @@ async def test_a_required_follow_up_blocks_submission_only_while_it_applies() ->
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert not list(Path("responses").glob("*.toml"))
+
+
+async def test_pick_one_shows_labels_not_option_ids() -> None:
+    """Bug: option ids were glued to labels in the pick-one list (`feesOffice fees`)."""
+    async with running(app(), size=(80, 24)) as pilot:
+        text = screen_text(pilot.app)
+        assert "Yes" in text and "yesYes" not in text and "yes Yes" not in text
+        await pilot.press(*"yes", "enter")
+        await settle(pilot)
+        assert "Chosen: Yes" in screen_text(pilot.app)

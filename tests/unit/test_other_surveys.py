@@ -91,3 +91,28 @@ def test_the_shipped_survey_names_its_implemented_or_ongoing_group(survey) -> No
     assert isinstance(table, CountTable)
     assert table.columns[-1].label.full == "Mise en œuvre achevée ou en cours"
     assert table.rows[0].counts[-1] == 3
+
+
+def test_a_second_code_question_is_reported(tmp_path: Path, survey) -> None:  # type: ignore[no-untyped-def]
+    """Bug: every code question was treated as the respondent key, so a second one had no figures."""
+    from enquete.results.aggregate import aggregate_folder
+    from enquete.results.report_markdown import render_markdown
+    from tests.unit.builders import write_response
+
+    path = tmp_path / "partners.toml"
+    path.write_text(
+        '[questionnaire]\nid = "partners"\nversion = 1\ntitle = "Partners"\nrespondent_key = "office"\n\n'
+        '[[questions]]\nid = "office"\ntype = "code"\nrequired = true\ntext = "Office"\n\n'
+        '[[questions]]\nid = "partner"\ntype = "code"\ntext = "Main partner office"\n',
+        "utf-8",
+    )
+    partners = load_questionnaire(path)
+    folder = tmp_path / "responses"
+    folder.mkdir()
+    for office, partner in [("AU", "EP"), ("BR", "EP"), ("CN", "JP")]:
+        write_response(folder, f"{office}.toml", {"office": office, "partner": partner}, questionnaire="partners",
+                       id=f"{office.lower()}000000-0000-4000-8000-000000000000")  # fmt: skip
+    markdown = render_markdown(aggregate_folder(folder, partners), partners)
+    assert "| EP European Patent Office (EPO) | 2 (67%) |" in markdown
+    assert "| JP Japan | 1 (33%) |" in markdown
+    assert markdown.count("The respondents are listed at the top.") == 1

@@ -75,7 +75,7 @@ TEXTS: dict[str, str] = {
     "review.ready": "Everything required is answered. Press Ctrl+S to submit.",
     "review.submit_failed": "Could not submit: {reason}",
     "submitted.title": "Response submitted",
-    "submitted.body": "Saved as {path} (revision {revision}).\n\nPlease e-mail this file to the Secretariat.",
+    "submitted.body": "Saved as {path} (revision {revision}).",
     "home.status": "Responses folder {folder}: {submitted} submitted, {drafts} draft(s).",
     "home.no_respondent": "(respondent not chosen yet)",
     "home.resume": "Resume draft: {who} (saved {saved})",

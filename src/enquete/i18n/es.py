@@ -74,7 +74,7 @@ TEXTS: dict[str, str] = {
     "review.ready": "Todo lo obligatorio está respondido. Pulse Ctrl+S para enviar.",
     "review.submit_failed": "No se pudo enviar: {reason}",
     "submitted.title": "Respuesta enviada",
-    "submitted.body": "Guardada como {path} (revisión {revision}).\n\nEnvíe este archivo a la Secretaría por correo electrónico.",
+    "submitted.body": "Guardada como {path} (revisión {revision}).",
     "home.status": "Carpeta de respuestas {folder}: {submitted} enviada(s), {drafts} borrador(es).",
     "home.no_respondent": "(encuestado aún no elegido)",
     "home.resume": "Continuar el borrador: {who} (guardado el {saved})",

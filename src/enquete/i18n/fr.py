@@ -74,7 +74,7 @@ TEXTS: dict[str, str] = {
     "review.ready": "Tout ce qui est obligatoire est rempli. Appuyez sur Ctrl+S pour envoyer.",
     "review.submit_failed": "Envoi impossible : {reason}",
     "submitted.title": "Réponse enregistrée",
-    "submitted.body": "Enregistrée sous {path} (révision {revision}).\n\nVeuillez envoyer ce fichier au Secrétariat par courrier électronique.",
+    "submitted.body": "Enregistrée sous {path} (révision {revision}).",
     "home.status": "Dossier des réponses {folder} : {submitted} envoyée(s), {drafts} brouillon(s).",
     "home.no_respondent": "(répondant pas encore choisi)",
     "home.resume": "Reprendre le brouillon : {who} (enregistré le {saved})",

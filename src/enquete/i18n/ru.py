@@ -75,7 +75,7 @@ TEXTS: dict[str, str] = {
     "review.ready": "Ответы на все обязательные вопросы даны. Нажмите Ctrl+S, чтобы отправить ответ.",
     "review.submit_failed": "Не удалось отправить: {reason}",
     "submitted.title": "Ответ отправлен",
-    "submitted.body": "Сохранено в файле {path} (редакция {revision}).\n\nПросьба направить этот файл по электронной почте в Секретариат.",
+    "submitted.body": "Сохранено в файле {path} (редакция {revision}).",
     "home.status": "Папка ответов {folder}: отправлено {submitted}, черновиков {drafts}.",
     "home.no_respondent": "(респондент еще не выбран)",
     "home.resume": "Продолжить черновик: {who} (сохранен {saved})",

@@ -74,7 +74,7 @@ TEXTS: dict[str, str] = {
     "review.ready": "所有必答题均已作答。按Ctrl+S提交。",
     "review.submit_failed": "无法提交：{reason}",
     "submitted.title": "答卷已提交",
-    "submitted.body": "已保存为{path}（第{revision}版）。\n\n请将此文件通过电子邮件发送给秘书处。",
+    "submitted.body": "已保存为{path}（第{revision}版）。",
     "home.status": "答卷文件夹{folder}：已提交{submitted}份，草稿{drafts}份。",
     "home.no_respondent": "（尚未选择答卷方）",
     "home.resume": "继续填写草稿：{who}（保存于{saved}）",

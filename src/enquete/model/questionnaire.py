@@ -162,6 +162,8 @@ class Questionnaire(Strict):
     version: int = Field(ge=1)
     title: LocalizedText
     description: LocalizedText | None = None
+    after_submit: LocalizedText | None = None
+    """What to do with the submitted file, shown once it is saved ("Please e-mail it to ...")."""
     languages: list[str] = Field(default_factory=lambda: ["en"])
     respondent_key: Id | None = None
     """The question whose answer identifies the respondent and names the response file.
@@ -280,6 +282,8 @@ class Questionnaire(Strict):
         yield "title", self.title
         if self.description:
             yield "description", self.description
+        if self.after_submit:
+            yield "after_submit", self.after_submit
         for q in self.questions:
             yield f"questions.{q.id}.text", q.text
             if q.help:

@@ -69,6 +69,9 @@ def _lines(results: Results, q: Questionnaire, lang: str) -> Iterator[str]:
                 f"{'s' if of != 1 else ''} to whom it applied (of {n}); its shares are of those {of}."
             )
         yield ""
+        if question.id == q.respondent_key:
+            yield "The respondents are listed at the top."
+            continue
         for piece in type_of(question).report(question, result, lang):
             yield from _piece(results, piece, of, anonymous=q.anonymous)
     yield from _problems(results)

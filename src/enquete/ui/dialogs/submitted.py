@@ -8,27 +8,29 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from enquete.text import printable
 from enquete.ui.content import tr
 
 
 class SubmittedDialog(ModalScreen[None]):
-    """Says the response is saved at `path`, to be e-mailed to the Secretariat."""
+    """Says the response is saved at `path`, then what the questionnaire says to do with it."""
 
     CSS_PATH = "dialogs.tcss"
     BINDINGS = [Binding("escape,enter", "dismiss(None)", show=False)]
 
-    def __init__(self, path: Path, revision: int, language: str) -> None:
+    def __init__(self, path: Path, revision: int, language: str, after_submit: str = "") -> None:
         super().__init__()
         self.path, self.revision, self.language = path, revision, language
+        self.after_submit = after_submit
+        """The questionnaire's `after_submit` in the person's language ("" when it says nothing)."""
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(tr("submitted.title", self.language), classes="dialog-title", markup=False)
-            yield Static(
-                tr("submitted.body", self.language, path=str(self.path.resolve()), revision=self.revision),
-                markup=False,
-                id="submitted-body",
-            )
+            body = tr("submitted.body", self.language, path=str(self.path.resolve()), revision=self.revision)
+            if self.after_submit:
+                body += "\n\n" + printable(self.after_submit)
+            yield Static(body, markup=False, id="submitted-body")
             with Horizontal():
                 yield Button(tr("button.ok", self.language), variant="primary", id="ok")
 

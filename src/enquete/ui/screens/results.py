@@ -150,10 +150,14 @@ class ResultsScreen(Screen[None]):
             number = questionnaire.ids.index(section) + 1
             result = self.results.questions[section]
             width = content.size.width or self.size.width - 32
-            widgets = list(question_section(self.results, question, result, number, lang, width - 2))
+            is_key = section == questionnaire.respondent_key
+            widgets = list(
+                question_section(self.results, question, result, number, lang, width - 2, is_key=is_key)
+            )
             if result.comments:
                 widgets.append(Input(placeholder=tr("results.filter", lang), id="filter"))
-                widgets.append(Static(comment_lines(result.comments, question, lang), id="comments"))
+                lines = comment_lines(result.comments, question, lang, questionnaire=questionnaire)
+                widgets.append(Static(lines, id="comments"))
             content.mount_all(widgets)
         content.scroll_home(animate=False)
 
@@ -165,7 +169,7 @@ class ResultsScreen(Screen[None]):
         question = questionnaire.question(self.section)
         comments = self.results.questions[self.section].comments
         self.query_one("#comments", Static).update(
-            comment_lines(comments, question, self.language, event.value)
+            comment_lines(comments, question, self.language, event.value, questionnaire)
         )
 
     def action_filter_comments(self) -> None:

@@ -39,13 +39,20 @@ def respondents_section(results: Results, questionnaire: Questionnaire, lang: st
 
 
 def question_section(
-    results: Results, question: AnyQuestion, result: QuestionResult, number: int, lang: str, width: int = 80
+    results: Results,
+    question: AnyQuestion,
+    result: QuestionResult,
+    number: int,
+    lang: str,
+    width: int = 80,
+    *,
+    is_key: bool = False,
 ) -> Iterator[Widget]:
     """The question's figures; `width` is the pane's, in cells, so each bar stays on its line."""
     n = results.respondents
     yield Static(Content(f"{number}. {printable(question.text_in(lang))}"), classes="section-title")
-    if not type_of(question).takes_answer:
-        return  # a note: its text is all there is
+    if not type_of(question).takes_answer or is_key:
+        return  # a note's text is all there is; the key's answers are the respondents section
     of = result.applicable
     if of is None:
         answered = tr("results.answered", lang, answered=result.answered, total=n)
@@ -93,15 +100,29 @@ def grid_table(results: Results, table: CountTable, lang: str, of: int | None = 
     return grid
 
 
-def comment_lines(comments: list[Comment], question: AnyQuestion, lang: str, wanted: str = "") -> Content:
-    """Comments grouped by option, each with the office code and name, filtered by `wanted`."""
+def comment_lines(
+    comments: list[Comment],
+    question: AnyQuestion,
+    lang: str,
+    wanted: str = "",
+    questionnaire: Questionnaire | None = None,
+) -> Content:
+    """Comments grouped by option, each with the respondent's key and name, filtered by `wanted`.
+
+    The name comes from the questionnaire's kind of key (an ST.3 office's name, a
+    choice's label, nothing for an anonymous survey, whose response ids are not shown).
+    """
+    anonymous = questionnaire is not None and questionnaire.anonymous
     labels = {o.id: o.short_in(lang) for o in type_of(question).options(question)}
     wanted = wanted.strip().casefold()
     parts: list[Content] = []
     current: str | None = "\0"
     for comment in comments:
         label = labels.get(comment.option or "", "") if comment.option else ""
-        name = st3_name(comment.respondent, lang)
+        if questionnaire is None:
+            name = st3_name(comment.respondent, lang)
+        else:
+            name = respondent_name(questionnaire, comment.respondent, lang)
         haystack = f"{comment.respondent} {name} {comment.option or ''} {label}".casefold()
         if wanted and wanted not in haystack and wanted not in comment.text.casefold():
             continue
@@ -111,9 +132,13 @@ def comment_lines(comments: list[Comment], question: AnyQuestion, lang: str, wan
                 Content.assemble(("\n" + (label or tr("results.general_comments", lang)), "bold underline"))
             )
         text = printable(comment.text).strip().replace("\n", "\n      ")
-        parts.append(
-            Content.assemble((f"{comment.respondent:<4}", "bold"), (f"({one_line(name, 30)}) ", "dim"), text)
-        )
+        if anonymous:
+            parts.append(Content.assemble("• ", text))
+        elif name:
+            who = (f"{comment.respondent:<4}", "bold")
+            parts.append(Content.assemble(who, (f"({one_line(name, 30)}) ", "dim"), text))
+        else:
+            parts.append(Content.assemble((f"{comment.respondent} ", "bold"), text))
     if not parts:
         return Content(tr("results.no_comments", lang))
     return Content("\n").join(parts)

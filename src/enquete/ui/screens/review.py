@@ -14,6 +14,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from enquete.errors import StorageError
+from enquete.model.localized import localize
 from enquete.qtypes import type_of
 from enquete.session import FillSession, QuestionState
 from enquete.text import one_line
@@ -108,8 +109,13 @@ class ReviewScreen(Screen[str | None]):
         from enquete.ui.dialogs.submitted import SubmittedDialog
 
         self.app.push_screen(
-            SubmittedDialog(path, self.session.response.revision, self.language), lambda _: self._back_home()
+            SubmittedDialog(path, self.session.response.revision, self.language, self._after_submit()),
+            lambda _: self._back_home(),
         )
+
+    def _after_submit(self) -> str:
+        after = self.session.questionnaire.after_submit
+        return localize(after, self.language) if after else ""
 
     def _back_home(self) -> None:
         from enquete.ui.screens.home import HomeScreen

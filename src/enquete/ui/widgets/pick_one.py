@@ -56,13 +56,22 @@ class PickOneField(AnswerField):
             codes = starts + contains
         else:
             codes = [c for c, _, _ in self.folded]
-        return [Option(Content.assemble((f"{code:<4}", "bold"), self.names[code]), id=code) for code in codes]
+        if isinstance(self.question, ChoiceQuestion):
+            # Option ids are the questionnaire's internals: the person sees labels only
+            # (ids were glued to labels: "feesOffice fees"). Typing an id still finds it.
+            return [Option(Content(self.names[code]), id=code) for code in codes]
+        width = max((len(code) for code in self.names), default=2) + 2
+        return [
+            Option(Content.assemble((code.ljust(width), "bold"), self.names[code]), id=code) for code in codes
+        ]
 
     def _chosen_text(self, value: Any) -> Content:
         if not isinstance(value, str) or not value:
             return Content(tr("pick.none", self.language))
         key = value.strip().upper() if not isinstance(self.question, ChoiceQuestion) else value
         name = self.names.get(key, "")
+        if isinstance(self.question, ChoiceQuestion):
+            return Content(tr("pick.chosen", self.language, value=name or key))
         return Content(tr("pick.chosen", self.language, value=f"{key}  {name}".strip()))
 
     @on(Input.Changed, "#filter")
