@@ -18,29 +18,77 @@ from enquete.errors import EnqueteError
 __all__ = ["EXIT_OK", "EXIT_PROBLEMS", "EXIT_USAGE", "build_parser", "main", "say"]
 
 
-def _common(parser: argparse.ArgumentParser, *, responses: bool = True) -> None:
+def _common(parser: argparse.ArgumentParser, *, responses: bool = True, top: bool = False) -> None:
+    """The options every command shares, accepted before or after the command's name.
+
+    Given on the top-level parser they set the value; on a subcommand their
+    default is SUPPRESS, so `enquete --responses X report` is not silently
+    undone by the subcommand's own default (argparse's known trap).
+    """
+    unset = None if top else argparse.SUPPRESS
     parser.add_argument(
         "--questionnaire",
         type=Path,
         metavar="FILE",
+        default=unset,
         help="questionnaire to use (default: ./questionnaire.toml, else the shipped survey)",
     )
     if responses:
         parser.add_argument(
             "--responses",
             type=Path,
-            default=Path("responses"),
             metavar="DIR",
+            default=unset,
             help="folder of response files (default: ./responses)",
         )
 
 
-def _language(parser: argparse.ArgumentParser) -> None:
+def _invited(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
+    parser.add_argument(
+        "--invited",
+        type=Path,
+        metavar="FILE",
+        default=None if top else argparse.SUPPRESS,
+        help="CSV list of who was invited (code,name,email), to say who is missing "
+        "(default: invited.csv beside the responses folder, if there is one)",
+    )
+
+
+def _language(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
     parser.add_argument(
         "--lang",
         metavar="CODE",
+        default=None if top else argparse.SUPPRESS,
         help="language to show (one the questionnaire declares, e.g. en, fr, ru; default en)",
     )
+
+
+MERGE_DESCRIPTION = """\
+Import the response files that came back into one responses folder.
+
+Every file under SOURCE gets a line: response files (.toml in any case, and
+.toml.txt), the responses inside .zip archives and attached to saved e-mails
+(.eml, forwarded ones too); anything else is listed as not a response file.
+Files saved as UTF-16 or Windows-1252 (Notepad) are read; what is written is
+UTF-8 with LF line ends, under <CODE>.toml."""
+
+MERGE_EPILOG = """\
+outcomes:
+  imported   a new respondent
+  replaced   a newer revision; the file it replaces is kept in DIR/history/
+  duplicate  the same response is already there
+  stale      an older revision than the one there
+  conflict   another response for the same respondent: both sides and the
+             answers that differ are shown; --replace keeps the newest saved
+  rejected   not a valid submitted response; the line says why and what to do
+  ignored    not a response file (a PDF, an image)
+
+exit status: 0 nothing needs attention, 1 some file is in conflict or
+rejected, 2 nothing was done (bad arguments, unreadable questionnaire or
+invited list, or the folder busy with another merge or app).
+
+With an invited list (DIR/../invited.csv or --invited FILE), merge also says
+who has not answered yet."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -55,8 +103,9 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Run 'enquete' alone to open the app on the shipped survey.",
     )
     parser.add_argument("--version", action="version", version=f"enquete {__version__}")
-    _common(parser)
-    _language(parser)
+    _common(parser, top=True)
+    _language(parser, top=True)
+    _invited(parser, top=True)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     fill = commands.add_parser("fill", help="fill in (or resume) a response")
@@ -70,6 +119,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     report = commands.add_parser("report", help="write the aggregated results (json, md, csv)")
     _common(report)
+    _invited(report)
     report.add_argument("--format", choices=["json", "md", "csv"], default="json")
     _language(report)
     report.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here, not stdout")
@@ -80,15 +130,38 @@ def build_parser() -> argparse.ArgumentParser:
     _common(check, responses=False)
     check.add_argument("files", nargs="*", type=Path, metavar="FILE")
 
-    merge = commands.add_parser("merge", help="import response files into the responses folder")
+    merge = commands.add_parser(
+        "merge",
+        help="import response files into the responses folder",
+        description=MERGE_DESCRIPTION,
+        epilog=MERGE_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     _common(merge, responses=False)
-    merge.add_argument("sources", nargs="+", type=Path, metavar="SOURCE")
-    merge.add_argument("--into", type=Path, default=Path("responses"), metavar="DIR")
+    _invited(merge)
+    merge.add_argument(
+        "sources",
+        nargs="+",
+        type=Path,
+        metavar="SOURCE",
+        help="files or folders as they arrived: .toml (any case, .toml.txt too), .zip, .eml; "
+        "folders are searched, links are not followed",
+    )
+    merge.add_argument(
+        "--into",
+        "--responses",
+        dest="into",
+        type=Path,
+        default=argparse.SUPPRESS,
+        metavar="DIR",
+        help="the responses folder to import into (default: --responses, else ./responses)",
+    )
     merge.add_argument("--dry-run", action="store_true", help="show what would happen, write nothing")
     merge.add_argument(
         "--replace",
         action="store_true",
-        help="import a conflicting response (another id for the same respondent) over the old one",
+        help="settle conflicts: for each respondent, keep the response saved last "
+        "(the one it replaces is kept in history/)",
     )
 
     converter = commands.add_parser(
@@ -115,6 +188,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if reconfigure is not None:
             reconfigure(errors="replace")  # a Windows console must not crash on CJK
     args = build_parser().parse_args(argv)
+    args.responses = args.responses or Path("responses")
+    if args.command == "merge" and not hasattr(args, "into"):
+        args.into = args.responses
     try:
         return _run(args)
     except EnqueteError as error:

@@ -1,105 +1,103 @@
 """`enquete merge`: bring e-mailed response files into one clean responses folder.
 
-Each incoming file is read and validated like `enquete check`, then compared
-with what the folder holds for the same respondent. A file is imported with
-its bytes unchanged (comments and layout included) under `<KEY>.toml`,
-whatever it was called. Before a file in the folder is replaced, its bytes
-are copied into `history/`; both writes are atomic, so an interrupted merge
-leaves every file whole, and at worst a history copy of a file still in place.
+Every file under SOURCE gets a step (see `enquete.inbox`): a response file,
+loose, zipped or attached to an e-mail, is read and validated like `enquete
+check`, then compared with what the folder holds for the same respondent.
+What is imported is normalised (UTF-8, no byte-order mark, LF line ends) and
+written under `<KEY>.toml`, whatever it was called; comments and layout are
+kept. The file it replaces is first copied into `history/` under a name of its
+own, so nothing is ever overwritten without a copy.
+
+The decisions, per respondent, in order of revision then `saved`:
+
+- nothing there: imported;
+- the same id: the same answers are a duplicate; a higher revision replaces
+  (older one to history); a lower revision is stale, unless it was saved
+  later than the one there, which is a conflict (a forged or broken revision
+  must not block a genuine update); the same revision with other answers is
+  a conflict;
+- another id: a conflict.
+
+A conflict row says who sent what, when, and which answers differ.
+`--replace` settles every conflict the same way: the newest by `saved` wins
+(a `saved` more than a day in the future is not trusted, and loses).
+
+The whole run holds the folder's lock, so two merges, or a merge and the
+app's submit, never interleave. The writes are batched: every history copy,
+then every new file, each atomic, each folder fsynced once.
 """
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
-from dataclasses import dataclass
-from enum import StrEnum
+from datetime import datetime
+from itertools import groupby
 from pathlib import Path
 
 from enquete.errors import EnqueteError, ResponseFileError, StorageError
+from enquete.inbox import Item, collect
+from enquete.merge_rules import (
+    Incoming,
+    Outcome,
+    State,
+    Step,
+    decide_in_order,
+    decide_newest_saved,
+    trusted_saved,
+)
 from enquete.model.questionnaire import Questionnaire
-from enquete.model.response import Response, response_from_data
-from enquete.storage.atomic import write_atomically
+from enquete.model.response import response_from_data
+from enquete.storage.atomic import write_files
 from enquete.storage.responses import ResponseFolder
-from enquete.storage.safe_read import parse_toml, read_bytes
+from enquete.storage.safe_read import decode_text, normalized_bytes, parse_text
+
+__all__ = ["Outcome", "Step", "merge", "read_incoming"]
 
 
-class Outcome(StrEnum):
-    IMPORTED = "imported"
-    REPLACED = "replaced"
-    DUPLICATE = "duplicate"
-    STALE = "stale"
-    CONFLICT = "conflict"
-    REJECTED = "rejected"
-
-    @property
-    def ok(self) -> bool:
-        return self not in (Outcome.CONFLICT, Outcome.REJECTED)
-
-
-@dataclass(frozen=True)
-class Step:
-    """What happened (or, in a dry run, would happen) to one incoming file."""
-
-    file: Path
-    respondent: str | None
-    outcome: Outcome
-    reason: str
+def _advice_for(reason: str, key: str | None) -> str:
+    """The next step for a rejected file, from the words of its reason (each reader's own)."""
+    who = key or "the sender"
+    if "is a draft" in reason:
+        return f"ask {who} to submit it in enquete: only a draft arrived"
+    if "answers the questionnaire" in reason or "answers version" in reason:
+        return f"ask {who} for a response to this survey"
+    if "UTF" in reason or "not valid TOML" in reason or "dotted" in reason or "digits" in reason:
+        return f"ask {who} to send the file again, as enquete saved it"
+    if "[response]" in reason or "question '" in reason or "not a known" in reason:
+        return f"run 'enquete check' on it and ask {who} to correct it"
+    if "inside the responses folder" in reason or "responses folder itself" in reason:
+        return ""
+    return f"ask {who} to send the response file again"
 
 
-@dataclass(frozen=True)
-class _Incoming:
-    path: Path
-    data: bytes
-    response: Response
-    key: str
-
-
-def find_sources(sources: list[Path], into: Path) -> Iterator[Path]:
-    """The files to merge: named files, and `*.toml` under named folders (links not followed)."""
-    into_resolved = into.resolve()
-    for source in sources:
-        if source.is_dir() and not source.is_symlink():
-            for folder, subfolders, files in os.walk(source, followlinks=False):
-                here = Path(folder)
-                if here.resolve() == into_resolved or into_resolved in here.resolve().parents:
-                    subfolders.clear()
-                    continue
-                subfolders.sort()
-                for name in sorted(files):
-                    if name.lower().endswith(".toml"):
-                        yield here / name
-        else:
-            yield source
-
-
-def read_incoming(path: Path, questionnaire: Questionnaire) -> _Incoming | Step:
-    """A valid submitted response with its exact bytes, or the step that rejects it."""
+def read_incoming(item: Item, questionnaire: Questionnaire, found: int) -> Incoming | Step:
+    """A valid submitted response, normalised, or the step that rejects it."""
+    assert item.data is not None
     try:
-        data = read_bytes(path)
-        response, problems = response_from_data(questionnaire, parse_toml(data))
+        decoded = decode_text(item.data)
+        response, problems = response_from_data(questionnaire, parse_text(decoded.text))
     except ResponseFileError as error:
-        return Step(path, None, Outcome.REJECTED, str(error))
+        return Step(item.label, None, Outcome.REJECTED, str(error), _advice_for(str(error), None))
     key = response.key(questionnaire)
     if response.status != "submitted":
-        return Step(path, key, Outcome.REJECTED, "is a draft; only submitted responses are merged")
+        reason = "is a draft; only submitted responses are merged"
+        return Step(item.label, key, Outcome.REJECTED, reason, _advice_for(reason, key))
     if problems:
-        return Step(path, key, Outcome.REJECTED, "; ".join(str(p) for p in problems[:3]))
+        reason = "; ".join(str(p) for p in problems[:3])
+        return Step(item.label, key, Outcome.REJECTED, reason, _advice_for(reason, key))
     assert key is not None  # the key question is required, so a complete response has one
-    return _Incoming(path, data, response, key)
+    data = normalized_bytes(decoded.text)
+    return Incoming(item.label, data, response, key, decoded.warning or "", found)
 
 
-def _current(folder: ResponseFolder, key: str, questionnaire: Questionnaire) -> Response | None:
+def _read_state(folder: ResponseFolder, key: str, questionnaire: Questionnaire) -> State:
+    data = folder.current_bytes(key)
+    if data is None:
+        return State(None, None, None)
     try:
-        data = read_bytes(folder.submitted_path(key))
-        response, problems = response_from_data(questionnaire, parse_toml(data))
+        response, problems = response_from_data(questionnaire, parse_text(decode_text(data).text))
     except ResponseFileError:
-        return None
-    return None if problems else response
-
-
-def _same_content(a: Response, b: Response) -> bool:
-    return (a.id, a.revision, a.answers) == (b.id, b.revision, b.answers)
+        return State(None, data, data)
+    return State(None if problems else response, data, data)
 
 
 def merge(
@@ -110,76 +108,81 @@ def merge(
     replace: bool = False,
     dry_run: bool = False,
 ) -> list[Step]:
-    """Merge every source file into `into`; one step per file, in the order they were found."""
+    """Merge every source into `into`; one step per file found, in the order decided.
+
+    Raises `StorageError` (`FolderBusy`) when another writer keeps the folder.
+    """
+    items = collect(sources, into)
     folder = ResponseFolder(into)
-    steps: dict[Path, Step] = {}
-    incoming: list[_Incoming] = []
-    order = list(dict.fromkeys(find_sources(sources, into)))
-    for path in order:
-        item = read_incoming(path, questionnaire)
-        if isinstance(item, Step):
-            steps[path] = item
+    if dry_run:
+        return _merge_items(items, folder, questionnaire, replace=replace, write=False)
+    with folder.lock():
+        return _merge_items(items, folder, questionnaire, replace=replace, write=True)
+
+
+def _merge_items(
+    items: list[Item], folder: ResponseFolder, questionnaire: Questionnaire, *, replace: bool, write: bool
+) -> list[Step]:
+    early: list[tuple[int, Step]] = []
+    incoming: list[Incoming] = []
+    for found, item in enumerate(items):
+        if item.data is None:
+            outcome = Outcome.IGNORED if item.ignored else Outcome.REJECTED
+            advice = "" if item.ignored else _advice_for(item.problem, None)
+            early.append((found, Step(item.label, None, outcome, item.problem, advice)))
+            continue
+        read = read_incoming(item, questionnaire, found)
+        if isinstance(read, Step):
+            early.append((found, read))
         else:
-            incoming.append(item)
-    # Older revisions first, so that a newer one in the same batch replaces it in turn.
-    incoming.sort(key=lambda i: (i.key, i.response.revision, i.response.saved))
-    state: dict[str, Response | None] = {}
-    for item in incoming:
-        if item.key not in state:
-            state[item.key] = _current(folder, item.key, questionnaire)
-        step = _decide(item, state[item.key], replace)
-        if step.outcome in (Outcome.IMPORTED, Outcome.REPLACED):
-            if not dry_run:
-                try:
-                    _write(folder, item, questionnaire)
-                except EnqueteError as error:
-                    step = Step(item.path, item.key, Outcome.REJECTED, f"not written: {error}")
-            if step.outcome is not Outcome.REJECTED:
-                state[item.key] = item.response
-        steps[item.path] = step
-    return [steps[p] for p in order]
+            incoming.append(read)
+    now = datetime.now().astimezone()
+    incoming.sort(key=lambda i: (i.key, i.response.revision, trusted_saved(i.response, now), i.found))
+    states: dict[str, State] = {}
+    decided: list[Step] = []
+    decide = decide_newest_saved if replace else decide_in_order
+    for key, group in groupby(incoming, key=lambda i: i.key):  # sorted by key: one pass
+        states[key] = _read_state(folder, key, questionnaire)
+        decided.extend(decide(list(group), states[key], questionnaire, now))
+    if write:
+        decided = _write(folder, states, decided, questionnaire)
+    return _in_decision_order(decided, early)
 
 
-def _decide(item: _Incoming, current: Response | None, replace: bool) -> Step:
-    new = item.response
-    if current is None:
-        return Step(item.path, item.key, Outcome.IMPORTED, f"new respondent, revision {new.revision}")
-    if current.id == new.id:
-        if _same_content(current, new):
-            return Step(item.path, item.key, Outcome.DUPLICATE, "the same response is already there")
-        if new.revision > current.revision:
-            return Step(
-                item.path,
-                item.key,
-                Outcome.REPLACED,
-                f"revision {new.revision} replaces revision {current.revision} (kept in history/)",
-            )
-        if new.revision < current.revision:
-            return Step(
-                item.path,
-                item.key,
-                Outcome.STALE,
-                f"revision {new.revision} is older than revision {current.revision} already there",
-            )
-        conflict = f"revision {new.revision} differs from the revision {current.revision} already there"
-    else:
-        conflict = f"another response (id {new.id}) than the one there (id {current.id})"
-    if replace:
-        return Step(item.path, item.key, Outcome.REPLACED, f"{conflict}; replaced (--replace)")
-    return Step(item.path, item.key, Outcome.CONFLICT, f"{conflict}; use --replace to import it")
+def _in_decision_order(decided: list[Step], early: list[tuple[int, Step]]) -> list[Step]:
+    """Each respondent's rows in the order decided; then files refused with a respondent, the rest."""
+    keyed = [(s.respondent or "", 0, n, s) for n, s in enumerate(decided)]
+    keyed += [(s.respondent, 1, n, s) for n, s in early if s.respondent]
+    rows = [s for *_, s in sorted(keyed, key=lambda t: t[:3])]
+    rows += [s for _, s in early if not s.respondent and s.outcome is Outcome.REJECTED]
+    rows += [s for _, s in early if not s.respondent and s.outcome is not Outcome.REJECTED]
+    return rows
 
 
-def _write(folder: ResponseFolder, item: _Incoming, questionnaire: Questionnaire) -> None:
-    target = folder.submitted_path(item.key)
+def _write(
+    folder: ResponseFolder, states: dict[str, State], steps: list[Step], questionnaire: Questionnaire
+) -> list[Step]:
+    """History copies first, then the new files; a step whose file was not written says so."""
+    failure: EnqueteError | None = None
     try:
-        old = read_bytes(target)
-    except ResponseFileError:
-        old = None
-    if old is not None:
-        try:
-            response, _ = response_from_data(questionnaire, parse_toml(old))
-            history = folder.history_path(item.key, response)
-        except (ResponseFileError, StorageError):
-            history = folder.root / "history" / f"{item.key}.unreadable.{os.getpid()}.toml"
-        write_atomically(history, old)
-    write_atomically(target, item.data)
+        history: list[tuple[Path, bytes]] = []
+        targets: list[tuple[Path, bytes]] = []
+        for key, state in states.items():
+            if state.data is None or state.data == state.on_disk:
+                continue
+            history += [folder.history_write(key, old, questionnaire) for old in dict.fromkeys(state.history)]
+            targets.append((folder.submitted_path(key), state.data))
+        write_files(dict.fromkeys(history))  # the same bytes twice are one file
+        write_files(targets)
+    except StorageError as error:
+        failure = error
+    if failure is None:
+        return steps
+    written = {key for key, state in states.items() if folder.current_bytes(key) == state.data}
+    advice = "make room or fix the folder's permissions, then merge again"
+    return [
+        Step(s.file, s.respondent, Outcome.REJECTED, f"not written: {failure}", advice)
+        if s.outcome in (Outcome.IMPORTED, Outcome.REPLACED) and s.respondent not in written
+        else s
+        for s in steps
+    ]

@@ -63,3 +63,19 @@ def one_line(text: str, limit: int | None = None) -> str:
 def without_surrogates(text: str) -> str:
     """Replace lone surrogates (from a bad paste) so the text can be encoded as UTF-8."""
     return re.sub("[\ud800-\udfff]", REPLACEMENT, text)
+
+
+# Characters JSON leaves raw (it escapes only C0) that a terminal would obey or that
+# reorder what is shown: DEL, C1 controls, bidi embeddings, overrides and isolates,
+# line/paragraph separators, and lone surrogates.
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def json_for_terminal(text: str) -> str:
+    """JSON text with every character a terminal could obey written as a `\\uXXXX` escape.
+
+    Such characters only occur inside JSON strings, so the escaped text is
+    valid JSON with exactly the same values: a script reading it loses
+    nothing, and a person reading it on screen sees no effect.
+    """
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

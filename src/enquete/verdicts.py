@@ -5,9 +5,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from enquete.errors import QuestionnaireError, ResponseFileError
+from enquete.model.answers import missing_answer
 from enquete.model.questionnaire import Questionnaire
+from enquete.model.response import response_from_data
 from enquete.storage.questionnaire_file import load_questionnaire
-from enquete.storage.responses import load_response
+from enquete.storage.safe_read import decode_text, parse_text, read_bytes
 
 
 @dataclass(frozen=True)
@@ -30,15 +32,34 @@ class Verdict:
 
 
 def check_response_file(path: Path, questionnaire: Questionnaire) -> Verdict:
+    """The verdict `merge` would give: a draft is a problem there, so it is one here too."""
     try:
-        response, problems = load_response(path, questionnaire)
+        data = read_bytes(path)
     except ResponseFileError as error:
         return Verdict(path, (str(error),))
-    note = " (draft)" if response.status == "draft" else ""
+    return check_response_data(path, data, questionnaire)
+
+
+def check_response_data(path: Path, data: bytes, questionnaire: Questionnaire) -> Verdict:
+    """The verdict on bytes that came from `path` (a file, or a member of an archive or e-mail)."""
+    try:
+        decoded = decode_text(data)
+        response, found = response_from_data(questionnaire, parse_text(decoded.text))
+    except ResponseFileError as error:
+        return Verdict(path, (str(error),))
+    problems = [str(p) for p in found]
     key = response.key(questionnaire)
-    if key:
-        note = f" ({key}, revision {response.revision}{', draft' if note else ''})"
-    return Verdict(path, tuple(str(p) for p in problems), note)
+    if response.status == "draft":
+        missing = sum(bool(missing_answer(q, response.answers.get(q.id))) for q in questionnaire.questions)
+        still = f"; {missing} required question(s) still unanswered" if missing else ""
+        who = key or "the respondent"
+        problems.append(
+            f"is a draft{still}: merge takes only submitted responses (ask {who} to submit it in enquete)"
+        )
+    note = f" ({key}, revision {response.revision})" if key else ""
+    if decoded.warning:
+        note += f"; {decoded.warning}"
+    return Verdict(path, tuple(problems), note)
 
 
 def check_questionnaire_file(path: Path) -> Verdict:

@@ -38,15 +38,10 @@ def sample_responses() -> Path:
 
 
 def screen_text(app: EnqueteApp) -> str:
-    """What the terminal shows, as plain text (rendered like `export_screenshot`)."""
-    import io
+    """What the terminal shows, as plain text, read from the app's own SVG screenshot (public API)."""
+    from tests.ui.small_app import visible_text
 
-    from rich.console import Console
-
-    width, height = app.size
-    console = Console(width=width, height=height, file=io.StringIO(), record=True, legacy_windows=False)
-    console.print(app.screen._compositor.render_update(full=True, screen_stack=app._background_screens))
-    return console.export_text()
+    return visible_text(app)
 
 
 async def until_ready(pilot) -> None:  # type: ignore[no-untyped-def]

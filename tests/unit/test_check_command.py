@@ -32,8 +32,8 @@ def test_each_bad_file_is_named_with_its_problem(tmp_path: Path, capsys: pytest.
     )
     broken = tmp_path / "broken.toml"
     broken.write_text('[response]\nid = "x\n', "utf-8")
-    latin1 = tmp_path / "latin1.toml"
-    latin1.write_bytes("[answers]\nproposals = 'café'\n".encode("latin-1"))
+    latin1 = tmp_path / "latin1.toml"  # 0x81 is neither UTF-8 nor Windows-1252
+    latin1.write_bytes(b"[answers]\nproposals = 'caf\x81'\n")
     other = write_response(tmp_path, "CA.toml", minimal_answers("CA"), questionnaire="another")
     newer = write_response(tmp_path, "DE.toml", minimal_answers("DE"), version=3)
     code, lines = run(capsys, *map(str, [good, combined, broken, latin1, other, newer]))

@@ -54,13 +54,13 @@ def test_merge_imports_the_good_and_rejects_the_rest_writing_only_into_the_folde
 ) -> None:
     into = tmp_path / "work" / "responses"
     before = _tree(tmp_path)
-    steps = {s.file.name: s for s in merge([HOSTILE], into, survey)}
+    steps = {s.name: s for s in merge([HOSTILE], into, survey)}
     for name, key in ACCEPTED.items():
         assert (steps[name].outcome, steps[name].respondent) == (Outcome.IMPORTED, key)
     for name, reason in REJECTED.items():
         assert steps[name].outcome is Outcome.REJECTED, name
         assert reason in steps[name].reason, name
-    assert sorted(p.name for p in into.iterdir()) == sorted(f"{k}.toml" for k in ACCEPTED.values())
+    assert sorted(p.name for p in into.glob("*.toml")) == sorted(f"{k}.toml" for k in ACCEPTED.values())
     written = _tree(tmp_path) - before
     assert all(path.startswith("work") for path in written)
 

@@ -28,6 +28,12 @@ PURE = [
     "enquete.results.report_markdown",
     "enquete.merge",
     "enquete.session",
+    "enquete.merge_diff",
+    "enquete.merge_rules",
+    "enquete.merge_table",
+    "enquete.inbox",
+    "enquete.invited",
+    "enquete.storage.lock",
     "enquete.storage.atomic",
     "enquete.storage.safe_read",
 ]

@@ -3,8 +3,11 @@
 from pathlib import Path
 
 from enquete.commands.output import EXIT_OK, EXIT_PROBLEMS, say
+from enquete.inbox.collect import open_file
+from enquete.inbox.items import Kind, kind_of
+from enquete.model.questionnaire import Questionnaire
 from enquete.storage.questionnaire_file import default_questionnaire_path, load_questionnaire
-from enquete.verdicts import check_questionnaire_file, check_response_file
+from enquete.verdicts import Verdict, check_questionnaire_file, check_response_data, check_response_file
 
 
 def run_check(files: list[Path], questionnaire_path: Path | None) -> int:
@@ -23,7 +26,7 @@ def run_check(files: list[Path], questionnaire_path: Path | None) -> int:
             say(line)
         return EXIT_OK if verdict.ok else EXIT_PROBLEMS
     questionnaire = load_questionnaire(questionnaire_path)
-    verdicts = [check_response_file(path, questionnaire) for path in files]
+    verdicts = [verdict for path in files for verdict in _verdicts(path, questionnaire)]
     for verdict in verdicts:
         for line in verdict.lines():
             say(line)
@@ -31,3 +34,16 @@ def run_check(files: list[Path], questionnaire_path: Path | None) -> int:
     if len(verdicts) > 1:
         say(f"{len(verdicts) - bad} valid, {bad} with problems")
     return EXIT_OK if bad == 0 else EXIT_PROBLEMS
+
+
+def _verdicts(path: Path, questionnaire: Questionnaire) -> list[Verdict]:
+    """One verdict for a file; one per response inside a .zip or an .eml, as merge would open it."""
+    if kind_of(path.name) not in (Kind.ZIP, Kind.MAIL):
+        return [check_response_file(path, questionnaire)]
+    verdicts = []
+    for item in open_file(path):
+        if item.data is not None:
+            verdicts.append(check_response_data(Path(item.label), item.data, questionnaire))
+        elif not item.ignored:
+            verdicts.append(Verdict(Path(item.label), (item.problem,)))
+    return verdicts

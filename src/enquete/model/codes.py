@@ -6,6 +6,7 @@ iso-codes data); it is read on first use only, so startup does not pay for it.
 """
 
 import gettext
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
@@ -141,8 +142,22 @@ def is_st3(code: str) -> bool:
 
 
 def normalize_code(value: str) -> str:
-    """The form codes are stored in: trimmed and upper-case ("au " -> "AU")."""
-    return value.strip().upper()
+    """The form codes are stored in: trimmed and upper-case ("au " -> "AU").
+
+    Only ASCII letters are upper-cased. A character outside ASCII is replaced
+    by its NFKC form only when that form is one plain ASCII character (the
+    full-width "ＡＵ" an input method may type reads as "AU"); anything else is
+    kept, so the code matches no ST.3 code and is refused: the ligature "ﬁ"
+    (NFKC "fi", two letters) is not FI, "ß" is not SS, Cyrillic "А" is not A.
+    """
+    chars = []
+    for char in value.strip():
+        if not char.isascii():
+            folded = unicodedata.normalize("NFKC", char)
+            if len(folded) == 1 and folded.isascii() and folded.isprintable():
+                char = folded
+        chars.append(char.upper() if char.isascii() else char)
+    return "".join(chars)
 
 
 def st3_name(code: str, language: str = "en") -> str:

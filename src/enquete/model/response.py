@@ -24,6 +24,8 @@ from enquete.qtypes.base import AnswerModel
 from enquete.text import without_surrogates
 
 Status = Literal["draft", "submitted"]
+MAX_REVISION = 1_000_000_000
+"""An office submits a few times; a larger revision is a forged or broken file."""
 
 _FILE_SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}", re.ASCII)
 """A response id that may name a file (an anonymous survey's files are named by id)."""
@@ -35,14 +37,18 @@ def now() -> datetime:
 
 
 class _Header(BaseModel):
-    """The `[response]` table. Extra keys are allowed: newer tools may add some."""
+    """The `[response]` table. Extra keys are allowed: newer tools may add some.
 
-    model_config = ConfigDict(extra="ignore")
+    Types are exactly the contract's (strict): `revision = true`,
+    `revision = "2"` and `version = 1.0` are refused, not read as 1, 2 and 1.
+    """
+
+    model_config = ConfigDict(extra="ignore", strict=True)
 
     questionnaire: str
     version: int
     id: str = Field(min_length=1, max_length=200, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$")
-    revision: int = Field(ge=1)
+    revision: int = Field(ge=1, le=MAX_REVISION)
     status: Status
     language: str = Field(default="en", max_length=20)
     started: datetime | None = None
@@ -140,6 +146,10 @@ def _scrub(value: Any) -> Any:
     return value
 
 
+UNKNOWN_TIME = datetime(1970, 1, 1, tzinfo=UTC)
+"""`saved` of a file that gives none."""
+
+
 def _utc(moment: datetime | None) -> datetime:
     if moment is None:
         return now()
@@ -188,8 +198,10 @@ def response_from_data(questionnaire: Questionnaire, data: dict[str, Any]) -> tu
         revision=header.revision,
         status=header.status,
         language=header.language,
-        started=_utc(header.started),
-        saved=_utc(header.saved),
+        started=_utc(header.started or header.saved),
+        # A file that does not say when it was saved is older than any that does (merge
+        # --replace keeps the newest saved), not "now", the time it happens to be read.
+        saved=_utc(header.saved) if header.saved else UNKNOWN_TIME,
         current_question=current if current in questionnaire.ids else None,
     )
     return response, problems

@@ -53,6 +53,13 @@ def results_to_json_data(results: Results) -> dict[str, Any]:
     }
 
 
-def render_json(results: Results) -> str:
-    """Pretty, UTF-8 (not \\u-escaped) JSON; control characters are escaped by JSON itself."""
-    return json.dumps(results_to_json_data(results), ensure_ascii=False, indent=2) + "\n"
+def render_json(results: Results, invited: dict[str, Any] | None = None) -> str:
+    """Pretty, UTF-8 (not \\u-escaped) JSON; control characters are escaped by JSON itself.
+
+    `invited` (who was invited, who is missing) is added under its key when
+    the Secretariat keeps an invited list; the key is absent otherwise.
+    """
+    data = results_to_json_data(results)
+    if invited is not None:
+        data["invited"] = invited
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

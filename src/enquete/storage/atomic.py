@@ -1,14 +1,25 @@
-"""Writing a file so that it is either the old version or the new, never half of one.
+"""Writing files so that each is either the old version or the new, never half of one.
 
 The bytes go to a temporary file in the same folder, are flushed and fsynced,
-and `os.replace` swaps them in. A crash at any point leaves the previous file
+and `os.replace` swaps them in; the folder is then fsynced so the rename
+itself survives a power cut. A crash at any point leaves the previous file
 intact (and at worst a stray `.tmp` file, which readers ignore).
+
+`write_files` does the same for a batch: every file's data is made durable
+before any rename, and each folder is fsynced once for the batch rather than
+once per file, which is most of the cost of a merge of 200 files.
+
+Files get the permissions any file the person creates gets (0644 under the
+usual umask 022), not the 0600 of a temporary file.
 """
+
+from __future__ import annotations
 
 import contextlib
 import errno
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from enquete.errors import StorageError
@@ -23,6 +34,17 @@ _REASONS = {
 }
 
 
+def _read_umask() -> int:
+    """The process umask, read once at import (setting it back at once; nothing else runs yet)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+FILE_MODE = 0o666 & ~_read_umask()
+"""Permissions of every file enquete writes: 0644 under the usual umask."""
+
+
 def describe_os_error(error: OSError) -> str:
     """A few words for a person: why the operating system refused."""
     return _REASONS.get(error.errno or 0, error.strerror or str(error))
@@ -30,6 +52,45 @@ def describe_os_error(error: OSError) -> str:
 
 def write_atomically(path: Path, data: bytes) -> None:
     """Replace `path` by `data` in one step; raise `StorageError` and change nothing on failure."""
+    write_files([(path, data)])
+
+
+def write_files(files: Iterable[tuple[Path, bytes]]) -> None:
+    """Write each `(path, data)` atomically, in order, fsyncing folders once per run of renames.
+
+    Every file's data is durable before its rename, and the renames happen in
+    the order given, so a caller that lists a history copy before the file
+    that replaces it never has the new file without the copy. On failure,
+    `StorageError` is raised: files renamed before it stay written, the
+    failing one and those after it are unchanged.
+    """
+    staged: list[tuple[str, Path]] = []
+    unsynced: Path | None = None
+    try:
+        for path, data in files:
+            staged.append((_stage(path, data), path))
+        while staged:
+            temporary, path = staged[0]
+            if unsynced is not None and path.parent != unsynced:
+                # A rename into another folder must not outlive, after a power cut, the
+                # renames before it (a new file without its history copy): sync them first.
+                _sync_folder(unsynced)
+            try:
+                os.replace(temporary, path)
+            except OSError as error:
+                raise StorageError(f"cannot save {path}: {describe_os_error(error)}") from error
+            staged.pop(0)
+            unsynced = path.parent
+    finally:
+        for temporary, _path in staged:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+        if unsynced is not None:
+            _sync_folder(unsynced)
+
+
+def _stage(path: Path, data: bytes) -> str:
+    """A durable temporary copy of `data` beside `path`, ready to be renamed over it."""
     folder = path.parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -37,20 +98,21 @@ def write_atomically(path: Path, data: bytes) -> None:
     except OSError as error:
         raise StorageError(f"cannot write in {folder}: {describe_os_error(error)}") from error
     try:
+        if hasattr(os, "fchmod"):
+            os.fchmod(fd, FILE_MODE)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(temporary, path)
     except OSError as error:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise StorageError(f"cannot save {path}: {describe_os_error(error)}") from error
-    _sync_folder(folder)
+    return temporary
 
 
 def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable (POSIX); Windows has no directory fsync."""
+    """Make the renames themselves durable (POSIX); Windows has no directory fsync."""
     if os.name != "posix":
         return
     with contextlib.suppress(OSError):

@@ -98,11 +98,63 @@ def questionnaire_from_data(data: dict[str, Any], *, source: str) -> Questionnai
     header = data.get("questionnaire")
     if not isinstance(header, dict):
         raise QuestionnaireError(f"{source}: no [questionnaire] table")
+    version = header.get("version")
+    if version is not None and (isinstance(version, bool) or not isinstance(version, int)):
+        raise QuestionnaireError(f"{source}: questionnaire.version must be a whole number, such as 1")
+    _refuse_oversized(data, source)
     merged = {**header, **{k: v for k, v in data.items() if k != "questionnaire"}}
     try:
         return Questionnaire.model_validate(merged)
     except ValidationError as error:
         raise QuestionnaireError(_describe(source, merged, error)) from None
+
+
+MAX_QUESTIONS = 500
+MAX_ENTRIES = 200
+"""Options, rows or columns of one question, once named lists are spliced in."""
+MAX_CELLS = 20_000
+"""Options plus matrix cells over the whole questionnaire: what aggregation counts."""
+
+
+def _entries(value: Any, lists: dict[str, Any]) -> int:
+    entries = [value] if isinstance(value, str) else value
+    if not isinstance(entries, list):
+        return 0
+    named = [lists.get(e) if isinstance(e, str) else None for e in entries]
+    return sum(len(n) if isinstance(n, list) else 1 for n in named)
+
+
+def _refuse_oversized(data: dict[str, Any], source: str) -> None:
+    """Refuse a questionnaire too large to show or count, before any model is built.
+
+    A 34 KB questionnaire naming one list of 200 options as the rows and the
+    columns of many matrices drove `report` past 5 GB: the size that matters is
+    the one after named lists are spliced in, so it is measured that way.
+    """
+    questions = data.get("questions")
+    raw_lists = data.get("lists")
+    lists: dict[str, Any] = raw_lists if isinstance(raw_lists, dict) else {}
+    if not isinstance(questions, list):
+        return
+    if len(questions) > MAX_QUESTIONS:
+        raise QuestionnaireError(f"{source}: {len(questions):,} questions; the limit is {MAX_QUESTIONS}")
+    cells = 0
+    for question in questions:
+        if not isinstance(question, dict):
+            continue
+        sizes = {field: _entries(question.get(field), lists) for field in ("options", "rows", "columns")}
+        for field, size in sizes.items():
+            if size > MAX_ENTRIES:
+                raise QuestionnaireError(
+                    f"{source}: question '{question.get('id', '?')}': {size:,} {field}; "
+                    f"the limit is {MAX_ENTRIES}"
+                )
+        cells += sizes["options"] + sizes["rows"] * max(sizes["columns"], 1)
+        if cells > MAX_CELLS:
+            raise QuestionnaireError(
+                f"{source}: more than {MAX_CELLS:,} options and matrix cells in all; "
+                "split it into several questionnaires"
+            )
 
 
 def _describe(source: str, data: dict[str, Any], error: ValidationError) -> str:

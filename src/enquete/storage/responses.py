@@ -1,17 +1,28 @@
 """Where responses live in a folder, and reading one file of them.
 
-    responses/AU.toml                       submitted: what results and reports count
-    responses/drafts/<id>.toml              in progress, one per response id
-    responses/history/AU.<id>.r1.toml       superseded revisions, kept, never counted
+    responses/AU.toml                                  submitted: what results and reports count
+    responses/drafts/<id>.toml                         in progress, one per response id
+    responses/history/AU.<id>.r1.<hash>.toml           replaced files, kept, never counted
+    responses/.enquete.lock                            taken by every writer (storage/lock.py)
 
-Only the `*.toml` files directly in the folder count; the subfolders are out
-of the way of every reader. A respondent key becomes part of a file name only
-after `safe_key` has accepted it.
+Only the `*.toml` files directly in the folder count (`.TOML` too); the
+subfolders are out of the way of every reader, and are never followed when
+they are symbolic links. A respondent key becomes part of a file name only
+after `safe_key` has accepted it; a response id always can (`id_stem`).
+
+Every method that writes takes the folder's lock, so merges, the app's
+submits and its autosaves never interleave a read-decide-write.
 """
 
 from __future__ import annotations
 
+import hashlib
+import heapq
+import os
 import re
+import stat
+from collections.abc import Iterator
+from contextlib import AbstractContextManager
 from dataclasses import replace
 from pathlib import Path
 
@@ -19,11 +30,16 @@ from enquete.errors import ResponseFileError, StorageError
 from enquete.model.answers import Problem
 from enquete.model.questionnaire import WINDOWS_RESERVED, Questionnaire
 from enquete.model.response import Response, dump_response, now, response_from_data
-from enquete.storage.atomic import write_atomically
-from enquete.storage.safe_read import read_toml
+from enquete.storage.atomic import write_files
+from enquete.storage.lock import folder_lock
+from enquete.storage.safe_read import parse_toml, read_bytes, read_toml
 
 DRAFTS = "drafts"
 HISTORY = "history"
+MAX_DRAFTS_LISTED = 200
+"""The home screen lists the most recent drafts; reading 100,000 of them would never end."""
+MAX_DRAFTS_SCANNED = 200_000
+"""Past this many entries drafts/ is not read further (a second or so of directory reading)."""
 _SAFE_KEY = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}", re.ASCII)
 
 
@@ -32,6 +48,21 @@ def safe_key(key: str) -> str:
     if not _SAFE_KEY.fullmatch(key) or key.lower() in WINDOWS_RESERVED:
         raise StorageError(f"'{key}' cannot be used as a file name")
     return key
+
+
+def id_stem(response_id: str) -> str:
+    """A file-name stem for any valid response id, distinct for distinct ids.
+
+    A plain id (letters, digits, `_` and `-`, up to 64 characters: any UUID)
+    is its own stem, so existing drafts keep their names. Any other valid id
+    (with `.` or `:`, longer, or a Windows device name) becomes its safe
+    characters cut to 40, plus 12 hex digits of its SHA-256.
+    """
+    if _SAFE_KEY.fullmatch(response_id) and response_id.lower() not in WINDOWS_RESERVED:
+        return response_id
+    digest = hashlib.sha256(response_id.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+    cleaned = re.sub(r"[^A-Za-z0-9_-]", "_", response_id)[:40].lstrip("_-")
+    return f"{cleaned or 'id'}-{digest}"
 
 
 def load_response(path: Path, questionnaire: Questionnaire) -> tuple[Response, list[Problem]]:
@@ -53,60 +84,100 @@ def load_valid_response(path: Path, questionnaire: Questionnaire) -> Response:
     return response
 
 
+def is_response_name(name: str) -> bool:
+    """A name counted in the folder: `*.toml` in any case, not hidden (temporary files are)."""
+    return name.lower().endswith(".toml") and not name.startswith(".")
+
+
 class ResponseFolder:
     """The `responses/` folder: the one place that knows its layout."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
 
+    # --- names ----------------------------------------------------------------
+
     def submitted_path(self, key: str) -> Path:
         return self.root / f"{safe_key(key)}.toml"
 
     def draft_path(self, response_id: str) -> Path:
-        return self.root / DRAFTS / f"{safe_key(response_id)}.toml"
+        return self.root / DRAFTS / f"{id_stem(response_id)}.toml"
 
-    def history_path(self, key: str, response: Response) -> Path:
-        name = f"{safe_key(key)}.{safe_key(response.id)}.r{response.revision}.toml"
+    def history_path(self, key: str, data: bytes, response: Response | None) -> Path:
+        """A name no other file can have: key, id, revision and a hash of the bytes.
+
+        The same bytes get the same name, so keeping a file twice is harmless;
+        different bytes never share one, so history is never overwritten.
+        """
+        digest = hashlib.sha256(data).hexdigest()[:12]
+        if response is None:
+            name = f"{safe_key(key)}.unreadable.{digest}.toml"
+        else:
+            name = f"{safe_key(key)}.{id_stem(response.id)}.r{response.revision}.{digest}.toml"
         return self.root / HISTORY / name
 
+    def _subfolder(self, name: str) -> Path:
+        """`drafts/` or `history/`, refused when it is a link (written files would land elsewhere)."""
+        folder = self.root / name
+        try:
+            info = os.lstat(folder)
+        except FileNotFoundError:
+            return folder
+        except OSError as error:
+            raise StorageError(f"cannot use {folder}: {error.strerror}") from error
+        if stat.S_ISLNK(info.st_mode):
+            raise StorageError(f"{folder} is a symbolic link; enquete does not follow it (make it a folder)")
+        if not stat.S_ISDIR(info.st_mode):
+            raise StorageError(f"{folder} is not a folder")
+        return folder
+
+    # --- reading --------------------------------------------------------------
+
     def submitted_files(self) -> list[Path]:
-        """The files that count: `*.toml` directly in the folder, sorted by name."""
+        """The files that count: `*.toml` (any case) directly in the folder, sorted by name."""
         if not self.root.is_dir():
             return []
-        return sorted(p for p in self.root.iterdir() if p.suffix == ".toml" and not p.name.startswith("."))
+        # A link is listed too, so that the reader refuses it by name rather than skip it unseen.
+        return sorted(p for p in self.root.iterdir() if is_response_name(p.name))
 
-    def draft_files(self) -> list[Path]:
-        folder = self.root / DRAFTS
-        if not folder.is_dir():
-            return []
-        return sorted(p for p in folder.iterdir() if p.suffix == ".toml" and not p.name.startswith("."))
-
-    def save_draft(self, response: Response) -> Path:
-        """Write the draft atomically; `StorageError` if the disk refuses."""
-        path = self.draft_path(response.id)
-        write_atomically(path, dump_response(replace(response, status="draft")))
-        return path
-
-    def discard_draft(self, response: Response) -> None:
-        path = self.draft_path(response.id)
+    def draft_files(self, limit: int = MAX_DRAFTS_LISTED) -> list[Path]:
+        """The `limit` most recently saved draft files, newest first; never follows a link."""
         try:
-            path.unlink(missing_ok=True)
-        except OSError as error:
-            raise StorageError(f"cannot remove the draft {path}: {error.strerror}") from error
+            folder = self._subfolder(DRAFTS)
+        except StorageError:
+            return []
+        return [path for _mtime, path in heapq.nlargest(limit, self._draft_entries(folder))]
 
-    def submit(self, response: Response, questionnaire: Questionnaire) -> tuple[Path, Response]:
-        """Write the submitted file, then drop the draft. The caller has validated the answers."""
-        key = response.key(questionnaire)
-        if key is None:
-            raise StorageError("the respondent is not identified yet")
-        submitted = replace(response, status="submitted", saved=now(), current_question=None)
-        path = self.submitted_path(key)
-        write_atomically(path, dump_response(submitted))
-        self.discard_draft(response)
-        return path, submitted
+    def draft_file_count(self) -> int:
+        """How many draft files there are (counting stops at `MAX_DRAFTS_SCANNED`).
+
+        For a screen to say "showing the 200 most recent of 100,000 drafts".
+        """
+        try:
+            folder = self._subfolder(DRAFTS)
+        except StorageError:
+            return 0
+        return sum(1 for _ in self._draft_entries(folder))
+
+    def _draft_entries(self, folder: Path) -> Iterator[tuple[float, Path]]:
+        try:
+            entries = os.scandir(folder)
+        except OSError:
+            return
+        with entries:
+            for count, entry in enumerate(entries):
+                if count >= MAX_DRAFTS_SCANNED:
+                    return
+                if not is_response_name(entry.name):
+                    continue
+                try:
+                    if entry.is_file(follow_symlinks=False):
+                        yield entry.stat(follow_symlinks=False).st_mtime, Path(entry.path)
+                except OSError:
+                    continue
 
     def drafts(self, questionnaire: Questionnaire) -> list[tuple[Path, Response]]:
-        """Readable drafts of this questionnaire, most recently saved first."""
+        """Readable drafts of this questionnaire (the most recent ones), most recently saved first."""
         found = []
         for path in self.draft_files():
             try:
@@ -116,3 +187,73 @@ class ResponseFolder:
             if response.status == "draft":
                 found.append((path, response))
         return sorted(found, key=lambda item: item[1].saved, reverse=True)
+
+    def current_bytes(self, key: str) -> bytes | None:
+        """The bytes of KEY's submitted file, or None when there is none (or it cannot be read)."""
+        try:
+            return read_bytes(self.submitted_path(key))
+        except ResponseFileError:
+            return None
+
+    # --- writing (each under the folder's lock) -------------------------------
+
+    def lock(self) -> AbstractContextManager[None]:
+        """The folder's writer lock; re-entrant, so a merge holds it around many writes."""
+        return folder_lock(self.root)
+
+    def replacement_writes(
+        self, key: str, new: bytes, questionnaire: Questionnaire
+    ) -> list[tuple[Path, bytes]]:
+        """The writes that put `new` in place of KEY's file: first a history copy of the old one."""
+        writes: list[tuple[Path, bytes]] = []
+        old = self.current_bytes(key)
+        if old is not None and old != new:
+            writes.append(self.history_write(key, old, questionnaire))
+        writes.append((self.submitted_path(key), new))
+        return writes
+
+    def history_write(self, key: str, data: bytes, questionnaire: Questionnaire) -> tuple[Path, bytes]:
+        """The write that keeps `data` (a file of KEY's) in history under a name of its own."""
+        self._subfolder(HISTORY)
+        try:
+            response: Response | None = response_from_data(questionnaire, parse_toml(data))[0]
+        except ResponseFileError:
+            response = None
+        return self.history_path(key, data, response), data
+
+    def write(self, writes: list[tuple[Path, bytes]]) -> None:
+        """Write a batch atomically, file by file, in order, under the lock."""
+        with self.lock():
+            write_files(writes)
+
+    def save_draft(self, response: Response) -> Path:
+        """Write the draft atomically; `StorageError` if the disk refuses."""
+        self._subfolder(DRAFTS)
+        path = self.draft_path(response.id)
+        self.write([(path, dump_response(replace(response, status="draft")))])
+        return path
+
+    def discard_draft(self, response: Response) -> None:
+        path = self.draft_path(response.id)
+        self._subfolder(DRAFTS)
+        with self.lock():
+            try:
+                path.unlink(missing_ok=True)
+            except OSError as error:
+                raise StorageError(f"cannot remove the draft {path}: {error.strerror}") from error
+
+    def submit(self, response: Response, questionnaire: Questionnaire) -> tuple[Path, Response]:
+        """Write the submitted file (the one it replaces kept in history), then drop the draft.
+
+        The caller has validated the answers. Under the lock, so a merge
+        running at the same time sees either the old file or this one.
+        """
+        key = response.key(questionnaire)
+        if key is None:
+            raise StorageError("the respondent is not identified yet")
+        submitted = replace(response, status="submitted", saved=now(), current_question=None)
+        with self.lock():
+            path = self.submitted_path(key)
+            write_files(self.replacement_writes(key, dump_response(submitted), questionnaire))
+            self.discard_draft(response)
+        return path, submitted

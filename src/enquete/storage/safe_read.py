@@ -1,17 +1,23 @@
 """Reading a TOML file that anyone may have written, without trusting it.
 
 Every file enquete reads comes through here: a symlink, a FIFO, a device or a
-huge file is refused before it is opened for reading, bad UTF-8 and broken
-TOML become a message with a position, and pathological TOML (deep nesting,
-dotted keys with thousands of parts) is refused instead of costing seconds or
-a RecursionError.
+huge file is refused before it is opened for reading; text is decoded the way
+Windows tools save it (UTF-8 with or without a byte-order mark, UTF-16 with
+one, and Windows-1252 "ANSI" as a last resort, with a warning); broken TOML
+becomes a message with a position; and pathological TOML is refused by
+`refuse_pathological` before any parser sees it, so every file up to the size
+limit is judged in well under a second, whatever its shape.
 """
 
+from __future__ import annotations
+
+import codecs
 import errno
 import os
 import re
 import stat
 import tomllib
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -19,15 +25,29 @@ from enquete.errors import ResponseFileError
 
 MAX_FILE_BYTES = 1024 * 1024
 """A response is a few kilobytes; a megabyte leaves room for any real one."""
-MAX_KEY_PARTS = 64
+MAX_KEY_PARTS = 8
+"""Parts of one dotted key (`answers.q.comments.rec1` has 4). tomllib is quadratic in them."""
+MAX_NESTING = 32
+"""Arrays and inline tables inside each other; deeper is refused before tomllib recurses."""
+MAX_DIGITS = 100
+"""Digits in one number; Python refuses to read integers past 4,300 digits (a crash, not a message)."""
 
 
 class UnreadableFile(ResponseFileError):
     """The file cannot be turned into a TOML table; the message says why and where."""
 
 
+@dataclass(frozen=True)
+class DecodedText:
+    """A file's text and how it was read: `warning` is set when a person should check it."""
+
+    text: str
+    encoding: str
+    warning: str | None = None
+
+
 def read_toml(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> dict[str, Any]:
-    """Parse `path` as TOML, refusing anything that is not a plain, modest, UTF-8 file."""
+    """Parse `path` as TOML, refusing anything that is not a plain, modest text file."""
     return parse_toml(read_bytes(path, max_bytes=max_bytes))
 
 
@@ -70,40 +90,130 @@ def read_bytes(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> bytes:
     return data
 
 
-def decode(data: bytes) -> str:
-    """UTF-8 text, a byte-order mark accepted; the position of the first bad byte otherwise."""
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        column = error.start - data.rfind(b"\n", 0, error.start)
-        raise UnreadableFile(
-            f"is not valid UTF-8 text (line {line}, column {column}); save it again as UTF-8"
-        ) from None
+_UTF16_BOMS = ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
 
 
-_DOTTED_KEY = re.compile(r"^\s*\[*\s*[\w\-\"' ]+(?:\s*\.\s*[\w\-\"' ]+){" + str(MAX_KEY_PARTS) + ",}")
+def decode_text(data: bytes) -> DecodedText:
+    """Text as Windows tools save it; `UnreadableFile` naming the first bad byte otherwise.
 
-
-def _refuse_long_dotted_keys(text: str) -> None:
-    """Refuse a key of many dotted parts: tomllib is quadratic in them (20,000 take 7 s).
-
-    Deep nesting needs no guard here: tomllib fails fast with RecursionError.
+    UTF-16 needs its byte-order mark (Notepad "Unicode" and PowerShell 5
+    `Out-File` write one); UTF-8 may have one. Bytes that are not UTF-8 are
+    read as Windows-1252 ("ANSI" in Notepad on a Western-European Windows),
+    with a warning, since a person should check the accented letters.
     """
-    if text.count(".") <= MAX_KEY_PARTS:
+    for bom, encoding in _UTF16_BOMS:
+        if data.startswith(bom):
+            try:
+                return DecodedText(data[len(bom) :].decode(encoding), "UTF-16")
+            except UnicodeDecodeError:
+                raise UnreadableFile("starts like UTF-16 text but is not; save it again as UTF-8") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:
+            line = data[: error.start].count(b"\n") + 1
+            column = error.start - data.rfind(b"\n", 0, error.start)
+            raise UnreadableFile(
+                f"is not valid UTF-8 text (line {line}, column {column}); save it again as UTF-8"
+            ) from None
+        return DecodedText(
+            text, "Windows-1252", "not UTF-8: read as Windows-1252 (ANSI); check its accented letters"
+        )
+    return DecodedText(text, "UTF-8 with BOM" if data.startswith(codecs.BOM_UTF8) else "UTF-8")
+
+
+def decode(data: bytes) -> str:
+    """The text of `data` (see `decode_text`), without the warning."""
+    return decode_text(data).text
+
+
+def normalized_bytes(text: str) -> bytes:
+    """What enquete writes for a text it read: UTF-8, no byte-order mark, LF line ends.
+
+    tomllib reads CRLF as LF, so the values are the same; normalising twice
+    gives the same bytes, so a file merged twice is recognised as a duplicate.
+    """
+    return text.replace("\r\n", "\n").encode("utf-8", "surrogatepass")
+
+
+# One token of TOML, so that structure can be told from the inside of strings and
+# comments. Each alternative matches exactly what tomllib takes as that token
+# (a multi-line string swallows up to two extra quotes at its end), so nothing
+# that tomllib reads as a key can hide inside what the guard takes for a string.
+_TOKEN = re.compile(
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""(?:"{1,2})?'
+    r"|'''(?:[^']|'(?!''))*'''(?:'{1,2})?"
+    r'|"(?:[^"\\\n]|\\.)*"'
+    r"|'[^'\n]*'"
+    r"|#[^\n]*",
+    re.DOTALL,
+)
+_BARE_OR_QUOTED = r"(?:(?<![A-Za-z0-9_-])[A-Za-z0-9_-]++|\x00)"
+_LONG_KEY = re.compile(
+    _BARE_OR_QUOTED + r"(?:[ \t]*\.[ \t]*" + _BARE_OR_QUOTED + "){" + str(MAX_KEY_PARTS) + ",}"
+)
+_LONG_NUMBER = re.compile(r"(?<![0-9_])[0-9][0-9_]{" + str(MAX_DIGITS) + ",}")
+_BRACKETS = re.compile(r"[\[\]{}]+")
+
+
+def _skeleton(text: str) -> str:
+    """`text` with every string replaced by a NUL and every comment removed.
+
+    A lone quote that starts no valid string is left in place: the rest of
+    the line is then judged as structure, which can only make the guard stricter.
+    """
+    return _TOKEN.sub(lambda m: "" if m.group().startswith("#") else "\x00", text)
+
+
+def _deepest_nesting(skeleton: str) -> int:
+    depth = deepest = 0
+    for run in _BRACKETS.finditer(skeleton):
+        for char in run.group():
+            depth = depth + 1 if char in "[{" else max(depth - 1, 0)
+            deepest = max(deepest, depth)
+        if deepest > MAX_NESTING:
+            break
+    return deepest
+
+
+def refuse_pathological(text: str) -> None:
+    """Raise `UnreadableFile` for any shape that would make a TOML parser slow or crash.
+
+    Three things cost a parser more than linear time or memory, or crash it:
+    dotted keys of many parts, bare or quoted, in tables, headers or inline
+    tables (tomllib is quadratic in the parts: 160 KB took over a minute);
+    deep nesting of arrays and inline tables (RecursionError); and integers
+    of thousands of digits (ValueError, or quadratic conversion). Every check
+    is linear in the text, on a skeleton where strings and comments are
+    blanked out, so text inside a string never counts and nothing outside
+    one escapes.
+    """
+    if not any(c in text for c in ".[{0123456789"):
         return
-    for line in text.splitlines():
-        if line.count(".") > MAX_KEY_PARTS and _DOTTED_KEY.match(line):
-            raise UnreadableFile(f"has a key of more than {MAX_KEY_PARTS} dotted parts")
+    skeleton = _skeleton(text)
+    if _LONG_KEY.search(skeleton):
+        raise UnreadableFile(f"has a key of more than {MAX_KEY_PARTS} dotted parts")
+    if _LONG_NUMBER.search(skeleton):
+        raise UnreadableFile(f"has a number of more than {MAX_DIGITS} digits")
+    if _deepest_nesting(skeleton) > MAX_NESTING:
+        raise UnreadableFile("nests tables or arrays too deeply")
 
 
-def parse_toml(data: bytes) -> dict[str, Any]:
-    """Parse bytes as TOML; every failure is an `UnreadableFile` with a clear reason."""
-    text = decode(data)
-    _refuse_long_dotted_keys(text)
+def parse_text(text: str) -> dict[str, Any]:
+    """Parse decoded text as TOML; every failure is an `UnreadableFile` with a clear reason."""
+    refuse_pathological(text)
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise UnreadableFile(f"is not valid TOML: {error}") from None
     except RecursionError:
         raise UnreadableFile("nests tables or arrays too deeply") from None
+    except (ValueError, MemoryError):
+        raise UnreadableFile("holds a value too large to read") from None
+
+
+def parse_toml(data: bytes) -> dict[str, Any]:
+    """Parse bytes as TOML (see `decode_text` for the encodings read)."""
+    return parse_text(decode(data))

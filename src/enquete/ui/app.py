@@ -10,11 +10,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from rich.text import Text
 from textual.app import App
 from textual.binding import Binding
 from textual.reactive import reactive
 
 from enquete.storage.questionnaire_file import check_language, header_languages, header_text
+from enquete.text import printable
 
 if TYPE_CHECKING:
     from enquete.model.questionnaire import Questionnaire
@@ -69,8 +71,12 @@ class EnqueteApp(App[int]):
         return header_languages(self.questionnaire_data)
 
     def header(self, key: str) -> str:
-        """The questionnaire's title or description, available before validation."""
-        return header_text(self.questionnaire_data, key, self.language)
+        """The questionnaire's title or description, available before validation, made printable.
+
+        It comes from a file anyone may have written: it also becomes the
+        terminal's window title, where an escape sequence would be obeyed.
+        """
+        return printable(header_text(self.questionnaire_data, key, self.language))
 
     def on_mount(self) -> None:
         from enquete.ui.screens.home import HomeScreen
@@ -88,7 +94,8 @@ class EnqueteApp(App[int]):
         try:
             self.questionnaire = questionnaire_from_data(self.questionnaire_data, source=self.source)
         except QuestionnaireError as error:
-            self.exit(return_code=2, message=f"enquete: {error}")
+            # Printed by Rich after the app closes: as Text, so neither markup nor escapes apply.
+            self.exit(return_code=2, message=Text(printable(f"enquete: {error}")))
             return
         self.folder = ResponseFolder(self.responses)
         self.ready = True
