@@ -154,3 +154,26 @@ async def test_the_shipped_survey_still_says_where_to_send_the_file() -> None:
     survey = load_questionnaire(ROOT / "questionnaire.toml")
     assert survey.after_submit is not None
     assert survey.after_submit["ru"] == "Просьба направить этот файл по электронной почте в Секретариат."
+
+
+async def test_results_menu_entries_stay_on_one_line_with_a_scrollbar() -> None:
+    """Bug (office trial): once a scrollbar appeared, long menu entries wrapped.
+
+    Not reproduced on this main at 80x24 (entries are cut by terminal cells since
+    ccfa6b5); kept as a guard with 30 long questions, which need a scrollbar.
+    """
+    questions = "".join(
+        f'\n[[questions]]\nid = "q{n}"\ntype = "text"\ntext = "Question number {n} about the state of electronic filing"\n'
+        for n in range(1, 31)
+    )
+    Path("long.toml").write_text(
+        '[questionnaire]\nid = "long"\nversion = 1\ntitle = "Long"\n' + questions, "utf-8"
+    )
+    _, data = read_questionnaire_data(Path("long.toml"))
+    app = EnqueteApp(data, Path("responses"), source="long.toml", language="en", mode="results")
+    async with running(app, size=(80, 24)) as pilot:
+        await pilot.pause()
+        lines = screen_text(pilot.app).splitlines()
+        entries = [line.lstrip("▊ ") for line in lines]
+        numbered = [entry[:3] for entry in entries if entry[:1].isdigit() and ". " in entry[:4]]
+        assert numbered[:5] == ["1. ", "2. ", "3. ", "4. ", "5. "], numbered[:6]
