@@ -177,3 +177,23 @@ async def test_results_menu_entries_stay_on_one_line_with_a_scrollbar() -> None:
         entries = [line.lstrip("▊ ") for line in lines]
         numbered = [entry[:3] for entry in entries if entry[:1].isdigit() and ". " in entry[:4]]
         assert numbered[:5] == ["1. ", "2. ", "3. ", "4. ", "5. "], numbered[:6]
+
+
+async def test_an_eleven_point_scale_is_answered_by_its_numbers() -> None:
+    """Bug: matrix digit keys reached only columns 1-9, and on a 0-10 scale 5 chose the column headed 4."""
+    columns = ", ".join(f'{{ id = "s{n}", label = "{n}" }}' for n in range(11))
+    Path("nps.toml").write_text(
+        '[questionnaire]\nid = "nps"\nversion = 1\ntitle = "NPS"\n\n[[questions]]\nid = "scores"\n'
+        'type = "matrix"\ntext = "How likely are you to recommend each service?"\n'
+        'rows = [{ id = "a", label = "Filing" }, { id = "b", label = "Search" }, { id = "c", label = "Payment" }]\n'
+        f"columns = [{columns}]\n",
+        "utf-8",
+    )
+    _, data = read_questionnaire_data(Path("nps.toml"))
+    app = EnqueteApp(data, Path("responses"), source="nps.toml", language="en", mode="fill")
+    async with running(app, size=(80, 24)) as pilot:
+        await pilot.press("1", "0", "5", "0")  # row a: 10; row b: 5; row c: 0
+        await settle(pilot)
+        screen = pilot.app.screen
+        assert isinstance(screen, FillScreen)
+        assert screen.session.answer("scores") == {"a": "s10", "b": "s5", "c": "s0"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
@@ -24,19 +24,44 @@ class MatrixTable(DataTable[str]):
 
     BINDINGS = [
         Binding("space", "choose_cell", "key.choose", id="choose"),
-        *(Binding(str(n), f"choose_column({n - 1})", show=False) for n in range(1, 10)),
     ]
+
+    typed = ""
+    """Digits typed on this row so far: `1` then `0` chooses column 10 of an 11-point scale."""
+
+    def on_key(self, event: events.Key) -> None:
+        """Digits choose a column by its number; with ten or more, a second digit can follow.
+
+        Bug: only 1-9 were bound, so an 11-point scale (0-10) could not be answered
+        by key, and 5 chose the column headed 4. Columns are numbered as the legend
+        shows them: by their labels when every label is a number (0-10), else 1, 2, ...
+        """
+        matrix = self.parent
+        if not isinstance(matrix, MatrixField):
+            return
+        if event.character is None or not event.character.isdigit() or not event.character.isascii():
+            self.typed = ""
+            return
+        event.stop()
+        event.prevent_default()
+        numbers = matrix.column_numbers()
+        typed = self.typed + event.character
+        if not any(n.startswith(typed) for n in numbers):
+            typed = event.character  # a fresh number
+        longer = [n for n in numbers if n.startswith(typed) and n != typed]
+        if typed in numbers:
+            matrix.choose(self.cursor_row, numbers.index(typed))
+        if typed in numbers and not longer:
+            self.typed = ""
+            column = numbers.index(typed)
+            self.move_cursor(row=min(self.cursor_row + 1, self.row_count - 1), column=column)
+        else:
+            self.typed = typed if longer else ""
 
     def action_choose_cell(self) -> None:
         matrix = self.parent
         if isinstance(matrix, MatrixField):
             matrix.choose(self.cursor_row, self.cursor_column)
-
-    def action_choose_column(self, column: int) -> None:
-        matrix = self.parent
-        if isinstance(matrix, MatrixField) and column < len(self.columns):
-            matrix.choose(self.cursor_row, column)
-            self.move_cursor(row=min(self.cursor_row + 1, self.row_count - 1), column=column)
 
 
 class MatrixField(AnswerField):
@@ -56,12 +81,15 @@ class MatrixField(AnswerField):
         self.value: dict[str, str] = dict(value) if isinstance(value, dict) else {}
 
     def compose(self) -> ComposeResult:
-        legend = " · ".join(
-            f"{n} {c.label_in(self.language)}" for n, c in enumerate(self.question.columns, 1)
+        numbers = self.column_numbers()
+        labels = [c.label_in(self.language) for c in self.question.columns]
+        legend = " · ".join(  # "1 Very poor" is not written "1 1 Very poor"
+            label if label.strip().split(" ")[0] == number else f"{number} {label}"
+            for number, label in zip(numbers, labels, strict=True)
         )
         yield Static(Content(legend), classes="legend")
         table = MatrixTable(cursor_type="cell", zebra_stripes=True)
-        for number, _column in enumerate(self.question.columns, 1):
+        for number in self.column_numbers():
             table.add_column(f" {number} ", key=str(number), width=3)
         for row in self.question.rows:
             table.add_row(
@@ -69,6 +97,13 @@ class MatrixField(AnswerField):
             )
         yield table
         yield Static("", classes="full-label", id="full-label")
+
+    def column_numbers(self) -> list[str]:
+        """What each column is called by key: its label when all labels are whole numbers, else 1, 2, ..."""
+        labels = [c.short_in(self.language).strip() for c in self.question.columns]
+        if all(label.isdigit() and label.isascii() for label in labels) and len(set(labels)) == len(labels):
+            return labels
+        return [str(n) for n in range(1, len(labels) + 1)]
 
     def _cells(self, row_id: str) -> list[str]:
         chosen = self.value.get(row_id)
