@@ -7,14 +7,16 @@ disk. A failed save is said on screen and retried; the answers stay in memory.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import ProgressBar, Static
 
 from enquete.errors import StorageError
@@ -22,7 +24,7 @@ from enquete.model.questionnaire import AnyQuestion
 from enquete.qtypes import type_of
 from enquete.session import FillSession
 from enquete.ui.content import plain, tr
-from enquete.ui.widgets.answer_field import AnswerField
+from enquete.ui.widgets.answer_field import NOT_READ, AnswerField
 from enquete.ui.widgets.by_type import field_for
 from enquete.ui.widgets.key_bar import KeyBar
 
@@ -47,6 +49,11 @@ class FillScreen(Screen[None]):
         ids = session.questionnaire.ids
         current = session.response.current_question
         self.index = ids.index(current) if current in ids else 0
+        self._rebuilding = False
+        """True while the screen is rebuilt for another question: printable keys are held."""
+        self._held_keys: list[events.Key] = []
+        self._typing_target: Widget | None = None
+        """Where held keys were last replayed: `_let_typing_land` waits for it too."""
 
     @property
     def language(self) -> str:
@@ -131,12 +138,78 @@ class FillScreen(Screen[None]):
 
     # --- moving around ----------------------------------------------------------
 
+    def flush(self) -> None:
+        """Take the field's value as it is now, before leaving it (see `AnswerField.current_value`)."""
+        for field in self.query("#field").results(AnswerField):
+            value = field.current_value()
+            if value is NOT_READ:
+                return
+            before = self.session.raw_answer(field.question.id)
+            if (value or None) != (before or None):
+                self.session.set_answer(field.question.id, value)
+
+    async def _let_typing_land(self) -> None:
+        """Let the field take the keys typed just before this one (Ctrl+N is a priority key).
+
+        In a terminal, "120" and Ctrl+N can arrive in one read: the digits wait in
+        the field's queue while the priority binding runs first. Yielding until that
+        queue is empty lets the field hold "120" before `flush` reads it.
+        """
+        for _ in range(100):  # keys forwarded to this screen while no field had the focus
+            if self._message_queue.empty():
+                break
+            await asyncio.sleep(0)
+        self._release_keys()  # keys held while this question was built go to its field first
+        for _ in range(100):
+            queues = [getattr(w, "_message_queue", None) for w in (self.focused, self._typing_target) if w]
+            if all(queue is None or queue.empty() for queue in queues):
+                break
+            await asyncio.sleep(0)
+        await asyncio.sleep(0)
+
     async def show_question(self, index: int) -> None:
+        await self._let_typing_land()
+        self.flush()
         self.index = max(0, min(index, len(self.session.questionnaire.questions) - 1))
         self.session.go_to(self.question.id)
         self.save()
+        self._rebuilding = True
+        self.set_focus(None)  # keys from now on come to the screen, to be held
         await self.recompose()
         self.on_mount()
+        if not type_of(self.question).takes_answer:
+            self._release_keys()  # a note: nothing will take the focus, nothing to type into
+        # Otherwise the keys are held until the field has the focus (on_descendant_focus).
+
+    def on_key(self, event: events.Key) -> None:
+        """Keys that arrive while the next question is being built wait for its field.
+
+        Bug: typing right after Ctrl+N lost the first keys (no field had the focus yet).
+        """
+        if self._rebuilding and event.is_printable:
+            self._held_keys.append(event)
+            event.stop()
+            event.prevent_default()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """The new field took the focus: the held keys are its now (not any other widget's)."""
+        if self._rebuilding and any(w is event.widget for w in self.query("#field *")):
+            self._release_keys()
+
+    def _release_keys(self) -> None:
+        """The new field has the focus (or has nothing to focus): give it the held keys."""
+        if not self._rebuilding:
+            return
+        self._rebuilding = False
+        held, self._held_keys = self._held_keys, []
+        target = self.focused
+        if target is None:  # the focus may still be on its way: the field's first focusable widget
+            target = next((w for w in self.query("#field *") if w.can_focus and w.display), None)
+        if target is None:
+            return  # a note: typed characters have nowhere to go
+        self._typing_target = target
+        for key in held:
+            target.post_message(events.Key(key.key, key.character))
 
     def _asked_after(self, step: int) -> int | None:
         """The index of the next (step 1) or previous (step -1) question the skip logic asks."""
@@ -150,6 +223,8 @@ class FillScreen(Screen[None]):
         return None
 
     async def action_next_question(self) -> None:
+        await self._let_typing_land()
+        self.flush()  # the answer just typed may decide which question comes next
         following = self._asked_after(1)
         if following is None:
             await self.action_review()
@@ -157,6 +232,8 @@ class FillScreen(Screen[None]):
             await self.show_question(following)
 
     async def action_previous_question(self) -> None:
+        await self._let_typing_land()
+        self.flush()
         previous = self._asked_after(-1)
         if previous is not None:
             await self.show_question(previous)
@@ -171,6 +248,8 @@ class FillScreen(Screen[None]):
         self.app.push_screen(QuestionListDialog(self.session, self.question.id, self.language), jump)
 
     async def action_review(self) -> None:
+        await self._let_typing_land()
+        self.flush()
         from enquete.ui.screens.review import ReviewScreen
 
         async def back_from_review(question_id: str | None) -> None:
@@ -187,6 +266,8 @@ class FillScreen(Screen[None]):
 
     async def confirm_leaving(self, then: Callable[[], object]) -> None:
         """Ask before quitting; the draft is on disk either way (or the failure is on screen)."""
+        self.flush()
+        self.save()
         from enquete.ui.dialogs.confirm import confirm_quit
 
         def decided(leave: bool | None) -> None:

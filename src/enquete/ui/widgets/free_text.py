@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual import on
 from textual.app import ComposeResult
 from textual.content import Content
@@ -10,7 +12,7 @@ from textual.widgets import Input, Static, TextArea
 from enquete.model.questionnaire import TextQuestion
 from enquete.text import without_surrogates
 from enquete.ui.content import tr
-from enquete.ui.widgets.answer_field import AnswerField
+from enquete.ui.widgets.answer_field import NOT_READ, AnswerField
 
 
 class FreeTextField(AnswerField):
@@ -32,6 +34,13 @@ class FreeTextField(AnswerField):
         else:  # `multiline = false`: a name, a code, an e-mail address; Enter does not add a line
             yield Input(text)
         yield Static(self._count(text), classes="count", id="count")
+
+    def current_value(self) -> Any:
+        for area in self.query(TextArea).results(TextArea):
+            return without_surrogates(area.text)
+        for line in self.query(Input).results(Input):
+            return without_surrogates(line.value)
+        return NOT_READ
 
     @on(Input.Changed)
     def line_changed(self, event: Input.Changed) -> None:

@@ -8,6 +8,7 @@ stays on screen with its message instead of being lost.
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -41,6 +42,9 @@ class LineField(AnswerField):
             unit = unit_in(self.language) if callable(unit_in) else ""
             if unit:
                 yield Static(printable(str(unit)), classes="unit", markup=False)
+
+    def current_value(self) -> Any:
+        return without_surrogates(self.query_one(Input).value)
 
     @on(Input.Changed)
     def typed(self, event: Input.Changed) -> None:

@@ -98,6 +98,9 @@ class MatrixField(AnswerField):
         yield table
         yield Static("", classes="full-label", id="full-label")
 
+    def current_value(self) -> Any:
+        return dict(self.value)
+
     def column_numbers(self) -> list[str]:
         """What each column is called by key: its label when all labels are whole numbers, else 1, 2, ..."""
         labels = [c.short_in(self.language).strip() for c in self.question.columns]

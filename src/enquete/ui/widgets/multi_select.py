@@ -62,6 +62,9 @@ class MultiSelectField(AnswerField):
             yield Static(tr("multi.comment", self.language), classes="comment-label", markup=False)
             yield TextArea(self.comment, id="comment", tab_behavior="focus")
 
+    def current_value(self) -> Any:
+        return self.value()
+
     def value(self) -> dict[str, Any]:
         comments = {k: v for k, v in self.comments.items() if k in self.selected and v.strip()}
         value: dict[str, Any] = {"selected": [o.id for o in self.question.options if o.id in self.selected]}
