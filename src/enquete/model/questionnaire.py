@@ -137,10 +137,13 @@ def _check_expressions(questionnaire: Questionnaire) -> None:
         if q.group is not None and q.group not in questionnaire.groups:
             raise ValueError(f"question '{q.id}': group '{q.group}' is not under [groups]")
     depends_on: dict[str, set[str]] = {q.id: set() for q in questionnaire.questions}
-    for owner, field, source in questionnaire.expressions():
-        problems = unknown_references(owner, field, parse(source).tree, ids)
-        if problems:
-            raise ValueError(str(problems[0]).replace("question 'group ", "group '"))
+    problems = [
+        str(problem).replace("question 'group ", "group '")
+        for owner, field, source in questionnaire.expressions()
+        for problem in unknown_references(owner, field, parse(source).tree, ids)
+    ]
+    if problems:  # every unknown reference at once, not one per run of check
+        raise ValueError("; ".join(problems))
     for q in questionnaire.questions:
         conditions = [q.relevant, questionnaire.groups[q.group].relevant if q.group else None]
         for condition in conditions:
