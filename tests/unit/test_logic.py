@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from enquete.cli import main
 from enquete.errors import QuestionnaireError
@@ -167,3 +170,31 @@ def test_an_other_option_brings_a_required_please_specify_question() -> None:
     relevant = rules.relevance(answers, TODAY)
     assert relevant["tools_other"] and not relevant["kind_else"]
     assert rules.is_required("tools_other", answers, relevant)
+
+
+@given(
+    st.fixed_dictionaries(
+        {},
+        optional={
+            "office": st.sampled_from(["AU", "BR"]),
+            "examiners": st.integers(0, 500),
+            "it_staff": st.integers(0, 6000),
+            "has_strategy": st.sampled_from(["yes", "no"]),
+            "strategy_adopted": st.dates(datetime.date(2000, 1, 1), datetime.date(2024, 12, 31)),
+            "filing_system": st.sampled_from(["epct", "own", "other"]),
+            "filing_system_other": st.text(min_size=1, max_size=20).filter(str.strip),
+        },
+    )
+)
+def test_questions_not_asked_never_cause_a_problem(answers: dict[str, Any]) -> None:
+    """Property: whatever the answers, no problem is about a question the skip logic does not ask."""
+    from enquete.model.answers import completeness_problems
+    from enquete.storage.questionnaire_file import load_questionnaire
+    from tests.conftest import ROOT
+
+    questionnaire = load_questionnaire(ROOT / "examples" / "office-capacity.toml")
+    relevant = questionnaire.rules().relevance(answers)
+    problems = completeness_problems(questionnaire, answers)
+    assert all(relevant[p.question] for p in problems if p.question)
+    assert relevant["strategy_adopted"] == (answers.get("has_strategy") == "yes")
+    assert relevant["filing_system_other"] == (answers.get("filing_system") == "other")
