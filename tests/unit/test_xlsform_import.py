@@ -202,3 +202,20 @@ def test_a_file_that_is_not_a_workbook_is_refused_plainly(tmp_path: Path) -> Non
         read_xlsform(bogus)
     with pytest.raises(XLSFormError, match="no such file"):
         read_xlsform(tmp_path / "missing.xlsx")
+
+
+def test_or_other_and_choices_from_a_file(tmp_path: Path) -> None:
+    """pyxform's own or_other follow-up uses `../q` paths; a select_one_from_file has no choices here."""
+    rows = [
+        {"type": "select_one yn or_other", "name": "q", "label::English (en)": "Q?"},
+        {"type": "select_one_from_file offices.csv", "name": "f", "label::English (en)": "F?"},
+    ]
+    choices = [["yn", "yes", "Yes", "Да", ""], ["yn", "no", "No", "Нет", ""]]
+    data, notes = converted(build_form(tmp_path / "o.xlsx", rows, choices, ["Other", "other_form", "", ""]))
+    assert [q["id"] for q in data["questions"]] == ["q", "q_other"]
+    assert question(data, "q_other")["relevant"] == "selected(${q}, 'other')"
+    assert [o["id"] for o in data["lists"]["yn"]] == ["yes", "no", "other"]
+    assert (
+        "not imported: 'f' (select one from offices.csv): choices from an external file are not supported"
+        in notes
+    )

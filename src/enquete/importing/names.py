@@ -71,4 +71,9 @@ class Ids:
             name = match.group(1).strip()
             return "${" + self.by_name.get(name, name) + "}"
 
+        # pyxform writes its own expressions (or_other's follow-up) with relative
+        # paths: `../q` is `${q}` in XLSForm's own syntax.
+        expression = re.sub(
+            r"(?<![\w.$])\.\./([A-Za-z_][\w.-]*)", lambda m: "${" + m.group(1) + "}", expression
+        )
         return re.sub(r"\$\{([^}]*)\}", swap, expression)

@@ -202,7 +202,7 @@ class _Converter:
                 continue
             if child.get("type") == "group":
                 self._name_all(child.get("children", []))
-            elif child.get("type") in QUESTION_TYPES:
+            elif child.get("type") in QUESTION_TYPES and not _from_file(child):
                 self.ids.id_for(child["name"])
 
     def _walk(self, children: list[Any], relevance: list[str]) -> None:
@@ -223,6 +223,11 @@ class _Converter:
                         f"the group's relevant holds ({relevant})"
                     )
                 self._walk(child.get("children", []), inner)
+            elif kind in ("select one", "select all that apply") and _from_file(child):
+                self.notes.append(
+                    f"not imported: '{name}' ({kind} from {child.get('itemset')}): "
+                    "choices from an external file are not supported"
+                )
             elif kind in QUESTION_TYPES:
                 self._question(child, kind, relevance)
             else:
@@ -350,6 +355,12 @@ _ORDER = (
     "id", "type", "required", "relevant", "constraint", "constraint_message",
     "min", "max", "decimals", "multiline", "options", "text", "help",
 )  # fmt: skip
+
+
+def _from_file(child: dict[str, Any]) -> bool:
+    """A select whose choices come from a CSV/XML/GeoJSON file (select_one_from_file)."""
+    itemset = str(child.get("itemset") or "")
+    return itemset.lower().endswith((".csv", ".xml", ".geojson"))
 
 
 def _clean_id(name: str) -> str:
