@@ -86,13 +86,13 @@ def test_office_capacity_figures(tmp_path: Path) -> None:
     # has_strategy: 2 yes, 2 no, of all 4.
     assert "| Yes | 2 (50%) |\n| No | 2 (50%) |" in markdown
     # The adoption date applied to the 2 offices with a strategy; FR's stray date is not counted.
-    assert "Answered by 2 (100%) of the 2 respondents to whom it applied (of 4)" in markdown
+    assert "Answered by 2 (100%) of the 2 respondents who answered “Yes” to question 6 (of 4)" in markdown
     assert "| Earliest | 2021-01-10 |\n| Latest | 2023-09-15 |" in markdown
     # Filing system: 3 of 4 answered; shares of all 4.
     assert "Answered by 3 (75%) of 4 respondents." in markdown
     assert "| ePCT | 1 (25%) |\n| Our own system | 1 (25%) |\n| Other | 1 (25%) |" in markdown
     # "Other, please specify" applied to AU only; its text is listed like a comment.
-    assert "Answered by 1 (100%) of the 1 respondent to whom it applied (of 4)" in markdown
+    assert "Answered by 1 (100%) of the 1 respondent who answered “Other” to question 8 (of 4)" in markdown
     assert "Paper forms, scanned" in markdown
     data = results_to_json_data(results)
     assert data["questions"]["examiners"]["values"] == [120, 80, 400, 200]

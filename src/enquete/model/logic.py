@@ -182,3 +182,37 @@ def _holds(expression: Expression, context: Context) -> bool:
         return expression.holds(context)
     except EvaluationError:
         return True
+
+
+def describe_condition(questionnaire: Questionnaire, question_id: str, language: str = "en") -> str | None:
+    """The common conditions in words, for a report's denominator; None when it is not one of them.
+
+    `${q} = 'opt'` reads "who answered “Yes” to question 6", `selected(${q}, 'opt')`
+    "who chose “Other” in question 8": the figure then says of whom it is a share.
+    """
+    from enquete.model.expressions import parse
+    from enquete.model.expressions.syntax import Binary, Call, Reference, String
+
+    question = questionnaire.question(question_id)
+    conditions = [c for c in (question.relevant, _group_condition(questionnaire, question.group)) if c]
+    if len(conditions) != 1:
+        return None
+    tree = parse(conditions[0]).tree
+    if isinstance(tree, Binary) and tree.operator == "=" and isinstance(tree.left, Reference):
+        asked, option, verb = tree.left.question, tree.right, "answered {label} to"
+    elif isinstance(tree, Call) and tree.name == "selected" and isinstance(tree.arguments[0], Reference):
+        asked, option, verb = tree.arguments[0].question, tree.arguments[1], "chose {label} in"
+    else:
+        return None
+    if not isinstance(option, String) or asked not in questionnaire.ids:
+        return None
+    from enquete.qtypes import type_of
+
+    source = questionnaire.question(asked)
+    label = type_of(source).value_label(source, option.value, language) or option.value
+    number = questionnaire.ids.index(asked) + 1
+    return f"who {verb.format(label=f'“{label}”')} question {number}"
+
+
+def _group_condition(questionnaire: Questionnaire, group: str | None) -> str | None:
+    return questionnaire.groups[group].relevant if group else None

@@ -8,6 +8,7 @@ module only draws them.
 
 from collections.abc import Iterator
 
+from enquete.model.logic import describe_condition
 from enquete.model.questionnaire import Questionnaire
 from enquete.qtypes import type_of
 from enquete.results.aggregate import Comment, Results
@@ -64,9 +65,10 @@ def _lines(results: Results, q: Questionnaire, lang: str) -> Iterator[str]:
         if of is None:
             yield f"Answered by {_count(results, result.answered)} of {n} respondents."
         else:
+            who = describe_condition(q, question.id, lang) or "to whom it applied"
             yield (
                 f"Answered by {_count(results, result.answered, of)} of the {of} respondent"
-                f"{'s' if of != 1 else ''} to whom it applied (of {n}); its shares are of those {of}."
+                f"{'s' if of != 1 else ''} {who} (of {n}); its shares are of those {of}."
             )
         yield ""
         if question.id == q.respondent_key:
