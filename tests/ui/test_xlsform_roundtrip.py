@@ -91,6 +91,6 @@ async def test_an_xlsform_is_imported_checked_filled_and_reported(capsys: pytest
     assert main(["report", "--questionnaire", "capacity.toml", "--format", "md", "--lang", "fr"]) == 0
     report = capsys.readouterr().out
     assert "# Capacités" in report
-    assert "| Mean | 250 |" in report
+    assert "| Moyenne | 250 |" in report
     assert "| Oui | 1 (100%) |" in report
-    assert "| Earliest | 2022-03-01 |" in report
+    assert "| Plus ancienne | 2022-03-01 |" in report

@@ -118,4 +118,12 @@ TEXTS: dict[str, str] = {
     "date.placeholder": "YYYY-MM-DD",
     "other.placeholder": "Please specify",
     "other.specify": "please specify",
+    "figure.answered": "Answered",
+    "figure.mean": "Mean",
+    "figure.median": "Median",
+    "figure.minimum": "Minimum",
+    "figure.maximum": "Maximum",
+    "figure.sum": "Sum",
+    "figure.earliest": "Earliest",
+    "figure.latest": "Latest",
 }

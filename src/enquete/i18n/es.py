@@ -117,4 +117,12 @@ TEXTS: dict[str, str] = {
     "date.placeholder": "AAAA-MM-DD",
     "other.placeholder": "Especifique",
     "other.specify": "especifique",
+    "figure.answered": "Respuestas",
+    "figure.mean": "Media",
+    "figure.median": "Mediana",
+    "figure.minimum": "Mínimo",
+    "figure.maximum": "Máximo",
+    "figure.sum": "Suma",
+    "figure.earliest": "Más antigua",
+    "figure.latest": "Más reciente",
 }

@@ -117,4 +117,12 @@ TEXTS: dict[str, str] = {
     "date.placeholder": "AAAA-MM-JJ",
     "other.placeholder": "Veuillez préciser",
     "other.specify": "veuillez préciser",
+    "figure.answered": "Réponses",
+    "figure.mean": "Moyenne",
+    "figure.median": "Médiane",
+    "figure.minimum": "Minimum",
+    "figure.maximum": "Maximum",
+    "figure.sum": "Somme",
+    "figure.earliest": "Plus ancienne",
+    "figure.latest": "Plus récente",
 }

@@ -118,4 +118,12 @@ TEXTS: dict[str, str] = {
     "date.placeholder": "ГГГГ-ММ-ДД",
     "other.placeholder": "Уточните",
     "other.specify": "уточните",
+    "figure.answered": "Ответов",
+    "figure.mean": "Среднее",
+    "figure.median": "Медиана",
+    "figure.minimum": "Минимум",
+    "figure.maximum": "Максимум",
+    "figure.sum": "Сумма",
+    "figure.earliest": "Самая ранняя",
+    "figure.latest": "Самая поздняя",
 }

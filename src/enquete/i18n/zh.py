@@ -117,4 +117,12 @@ TEXTS: dict[str, str] = {
     "date.placeholder": "年-月-日",
     "other.placeholder": "请具体说明",
     "other.specify": "请具体说明",
+    "figure.answered": "作答数",
+    "figure.mean": "平均值",
+    "figure.median": "中位数",
+    "figure.minimum": "最小值",
+    "figure.maximum": "最大值",
+    "figure.sum": "总和",
+    "figure.earliest": "最早",
+    "figure.latest": "最晚",
 }

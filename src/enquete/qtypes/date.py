@@ -12,6 +12,7 @@ from typing import Any, Literal
 
 from pydantic import field_validator
 
+from enquete.i18n.catalog import translate
 from enquete.model.problems import Problem, is_blank, wrong_type
 from enquete.model.question import QuestionBase
 from enquete.qtypes.base import Answer, QuestionType
@@ -104,13 +105,13 @@ class DateType(QuestionType[DateQuestion]):
     def report(self, question: DateQuestion, result: QuestionResult, language: str) -> list[Piece]:
         dates = sorted(v for v in result.values if isinstance(v, datetime.date))
         if not dates:
-            return [Figures((("Answered", "0"),))]
+            return [Figures(((translate("figure.answered", language), "0"),))]
         return [
             Figures(
                 (
-                    ("Answered", str(len(dates))),
-                    ("Earliest", dates[0].isoformat()),
-                    ("Latest", dates[-1].isoformat()),
+                    (translate("figure.answered", language), str(len(dates))),
+                    (translate("figure.earliest", language), dates[0].isoformat()),
+                    (translate("figure.latest", language), dates[-1].isoformat()),
                 )
             )
         ]

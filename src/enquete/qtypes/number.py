@@ -14,6 +14,7 @@ from typing import Any, Literal
 
 from pydantic import Field, model_validator
 
+from enquete.i18n.catalog import translate
 from enquete.model.localized import LocalizedText, localize
 from enquete.model.problems import Problem, is_blank, wrong_type
 from enquete.model.question import QuestionBase
@@ -117,17 +118,17 @@ class NumberType(QuestionType[NumberQuestion]):
     def report(self, question: NumberQuestion, result: QuestionResult, language: str) -> list[Piece]:
         values = [float(v) for v in result.values]
         if not values:
-            return [Figures((("Answered", "0"),))]
+            return [Figures(((translate("figure.answered", language), "0"),))]
         unit = question.unit_in(language)
         return [
             Figures(
                 (
-                    ("Answered", str(len(values))),
-                    ("Mean", format_number(statistics.fmean(values), unit)),
-                    ("Median", format_number(statistics.median(values), unit)),
-                    ("Minimum", format_number(min(values), unit)),
-                    ("Maximum", format_number(max(values), unit)),
-                    ("Sum", format_number(math.fsum(values), unit)),
+                    (translate("figure.answered", language), str(len(values))),
+                    (translate("figure.mean", language), format_number(statistics.fmean(values), unit)),
+                    (translate("figure.median", language), format_number(statistics.median(values), unit)),
+                    (translate("figure.minimum", language), format_number(min(values), unit)),
+                    (translate("figure.maximum", language), format_number(max(values), unit)),
+                    (translate("figure.sum", language), format_number(math.fsum(values), unit)),
                 )
             )
         ]
