@@ -101,7 +101,7 @@ TEXTS: dict[str, str] = {
     "results.superseded": "Superseded {file} (revision {revision}) by {by}",
     "results.conflict": "Conflict for {respondent}: {counted} counts, not {ignored}",
     "results.all_counted": "Every file was counted.",
-    "results.filter": "Filter by office or option",
+    "results.filter": "Filter by respondent, option or words",
     "problem.not_a_number": "'{value}' is not a number: type digits only, such as 120 or 37.5",
     "problem.not_whole": "{value} is not a whole number",
     "problem.too_many_decimals": "use at most {limit} decimal(s)",

@@ -100,7 +100,7 @@ TEXTS: dict[str, str] = {
     "results.superseded": "Sustituido {file} (revisión {revision}) por {by}",
     "results.conflict": "Conflicto para {respondent}: cuenta {counted}, no {ignored}",
     "results.all_counted": "Se contaron todos los archivos.",
-    "results.filter": "Filtrar por oficina u opción",
+    "results.filter": "Filtrar por encuestado, opción o palabras",
     "problem.not_a_number": "«{value}» no es un número: escriba solo cifras, por ejemplo 120 o 37.5",
     "problem.not_whole": "{value} no es un número entero",
     "problem.too_many_decimals": "utilice como máximo {limit} decimal(es)",

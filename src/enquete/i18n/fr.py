@@ -100,7 +100,7 @@ TEXTS: dict[str, str] = {
     "results.superseded": "Remplacé {file} (révision {revision}) par {by}",
     "results.conflict": "Conflit pour {respondent} : {counted} est compté, pas {ignored}",
     "results.all_counted": "Tous les fichiers ont été comptés.",
-    "results.filter": "Filtrer par office ou par choix",
+    "results.filter": "Filtrer par répondant, choix ou mots",
     "problem.not_a_number": "« {value} » n'est pas un nombre : tapez uniquement des chiffres, par exemple 120 ou 37.5",
     "problem.not_whole": "{value} n'est pas un nombre entier",
     "problem.too_many_decimals": "utilisez au plus {limit} décimale(s)",

@@ -101,7 +101,7 @@ TEXTS: dict[str, str] = {
     "results.superseded": "Файл {file} (редакция {revision}) заменен файлом {by}",
     "results.conflict": "Конфликт для {respondent}: учитывается {counted}, а не {ignored}",
     "results.all_counted": "Все файлы учтены.",
-    "results.filter": "Фильтр по ведомству или варианту",
+    "results.filter": "Фильтр по респонденту, варианту или словам",
     "problem.not_a_number": "«{value}» не является числом: введите только цифры, например 120 или 37.5",
     "problem.not_whole": "{value} не является целым числом",
     "problem.too_many_decimals": "допускается не более {limit} знаков после запятой",

@@ -100,7 +100,7 @@ TEXTS: dict[str, str] = {
     "results.superseded": "{file}（第{revision}版）已被{by}取代",
     "results.conflict": "{respondent}存在冲突：计入{counted}，未计入{ignored}",
     "results.all_counted": "所有文件均已计入。",
-    "results.filter": "按局或选项筛选",
+    "results.filter": "按答复方、选项或文字筛选",
     "problem.not_a_number": "“{value}”不是数字：请只输入数字，例如120或37.5",
     "problem.not_whole": "{value}不是整数",
     "problem.too_many_decimals": "最多使用{limit}位小数",
