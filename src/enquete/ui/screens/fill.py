@@ -68,11 +68,11 @@ class FillScreen(Screen[None]):
         question = self.question
         required = self.session.is_required(question.id)
         mark = tr("fill.required", self.language) if required else tr("fill.optional", self.language)
+        position = tr("fill.position", self.language, number=self.index + 1, total=total)
+        if type_of(question).takes_answer:  # a note is neither required nor optional
+            position += f" · {mark}"
         with Horizontal(id="position"):
-            yield Static(
-                tr("fill.position", self.language, number=self.index + 1, total=total) + f" · {mark}",
-                markup=False,
-            )
+            yield Static(position, markup=False)
             yield ProgressBar(total=total, show_eta=False, show_percentage=False, id="progress")
         with VerticalScroll(id="body"):
             yield Static(plain(question.text_in(self.language)), id="question-text")
