@@ -91,8 +91,14 @@ class FillScreen(Screen[None]):
         self.save()
 
     def _show_progress(self) -> None:
-        answered = sum(self.session.state(q) == "answered" for q in self.session.questionnaire.ids)
-        self.query_one("#progress", ProgressBar).update(progress=answered)
+        """Answered of the questions asked: notes and questions the skip logic leaves out do not count."""
+        questionnaire = self.session.questionnaire
+        relevant = self.session.relevance()
+        asked = [
+            q.id for q in questionnaire.questions if type_of(q).takes_answer and relevant.get(q.id, True)
+        ]
+        answered = sum(self.session.state(q) == "answered" for q in asked)
+        self.query_one("#progress", ProgressBar).update(total=max(len(asked), 1), progress=answered)
 
     def _show_problems(self) -> None:
         if not self.session.is_relevant(self.question.id):  # reached through the question list
