@@ -219,3 +219,20 @@ def test_or_other_and_choices_from_a_file(tmp_path: Path) -> None:
         "not imported: 'f' (select one from offices.csv): choices from an external file are not supported"
         in notes
     )
+
+
+def test_a_form_without_english_uses_its_default_language_as_the_fallback(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    survey = book.active
+    assert survey is not None
+    survey.title = "survey"
+    survey.append(["type", "name", "label::Français (fr)", "label::Español (es)"])
+    survey.append(["text", "nom", "Votre nom", "Su nombre"])
+    settings = book.create_sheet("settings")
+    settings.append(["form_title", "form_id", "default_language"])
+    settings.append(["Formulaire", "formulaire", "Français (fr)"])
+    book.save(tmp_path / "fr.xlsx")
+    data, notes = converted(tmp_path / "fr.xlsx")
+    assert data["questionnaire"]["languages"] == ["en", "fr", "es"]
+    assert question(data, "nom")["text"] == {"en": "Votre nom", "fr": "Votre nom", "es": "Su nombre"}
+    assert any("the form has no English" in note and "'fr' texts" in note for note in notes)
