@@ -117,12 +117,18 @@ def build_parser() -> argparse.ArgumentParser:
     _common(results)
     _language(results)
 
-    report = commands.add_parser("report", help="write the aggregated results (json, md, csv)")
+    report = commands.add_parser(
+        "report", help="write the aggregated results (json, md, csv, docx annex, xlsx workbook, summary)"
+    )
     _common(report)
     _invited(report)
-    report.add_argument("--format", choices=["json", "md", "csv"], default="json")
+    report.add_argument("--format", choices=["json", "md", "csv", "docx", "xlsx", "summary"], default="json")
     _language(report)
     report.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here, not stdout")
+    report.add_argument(
+        "--template", type=Path, metavar="DOCX", help="docx: take the styles of this Word document"
+    )
+    report.add_argument("--codes", action="store_true", help="csv: write option ids, not labels")
 
     check = commands.add_parser(
         "check", help="validate response files, or the questionnaire when no file is given"

@@ -167,11 +167,26 @@ def test_every_type_round_trips_through_file_aggregation_and_every_report(
             answered = sum(question.id in r.answers for r in responses.values())
             assert report["questions"][question.id]["answered"] == answered
         json.dumps(report)
-        rows = list(csv.DictReader(io.StringIO(render_csv(questionnaire, results))))
-        assert [row["respondent"] for row in rows] == sorted(responses)
+        text = render_csv(questionnaire, results).removeprefix("\ufeff")
+        rows = list(csv.DictReader(io.StringIO(text)))
+        assert [row["_respondent"] for row in rows] == sorted(responses)
         markdown = render_markdown(results, questionnaire)
         for number, _question in enumerate(questionnaire.questions, 1):
             assert f"\n## {number}. " in markdown
+        # the Secretariat's formats draw every registered type too (issue 11)
+        from docx import Document
+
+        from enquete.results.report_docx import render_docx
+        from enquete.results.report_summary import render_summary
+        from enquete.results.report_xlsx import render_xlsx
+
+        annex = Document(io.BytesIO(render_docx(results, questionnaire)))
+        headings = [
+            p.text for p in annex.paragraphs if p.style is not None and p.style.name == "Annex Question"
+        ]
+        assert len(headings) == len(questionnaire.questions)
+        assert render_xlsx(results, questionnaire)[:2] == b"PK"
+        assert render_summary(results, questionnaire).startswith("13. ")
 
 
 @pytest.mark.parametrize(

@@ -90,7 +90,8 @@ def test_the_csv_report_neutralises_comments_that_look_like_formulas(
     small: Questionnaire, results: Results
 ) -> None:
     """Mutant S2, through the report: the fixture's comments start with = + - @ and a tab."""
-    rows = {row["respondent"]: row for row in csv.DictReader(io.StringIO(render_csv(small, results)))}
+    text = render_csv(small, results).removeprefix("\ufeff")
+    rows = {row["_respondent"]: row for row in csv.DictReader(io.StringIO(text))}
     assert rows["AU"]["focus.api.comment"].startswith("'=SUM(A1)")
     assert rows["AU"]["notes"].startswith("'+1 from AU")
     assert rows["BR"]["notes"] == "'@mention -dash"

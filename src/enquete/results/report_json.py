@@ -7,13 +7,16 @@ import json
 from datetime import date
 from typing import Any
 
+from enquete.model.questionnaire import Questionnaire
 from enquete.results.aggregate import Results
+from enquete.results.selections import cross_readings, selections
 
 REPORT_FORMAT = 1
 
 
-def results_to_json_data(results: Results) -> dict[str, Any]:
-    return {
+def results_to_json_data(results: Results, questionnaire: Questionnaire | None = None) -> dict[str, Any]:
+    """The report as JSON-ready data; `questionnaire` adds the cross-readings (added keys only)."""
+    data = {
         "report_format": REPORT_FORMAT,
         "questionnaire": results.questionnaire,
         "version": results.version,
@@ -51,15 +54,22 @@ def results_to_json_data(results: Results) -> dict[str, Any]:
             for c in results.conflicts
         ],
     }
+    if questionnaire is not None:
+        data["selections"] = selections(results, questionnaire)
+        data["cross_readings"] = cross_readings(results, questionnaire)
+    return data
 
 
-def render_json(results: Results, invited: dict[str, Any] | None = None) -> str:
+def render_json(
+    results: Results, questionnaire: Questionnaire | None = None, invited: dict[str, Any] | None = None
+) -> str:
     """Pretty, UTF-8 (not \\u-escaped) JSON; control characters are escaped by JSON itself.
 
+    `questionnaire` adds the per-respondent selections and the cross-readings;
     `invited` (who was invited, who is missing) is added under its key when
     the Secretariat keeps an invited list; the key is absent otherwise.
     """
-    data = results_to_json_data(results)
+    data = results_to_json_data(results, questionnaire)
     if invited is not None:
         data["invited"] = invited
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -3,42 +3,71 @@
 Shares are whole percentages of ALL respondents, as in the Secretariat's
 report; every table says what it is a share of. Each question's figures come
 from its type as format-neutral pieces (`enquete.results.pieces`); this
-module only draws them.
+module only draws them. Everything quoted from a file is escaped: a comment
+never becomes HTML, a heading or a list item, and a multi-line comment keeps
+its lines (hard line breaks), bullets included.
 """
 
-from collections.abc import Iterator
+import re
+from collections.abc import Iterator, Mapping
 
 from enquete.model.logic import describe_condition
+from enquete.model.office_names import office_display_name
 from enquete.model.questionnaire import Questionnaire
 from enquete.qtypes import type_of
 from enquete.results.aggregate import Comment, Results
 from enquete.results.pieces import CommentSection, CountTable, Figures, Note, Piece
 from enquete.text import one_line, printable
 
+_INLINE = re.compile(r"([\\`*_\[\]<>|~&])")
+_LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+[.)])")
+
+
+def escape_inline(text: str) -> str:
+    """Markdown that shows `text` as typed: emphasis, links, HTML, entities and pipes escaped."""
+    return _INLINE.sub(r"\\\1", text)
+
+
+def escape_line(text: str) -> str:
+    """One typed line as Markdown text: inline escapes, and no heading, quote or list at its start."""
+    escaped = escape_inline(text)
+    match = _LINE_START.match(escaped)
+    if match:
+        marker = match.group(2)
+        escaped = escaped[: match.start(2)] + marker[:-1] + "\\" + marker[-1] + escaped[match.end(2) :]
+    stripped = escaped.lstrip(" \t")
+    return "\u00a0" * (len(escaped) - len(stripped)) + stripped
+
 
 def _cell(text: str) -> str:
-    return one_line(text).replace("|", "\\|")
+    return escape_line(one_line(text))
 
 
 def _count(results: Results, count: int, of: int | None = None) -> str:
     return f"{count} ({results.share(count, of)}%)"
 
 
-def render_markdown(results: Results, questionnaire: Questionnaire, language: str = "en") -> str:
+def render_markdown(
+    results: Results,
+    questionnaire: Questionnaire,
+    language: str = "en",
+    names: Mapping[str, str] | None = None,
+) -> str:
     """The whole report as Markdown text.
 
     Args:
         results: The aggregated results.
         questionnaire: The questionnaire they answer (for texts and labels).
         language: The language of the questionnaire's texts; the report's own words are English.
+        names: Display names by respondent key from the invited list (UN-style names otherwise).
 
     Returns:
         The Markdown text, ending with a newline.
     """
-    return "\n".join(_lines(results, questionnaire, language)) + "\n"
+    return "\n".join(_lines(results, questionnaire, language, names)) + "\n"
 
 
-def _lines(results: Results, q: Questionnaire, lang: str) -> Iterator[str]:
+def _lines(results: Results, q: Questionnaire, lang: str, names: Mapping[str, str] | None) -> Iterator[str]:
     n = results.respondents
     yield f"# {one_line(q.title_in(lang))}"
     yield ""
@@ -53,7 +82,12 @@ def _lines(results: Results, q: Questionnaire, lang: str) -> Iterator[str]:
         yield "| Code | Respondent |"
         yield "| --- | --- |"
         for key in results.respondent_keys:
-            yield f"| {key} | {_cell(key_type.value_label(key_question, key, lang))} |"
+            name = key_type.value_label(key_question, key, lang)
+            if key_type.name == "code" or (names and key in names):
+                name = (
+                    office_display_name(key, lang, names) or name
+                )  # invited list, else UN-style with the office
+            yield f"| {key} | {_cell(name)} |"
     for number, question in enumerate(q.questions, 1):
         yield ""
         yield f"## {number}. {_cell(question.text_in(lang))}"
@@ -120,15 +154,31 @@ def _comment_section(section: CommentSection, anonymous: bool = False) -> Iterat
     yield from _comments([c for group in section.groups for c in group.comments], section.empty, anonymous)
 
 
+def comment_markdown(respondent: str | None, text: str) -> str:
+    """A list item `- **AU**: ...` whose every typed line stays a line (hard breaks), escaped.
+
+    `respondent` None (an anonymous survey, whose keys are only response ids): `- ...`.
+    """
+    lines = printable(text).strip("\n").split("\n")
+    who = f"**{escape_inline(respondent)}**: " if respondent is not None else ""
+    parts = [f"- {who}{escape_line(lines[0]).lstrip(chr(0xA0))}"]
+    for line in lines[1:]:
+        if not line.strip():
+            parts.append("")  # a paragraph break inside the same list item
+            continue
+        if parts[-1]:
+            parts[-1] += "\\"
+        parts.append("  " + escape_line(line))
+    return "\n".join(parts)
+
+
 def _comments(comments: list[Comment], empty: str | None, anonymous: bool = False) -> Iterator[str]:
     if not comments:
         if empty is not None:
             yield empty
         return
     for comment in comments:
-        text = printable(comment.text).strip().replace("\n", "\n  ")
-        # In an anonymous survey the key is only a response id: it would say nothing to a reader.
-        yield f"- {text}" if anonymous else f"- **{comment.respondent}**: {text}"
+        yield comment_markdown(None if anonymous else comment.respondent, comment.text)
 
 
 def _problems(results: Results) -> Iterator[str]:

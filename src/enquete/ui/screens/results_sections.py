@@ -1,41 +1,58 @@
-"""The widgets of each results section: bars, the matrix table, comments, files not counted."""
+"""The widgets of the simple results sections: respondents, a question's figures, files not counted.
+
+A question's figures come from its type as format-neutral pieces
+(`enquete.results.pieces`): a one-column count table is drawn as text bars,
+a grid (a matrix) as a table that scrolls sideways. No widget here carries
+an id: a section is mounted only after the previous one is removed, and ids
+could still collide with question ids.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
-from rich.text import Text
 from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
-from enquete.model.codes import st3_name
-from enquete.model.questionnaire import AnyQuestion, Questionnaire
-from enquete.model.respondents import respondent_name
+from enquete.model.office_names import office_display_name
+from enquete.model.questionnaire import AnyQuestion
 from enquete.qtypes import type_of
-from enquete.results.aggregate import Comment, QuestionResult, Results
-from enquete.results.pieces import CountTable, Figures
+from enquete.results.aggregate import QuestionResult, Results
+from enquete.results.pieces import CountTable, Figures, Note
 from enquete.text import one_line, printable, text_width
 from enquete.ui.content import tr
-
-BAR_WIDTH = 20
-
-
-def bar(count: int, total: int, width: int = BAR_WIDTH) -> str:
-    filled = round(width * count / total) if total else 0
-    return "█" * filled + "░" * (width - filled)
+from enquete.ui.widgets.results_matrix import MatrixCounts
+from enquete.ui.widgets.text_bar import BAR_WIDTH, bar
+from enquete.ui.widgets.wrapped_lines import Line, WrappedLines
 
 
-def respondents_section(results: Results, questionnaire: Questionnaire, lang: str) -> Iterator[Widget]:
+def share_line(
+    label: str, label_width: int, count: int, results: Results, bar_width: int, of: int | None = None
+) -> str:
+    """`label  ████░░ 3 (14%)`: a label padded to its column, a bar and the figures.
+
+    `of`: the respondents a conditional question applied to, the share's denominator.
+    """
+    label = one_line(label, label_width)
+    padding = " " * (label_width - text_width(label))
+    total = results.respondents if of is None else of
+    return f"{label}{padding}  {bar(count, total, bar_width)} {count} ({results.share(count, of)}%)"
+
+
+def respondents_section(
+    results: Results, lang: str, names: Mapping[str, str] | None = None
+) -> Iterator[Widget]:
     yield Static(
         tr("results.respondents_title", lang, count=results.respondents),
         classes="section-title",
         markup=False,
     )
-    lines = []
-    for key in results.respondent_keys:
-        lines.append(f"{key:<4} {respondent_name(questionnaire, key, lang)}".rstrip())
-    yield Static(Content("\n".join(lines) or tr("results.none", lang)))
+    lines = [
+        Line(f"{key:<5}{one_line(office_display_name(key, lang, names))}", hang=5)
+        for key in results.respondent_keys
+    ]
+    yield WrappedLines(lines, tr("results.none", lang))
 
 
 def question_section(
@@ -48,100 +65,48 @@ def question_section(
     *,
     is_key: bool = False,
 ) -> Iterator[Widget]:
-    """The question's figures; `width` is the pane's, in cells, so each bar stays on its line."""
+    """The question's figures; `width` is the pane's, in cells, so each bar stays on its line.
+
+    A note shows its text only; the respondent-key question points to the respondents;
+    a conditional question's shares are of the respondents it applied to, and say so.
+    """
     n = results.respondents
     yield Static(Content(f"{number}. {printable(question.text_in(lang))}"), classes="section-title")
-    if not type_of(question).takes_answer or is_key:
-        return  # a note's text is all there is; the key's answers are the respondents section
+    if not type_of(question).takes_answer:
+        return
     of = result.applicable
     if of is None:
         answered = tr("results.answered", lang, answered=result.answered, total=n)
     else:
         answered = tr("results.answered_of", lang, answered=result.answered, applicable=of, total=n)
     yield Static(answered, classes="note", markup=False)
-    # The question's type says what its figures are; comments are shown below, by the screen.
+    if is_key:
+        yield Static(tr("results.see_respondents", lang), classes="note", markup=False)
+        return
     for piece in type_of(question).report(question, result, lang):
         if isinstance(piece, CountTable) and piece.grid:
-            yield grid_table(results, piece, lang, of)
+            yield MatrixCounts(results, piece, lang, of)
         elif isinstance(piece, CountTable):
             yield from bars(results, piece, width, of)
         elif isinstance(piece, Figures):
-            lines = [f"{name}: {printable(value)}" for name, value in piece.rows]
-            yield Static(Content("\n".join(lines)))
+            yield Static(Content("\n".join(f"{name}: {printable(value)}" for name, value in piece.rows)))
+        elif isinstance(piece, Note):
+            yield Static(tr("results.see_respondents", lang), classes="note", markup=False)
 
 
 def bars(results: Results, table: CountTable, width: int, of: int | None = None) -> Iterator[Widget]:
     """A one-column count table as labelled bars, each on one line of a pane `width` cells wide."""
     n = results.respondents if of is None else of
-    lines = []
     bar_width = BAR_WIDTH if width >= 70 else BAR_WIDTH // 2
     figures = bar_width + len(f" {n} (100%)")
     longest = max((text_width(row.label.short) for row in table.rows), default=0)
     label_width = max(8, min(longest, width - figures - 2))
-    for row in table.rows:
-        count = row.counts[0] if row.counts else 0
-        label = one_line(row.label.short, label_width)
-        padding = " " * (label_width - text_width(label))
-        lines.append(f"{label}{padding}  {bar(count, n, bar_width)} {count} ({results.share(count, of)}%)")
+    lines = [
+        share_line(row.label.short, label_width, row.counts[0] if row.counts else 0, results, bar_width, of)
+        for row in table.rows
+    ]
     if lines:
         yield Static(Content("\n".join(lines)))
-
-
-def grid_table(results: Results, table: CountTable, lang: str, of: int | None = None) -> DataTable[Text]:
-    """A count table by row and column (a matrix), with short labels; a total column is named as such."""
-    grid: DataTable[Text] = DataTable(zebra_stripes=True, cursor_type="row")
-    grid.add_column(Text(tr("results.row", lang)))
-    for column in table.columns:
-        grid.add_column(Text(column.label.short))
-    for row in table.rows:
-        cells = [Text(row.label.short)]
-        cells += [Text(f"{count} ({results.share(count, of)}%)") for count in row.counts]
-        grid.add_row(*cells)
-    return grid
-
-
-def comment_lines(
-    comments: list[Comment],
-    question: AnyQuestion,
-    lang: str,
-    wanted: str = "",
-    questionnaire: Questionnaire | None = None,
-) -> Content:
-    """Comments grouped by option, each with the respondent's key and name, filtered by `wanted`.
-
-    The name comes from the questionnaire's kind of key (an ST.3 office's name, a
-    choice's label, nothing for an anonymous survey, whose response ids are not shown).
-    """
-    anonymous = questionnaire is not None and questionnaire.anonymous
-    labels = {o.id: o.short_in(lang) for o in type_of(question).options(question)}
-    wanted = wanted.strip().casefold()
-    parts: list[Content] = []
-    current: str | None = "\0"
-    for comment in comments:
-        label = labels.get(comment.option or "", "") if comment.option else ""
-        if questionnaire is None:
-            name = st3_name(comment.respondent, lang)
-        else:
-            name = respondent_name(questionnaire, comment.respondent, lang)
-        haystack = f"{comment.respondent} {name} {comment.option or ''} {label}".casefold()
-        if wanted and wanted not in haystack and wanted not in comment.text.casefold():
-            continue
-        if comment.option != current:
-            current = comment.option
-            parts.append(
-                Content.assemble(("\n" + (label or tr("results.general_comments", lang)), "bold underline"))
-            )
-        text = printable(comment.text).strip().replace("\n", "\n      ")
-        if anonymous:
-            parts.append(Content.assemble("• ", text))
-        elif name:
-            who = (f"{comment.respondent:<4}", "bold")
-            parts.append(Content.assemble(who, (f"({one_line(name, 30)}) ", "dim"), text))
-        else:
-            parts.append(Content.assemble((f"{comment.respondent} ", "bold"), text))
-    if not parts:
-        return Content(tr("results.no_comments", lang))
-    return Content("\n").join(parts)
 
 
 def files_section(results: Results, lang: str) -> Iterator[Widget]:

@@ -1,0 +1,197 @@
+"""The annex of the committee document, as format-neutral blocks: headings, paragraphs, tables.
+
+CWS/13/26's annex lists, per question, a heading and tables: Q1 "ST.3 Code |
+Country or Office", Q2 a count table per Recommendation and level with a
+"Responses" total, free text as "ST.3 Code | Response", and for the
+multi-selects one table per Recommendation with each office's comment or "No
+comments provided". The blocks are built from what each question's type
+says (its format-neutral report pieces and its CSV columns), so a new type
+appears in the annex without a change here. They carry text verbatim
+(several lines in a cell stay several lines); a renderer only draws them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+
+from enquete.model.office_names import office_display_name
+from enquete.model.question import Option, QuestionBase
+from enquete.model.questionnaire import Questionnaire
+from enquete.qtypes import type_of
+from enquete.results.aggregate import Results
+from enquete.results.labels import TAG_SEPARATOR, option_tag
+from enquete.results.pieces import CommentSection, CountTable
+from enquete.results.report_words import word
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading: level 0 is the document's title, 1 a question."""
+
+    text: str
+    level: int
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph in a named role ("subtitle", "note", "end") that a template can restyle."""
+
+    text: str
+    role: str
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table: a header row, then rows of verbatim text; columns from `numeric_from` hold figures."""
+
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    numeric_from: int | None = None
+
+
+Block = Heading | Paragraph | Table
+
+
+def annex_blocks(
+    results: Results,
+    questionnaire: Questionnaire,
+    language: str = "en",
+    names: Mapping[str, str] | None = None,
+) -> list[Block]:
+    """The whole annex, in order.
+
+    Args:
+        results: the aggregated results.
+        questionnaire: the questionnaire they answer.
+        language: the report's language (questions, options and fixed words).
+        names: display names by respondent code from the invited list; UN-style names otherwise.
+
+    Returns:
+        The blocks, from the title to "[End of Annex]".
+    """
+    blocks: list[Block] = [
+        Heading(word("annex_title", language), 0),
+        Paragraph(questionnaire.title_in(language), "subtitle"),
+        Paragraph(word("prepared_by", language), "subtitle"),
+        Paragraph(word("denominator", language, n=results.respondents), "note"),
+    ]
+    for number, question in enumerate(questionnaire.questions, 1):
+        blocks.append(Heading(f"{number}. {question.text_in(language)}", 1))
+        blocks.extend(_question_blocks(results, questionnaire, question, language, names))
+    blocks.append(Paragraph(word("end", language), "end"))
+    return blocks
+
+
+def _question_blocks(
+    results: Results,
+    questionnaire: Questionnaire,
+    question: QuestionBase,
+    lang: str,
+    names: Mapping[str, str] | None,
+) -> Iterator[Block]:
+    """A question's tables, from what its type says: its count tables, its comment columns."""
+    qtype = type_of(question)
+    result = results.questions[question.id]
+    if question.id == questionnaire.respondent_key:
+        rows = tuple((key, _respondent_name(question, key, lang, names)) for key in results.respondent_keys)
+        yield Table((word("code", lang), word("office", lang)), rows)
+        return  # its answers are the respondents: not counted again as a table of codes
+    pieces = qtype.report(question, result, lang)
+    for piece in pieces:
+        if isinstance(piece, CountTable) and piece.grid:
+            yield _grid_table(piece, lang)
+        elif isinstance(piece, CountTable):
+            yield _count_table(results, piece, lang)
+    columns = qtype.columns(question)
+    options = {o.id: o for o in qtype.options(question)}
+    flags = {c.option: c.name for c in columns if c.kind == "flag" and c.option}
+    per_option = [c.option for c in columns if c.kind == "comment" and c.option in options]
+    for option_id in per_option:
+        option = options[option_id]
+        if not option.exclusive:
+            yield _option_table(results, question, option, flags.get(option.id), lang)
+    plain_comments = any(isinstance(p, CommentSection) and not p.by_option for p in pieces)
+    if plain_comments or any(c.kind == "comment" and c.option is None for c in columns):
+        yield _response_table(results, question, lang)
+
+
+def _respondent_name(question: QuestionBase, key: str, lang: str, names: Mapping[str, str] | None) -> str:
+    qtype = type_of(question)
+    if qtype.name == "code" or (names and key in names):
+        return office_display_name(key, lang, names)
+    return qtype.value_label(question, key, lang)
+
+
+def _given_cells(results: Results, question: QuestionBase, key: str) -> dict[str, str] | None:
+    """A respondent's cells for the question (as the CSV has them); None when not answered."""
+    qtype = type_of(question)
+    answer = results.responses[key].answers.get(question.id)
+    if answer is None or not qtype.is_answered(question, answer):
+        return None
+    return qtype.cells(question, answer)
+
+
+def _grid_table(table: CountTable, lang: str) -> Table:
+    """Counts per row and level, and each row's total of responses (the annex's Q2)."""
+    plain = [i for i, column in enumerate(table.columns) if not column.total]
+    header = ("", *(table.columns[i].label.full for i in plain), word("responses", lang))
+    rows = []
+    for row in table.rows:
+        figures = [row.counts[i] for i in plain]
+        rows.append((_tag(row.label.short), *(str(f) for f in figures), str(sum(figures))))
+    return Table(header, tuple(rows), numeric_from=1)
+
+
+def _count_table(results: Results, table: CountTable, lang: str) -> Table:
+    """Respondents per option, and their share of all respondents."""
+    rows = tuple(
+        (row.label.full, str(row.counts[0]), f"{results.share(row.counts[0])}%")
+        for row in table.rows
+        if row.counts
+    )
+    return Table((word("option", lang), word("respondents", lang), word("share", lang)), rows, numeric_from=1)
+
+
+def _option_table(
+    results: Results, question: QuestionBase, option: Option, flag: str | None, lang: str
+) -> Table:
+    """Each office that chose `option`, with the comment it wrote beside it or "No comments provided"."""
+    no_comments = word("no_comments", lang)
+    comments = {
+        c.respondent: c.text for c in results.questions[question.id].comments if c.option == option.id
+    }
+    rows = []
+    for key in results.respondent_keys:
+        cells = _given_cells(results, question, key)
+        chose = cells is not None and (cells.get(flag) == "1" if flag else key in comments)
+        if chose:
+            rows.append((key, comments.get(key, "").strip() or no_comments))
+    return Table((word("code", lang), option_tag(option, lang)), tuple(rows) or (("", no_comments),))
+
+
+def _response_table(results: Results, question: QuestionBase, lang: str) -> Table:
+    """Each office's response in words: what it chose (if anything) and its comments, line by line."""
+    qtype = type_of(question)
+    flags = [(c.option, c.name) for c in qtype.columns(question) if c.kind == "flag" and c.option]
+    tags = {o.id: option_tag(o, lang) for o in qtype.options(question)}
+    comments: dict[str, list[str]] = {}
+    for comment in results.questions[question.id].comments:
+        if comment.option is None:
+            comments.setdefault(comment.respondent, []).append(comment.text.strip("\n"))
+    rows = []
+    for key in results.respondent_keys:
+        cells = _given_cells(results, question, key)
+        if cells is None:
+            continue
+        chosen = ", ".join(tags.get(option, option) for option, name in flags if cells.get(name) == "1")
+        text = "\n".join(part for part in (chosen, *comments.get(key, [])) if part.strip())
+        if text:
+            rows.append((key, text))
+    return Table(
+        (word("code", lang), word("response", lang)), tuple(rows) or (("", word("no_comments", lang)),)
+    )
+
+
+def _tag(short: str) -> str:
+    return short.split(TAG_SEPARATOR, 1)[0]

@@ -1,0 +1,342 @@
+"""The draft of the main text's paragraphs (CWS/13/26 paras 13-17 and 21), written from the figures.
+
+Each paragraph is made of sentences from fixed templates (`summary_phrases`),
+and each sentence carries the JSON figures it states (`questions.X.counts.Y`
+of `respondents`), so a reader can check every number against
+`enquete report --format json`. Shares are of ALL respondents, rounded half
+up. Ranking follows the document: the highest group, the one that followed,
+the range of the others ("between 24% and 43%"), and the lowest; tied
+options are named together ("Recommendations 5 and 10 followed (57%)").
+
+A matrix's "implemented or ongoing" is the first column group the questionnaire
+names (`[[questions.column_groups]]`), the same total the Markdown report and
+the results screen show.
+
+Paragraph numbers: 13 for the respondents and the matrix questions, then one
+per multi-select question (14, 15, ...), and 21 for the reading across
+questions, as in the 2025 document.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from enquete.model.questionnaire import MatrixQuestion, MultiQuestion, Option, Questionnaire
+from enquete.results.aggregate import Results
+from enquete.results.labels import question_title
+from enquete.results.selections import chose
+from enquete.results.summary_phrases import Phrases, group_names, join_list, option_name, phrases, plural_noun
+
+FIRST_PARAGRAPH = 13
+CROSS_PARAGRAPH = 21
+POSITIVE_COLUMNS = 2
+"""Without a column group in the questionnaire, the first two levels are read together."""
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number a sentence states, and where it is in the JSON report."""
+
+    path: str
+    count: int
+    of: int
+    percent: int
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    figures: tuple[Figure, ...]
+
+
+@dataclass(frozen=True)
+class SummaryParagraph:
+    number: int
+    sentences: tuple[Sentence, ...]
+
+    separator: str = " "
+
+    @property
+    def text(self) -> str:
+        return self.separator.join(s.text for s in self.sentences)
+
+
+@dataclass(frozen=True)
+class _Item:
+    """An option with its count, and the JSON paths of the counts that make it."""
+
+    option: Option
+    count: int
+    paths: tuple[str, ...]
+
+
+def _percent(results: Results, count: int, p: Phrases) -> str:
+    return p.percent.format(p=results.share(count))
+
+
+def _figures(results: Results, items: list[_Item]) -> tuple[Figure, ...]:
+    return tuple(
+        Figure(" + ".join(item.paths), item.count, results.respondents, results.share(item.count))
+        for item in items
+    )
+
+
+def ranking(results: Results, items: list[_Item], lang: str) -> tuple[str, tuple[Figure, ...]]:
+    """The document's ranking sentence body over `items` (options with counts), and the figures it states.
+
+    The options inside the range ("between 24% and 43%") are not named, so only
+    the range's two ends are among the figures.
+    """
+    p = phrases(lang)
+    names = [option_name(item.option.label_in(lang)) for item in items]
+    plural = plural_noun(names, p)
+    groups: list[list[_Item]] = []
+    for item in sorted(items, key=lambda i: -i.count):  # stable: ties keep questionnaire order
+        if groups and groups[-1][0].count == item.count:
+            groups[-1].append(item)
+        else:
+            groups.append([item])
+
+    def named(group: list[_Item], start: bool = False) -> str:
+        return group_names([option_name(i.option.label_in(lang)) for i in group], p, start)
+
+    def pct(group: list[_Item]) -> str:
+        return _percent(results, group[0].count, p)
+
+    if not groups:
+        return "", ()
+    if len(groups) == 1:
+        return p.all_same.format(plural=plural, p=pct(groups[0])), _figures(results, groups[0])
+    top, bottom = groups[0], groups[-1]
+    stated = (
+        [top, *groups[1:2], *groups[2:-1][:1], *groups[2:-1][-1:], bottom]
+        if len(groups) > 2
+        else [top, bottom]
+    )
+    parts = [p.top[len(top) > 1].format(names=named(top, True), p=pct(top))]
+    if len(groups) >= 3:
+        second = groups[1]
+        plural_form = len(top) > 1 if p.followed_agrees_with_top else len(second) > 1
+        parts.append(p.followed[plural_form].format(names=named(second), p=pct(second)))
+    if len(groups) >= 4:
+        middle = groups[2:-1]
+        lo, hi = pct(middle[-1]), pct(middle[0])
+        parts.append(
+            p.middle_same.format(plural=plural, p=hi)
+            if lo == hi
+            else p.middle.format(plural=plural, lo=lo, hi=hi)
+        )
+    lowest = p.lowest[len(bottom) > 1].format(names=named(bottom), p=pct(bottom))
+    if lang == "zh":
+        body = p.clause_sep.join([*parts, lowest])
+    elif len(parts) == 1:
+        body = parts[0] + p.two_groups_joiner + lowest
+    else:
+        body = p.clause_sep.join(parts) + p.clause_sep + p.two_groups_joiner.strip() + " " + lowest
+    unique = list({id(group): group for group in stated}.values())
+    return body, _figures(results, [item for group in unique for item in group])
+
+
+def _sentence(text: str, p: Phrases) -> str:
+    text = text[:1].upper() + text[1:]
+    return text if text.endswith(p.sentence_end) else text + p.sentence_end
+
+
+def summary_paragraphs(
+    results: Results, questionnaire: Questionnaire, language: str = "en"
+) -> list[SummaryParagraph]:
+    """Paragraphs 13-17 and 21 drafted from `results`."""
+    p = phrases(language)
+    n = results.respondents
+    if n == 0:
+        return [
+            SummaryParagraph(
+                FIRST_PARAGRAPH, (Sentence(_sentence(p.nobody, p), (Figure("respondents", 0, 0, 0),)),)
+            )
+        ]
+    paragraphs: list[SummaryParagraph] = []
+    opening = [
+        Sentence(
+            _sentence(p.respondents[n != 1].format(n=n, codes=", ".join(results.respondent_keys)), p),
+            (Figure("respondents", n, n, 100 if n else 0),),
+        )
+    ]
+    for question in questionnaire.questions:
+        if isinstance(question, MatrixQuestion):
+            opening += _matrix_sentences(results, question, language)
+    paragraphs.append(SummaryParagraph(FIRST_PARAGRAPH, tuple(opening), p.sentence_sep))
+    number = FIRST_PARAGRAPH
+    for question in questionnaire.questions:
+        if isinstance(question, MultiQuestion):
+            number += 1
+            paragraphs.append(SummaryParagraph(number, tuple(_multi_sentences(results, question, language))))
+    paragraphs.append(
+        SummaryParagraph(
+            max(CROSS_PARAGRAPH, number + 1), (_cross_sentence(results, questionnaire, language),)
+        )
+    )
+    return paragraphs
+
+
+def _matrix_sentences(results: Results, question: MatrixQuestion, lang: str) -> list[Sentence]:
+    p = phrases(lang)
+    group = question.column_groups[0].columns if question.column_groups else []
+    positive = [c for c in question.columns if c.id in group] or question.columns[:POSITIVE_COLUMNS]
+    counts = results.questions[question.id].cell_counts
+    items = [
+        _Item(
+            row,
+            sum(counts[row.id][c.id] for c in positive),
+            tuple(f"questions.{question.id}.counts.{row.id}.{c.id}" for c in positive),
+        )
+        for row in question.rows
+    ]
+    title = (
+        question_title(question, lang)
+        + " ("
+        + p.positive_joiner.join(c.label_in(lang) for c in positive)
+        + ")"
+    )
+    body, figures = ranking(results, items, lang)
+    sentences = [Sentence(_sentence(p.topic.format(title=title) + body, p), figures)]
+    tops, top_figures = [], []
+    for column in [c for c in question.columns if c not in positive]:
+        best = max((counts[row.id][column.id] for row in question.rows), default=0)
+        if best == 0:
+            continue
+        rows = [row for row in question.rows if counts[row.id][column.id] == best]
+        names = group_names([option_name(r.label_in(lang)) for r in rows], p)
+        tops.append(
+            p.level_top.format(level=column.label_in(lang), names=names, p=_percent(results, best, p))
+        )
+        top_figures += [
+            Figure(
+                f"questions.{question.id}.counts.{r.id}.{column.id}",
+                best,
+                results.respondents,
+                results.share(best),
+            )
+            for r in rows
+        ]
+    if tops:
+        items_text = p.items_sep.join(tops)
+        sentences.append(Sentence(_sentence(p.other_levels.format(items=items_text), p), tuple(top_figures)))
+    return sentences
+
+
+def _multi_sentences(results: Results, question: MultiQuestion, lang: str) -> list[Sentence]:
+    p = phrases(lang)
+    result = results.questions[question.id]
+    items = [
+        _Item(o, result.option_counts.get(o.id, 0), (f"questions.{question.id}.counts.{o.id}",))
+        for o in question.options
+        if not o.exclusive
+    ]
+    body, figures = ranking(results, items, lang)
+    sentences = [Sentence(_sentence(p.topic.format(title=question_title(question, lang)) + body, p), figures)]
+    for option in question.options:
+        if option.exclusive:
+            count = result.option_counts.get(option.id, 0)
+            text = p.exclusive.format(
+                p=_percent(results, count, p), count=count, n=results.respondents, label=option.label_in(lang)
+            )
+            figure = Figure(
+                f"questions.{question.id}.counts.{option.id}",
+                count,
+                results.respondents,
+                results.share(count),
+            )
+            sentences.append(Sentence(_sentence(text, p), (figure,)))
+    silent = results.respondents - result.answered
+    if silent:
+        text = p.not_answered.format(count=silent, n=results.respondents, p=_percent(results, silent, p))
+        figure = Figure(
+            f"respondents - questions.{question.id}.answered",
+            silent,
+            results.respondents,
+            results.share(silent),
+        )
+        sentences.append(Sentence(_sentence(text, p), (figure,)))
+    return sentences
+
+
+def _top_two(results: Results, question: MultiQuestion) -> set[str]:
+    """The options of the highest two count groups (ignoring exclusive ones and zeros)."""
+    counts = results.questions[question.id].option_counts
+    values = sorted({counts.get(o.id, 0) for o in question.options if not o.exclusive} - {0}, reverse=True)[
+        :2
+    ]
+    return {o.id for o in question.options if not o.exclusive and counts.get(o.id, 0) in values}
+
+
+def _cross_sentence(results: Results, questionnaire: Questionnaire, lang: str) -> Sentence:
+    """Options among the most selected in several questions, and how many chose them in all."""
+    p = phrases(lang)
+    multis = [q for q in questionnaire.questions if isinstance(q, MultiQuestion)]
+    tops = {q.id: _top_two(results, q) for q in multis}
+    candidates: list[tuple[int, int, Option, list[MultiQuestion]]] = []
+    seen: set[str] = set()
+    for position, question in enumerate(multis):
+        for option in question.options:
+            if option.exclusive or option.id in seen:
+                continue
+            seen.add(option.id)
+            where = [q for q in multis if option.id in tops[q.id]]
+            if len(where) >= 2:
+                candidates.append((-len(where), position, option, where))
+    if not candidates:
+        return Sentence(_sentence(p.cross_none, p), ())
+    candidates.sort(key=lambda c: (c[0], c[1]))
+    best = [c for c in candidates if c[0] == candidates[0][0]]
+    texts, figures = [], []
+    for _, _, option, where in best:
+        everyone = set(results.respondent_keys)
+        items = []
+        for question in where:
+            keys = chose(results, question, option.id)
+            everyone &= set(keys)
+            count = len(keys)
+            title = question_title(question, lang)
+            items.append(
+                f"“{title}” ({_percent(results, count, p)})"
+                if lang != "zh"
+                else f"“{title}”（{_percent(results, count, p)}）"
+            )
+            figures.append(
+                Figure(
+                    f"questions.{question.id}.counts.{option.id}",
+                    count,
+                    results.respondents,
+                    results.share(count),
+                )
+            )
+        together = len(everyone)
+        figures.append(
+            Figure(
+                " & ".join(f"cross_readings.{option.id}.chose_in.{q.id}" for q in where),
+                together,
+                results.respondents,
+                results.share(together),
+            )
+        )
+        texts.append(
+            p.cross.format(
+                names=group_names([option_name(option.label_in(lang))], p, True),
+                k=len(where),
+                items=join_list(items, p),
+                count=together,
+                p=_percent(results, together, p),
+            )
+        )
+    return Sentence(p.sentence_sep.join(_sentence(t, p) for t in texts), tuple(figures))
+
+
+def render_summary(results: Results, questionnaire: Questionnaire, language: str = "en") -> str:
+    """The paragraphs as text to paste, then the figures each one states, for checking."""
+    paragraphs = summary_paragraphs(results, questionnaire, language)
+    lines = [f"{para.number}. {para.text}\n" for para in paragraphs]
+    lines.append("---")
+    for para in paragraphs:
+        for figure in (f for s in para.sentences for f in s.figures):
+            lines.append(f"{para.number}: {figure.path} = {figure.count} of {figure.of} ({figure.percent}%)")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,196 @@
+"""The results as an Excel workbook (openpyxl) an analyst can pivot.
+
+Sheet "Responses" is tidy: one row per respondent, question and option or
+row, with labels (not ids) beside the ids. Then one sheet per question with
+its counts and shares of ALL respondents, the denominator written above the
+table, headers frozen. Both come from what each question's type says (its
+CSV columns, its format-neutral report pieces): a new type needs nothing here.
+Text is stored as text: a comment starting with "="
+is never a formula (string type, and Excel's quote prefix, as the CSV's
+apostrophe), and characters a workbook cannot hold become U+FFFD.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Alignment, Font
+from openpyxl.worksheet.worksheet import Worksheet
+
+from enquete.model.office_names import office_display_name
+from enquete.model.questionnaire import Questionnaire
+from enquete.qtypes import type_of
+from enquete.results.aggregate import Results
+from enquete.results.labels import question_title
+from enquete.results.pieces import CommentSection, CountTable
+from enquete.results.report_words import word
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+TIDY_COLUMNS = (
+    "respondent",
+    "name",
+    "question_no",
+    "question",
+    "question_id",
+    "option",
+    "option_id",
+    "value",
+    "comment",
+)
+BOLD = Font(bold=True)
+
+
+def safe_text(text: str) -> str:
+    """Text a workbook can hold: characters XML forbids become U+FFFD; everything else verbatim."""
+    return str(ILLEGAL_CHARACTERS_RE.sub("\ufffd", text))
+
+
+def _put(sheet: Worksheet, row: int, column: int, value: Any, bold: bool = False) -> None:
+    cell = sheet.cell(row=row, column=column)
+    if isinstance(value, str):
+        cell.value = safe_text(value)
+        cell.data_type = "s"  # never a formula, whatever it starts with
+        if value.startswith(FORMULA_START):
+            cell.quotePrefix = True
+        if "\n" in value:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    else:
+        cell.value = value
+    if bold:
+        cell.font = BOLD
+
+
+def tidy_rows(
+    results: Results, questionnaire: Questionnaire, language: str, names: Mapping[str, str] | None = None
+) -> Iterator[tuple[str, str, int, str, str, str, str, str, str]]:
+    """The long table: (respondent, name, question no., question, id, option, option id, value, comment).
+
+    Built from each question's CSV columns (`QuestionType.columns`), so every
+    registered type has its rows: a flag column (a multi-select option) gives
+    one row valued "selected" or "not selected", with the comment written
+    beside it; a value column its answer, labelled (a matrix row: the level's
+    label); a comment column of its own a row with the comment. A question
+    left unanswered gives no rows at all: not answered is not "not selected".
+    """
+    for key in results.respondent_keys:
+        name = office_display_name(key, language, names)
+        answers = results.responses[key].answers
+        for number, question in enumerate(questionnaire.questions, 1):
+            qtype = type_of(question)
+            answer = answers.get(question.id)
+            if answer is None or not qtype.is_answered(question, answer):
+                continue
+            cells = qtype.cells(question, answer)
+            labels = {
+                o.id: o.label_in(language)
+                for options in qtype.option_lists(question).values()
+                for o in options
+            }
+            columns = qtype.columns(question)
+            flagged = {c.option for c in columns if c.kind == "flag"}
+            comment_of = {c.option: c.name for c in columns if c.kind == "comment"}
+            base = (key, name, number, question_title(question, language), question.id)
+            for column in columns:
+                option = column.option or ""
+                label = labels.get(option, "")
+                if column.kind == "flag":
+                    chosen = cells.get(column.name) == "1"
+                    value = word("selected" if chosen else "not_selected", language)
+                    comment = cells.get(comment_of.get(column.option, ""), "")
+                    yield (*base, label, option, value, comment)
+                elif column.kind == "comment" and column.option not in flagged and column.name in cells:
+                    yield (*base, label, option, "", cells[column.name])
+                elif column.kind == "value" and column.name in cells:
+                    value = cells[column.name]
+                    yield (*base, label, option, labels.get(value, value), "")
+
+
+def _sheet_name(number: int, title: str) -> str:
+    """The sheet of question 4 is "Q4 Current focus": at most 31 characters, none of []:*?/\\."""
+    cleaned = "".join(" " if c in "[]:*?/\\" else c for c in title)
+    return f"Q{number} {cleaned}"[:31].strip()
+
+
+def _question_sheet(
+    workbook: Workbook,
+    results: Results,
+    questionnaire: Questionnaire,
+    number: int,
+    lang: str,
+    names: Mapping[str, str] | None,
+) -> None:
+    question = questionnaire.questions[number - 1]
+    result = results.questions[question.id]
+    n = results.respondents
+    sheet = workbook.create_sheet(_sheet_name(number, question_title(question, lang)))
+    _put(sheet, 1, 1, f"{number}. {question.text_in(lang)}", bold=True)
+    _put(sheet, 2, 1, word("denominator", lang, n=n))
+    _put(sheet, 3, 1, word("answered", lang, answered=result.answered, n=n))
+    header_row = 5
+    header: list[str] = []
+    rows: list[list[Any]] = []
+    share_from = 0
+    if question.id == questionnaire.respondent_key:
+        header = [word("code", lang), word("office", lang)]
+        rows = [[key, office_display_name(key, lang, names)] for key in results.respondent_keys]
+    for piece in type_of(question).report(question, result, lang):
+        if header:
+            break
+        if isinstance(piece, CountTable) and piece.grid:
+            header = [word("row", lang), *(c.label.full for c in piece.columns)]
+            header += [f"{c.label.full} (%)" for c in piece.columns]
+            for row in piece.rows:
+                rows.append([row.label.full, *row.counts, *(count / n if n else 0 for count in row.counts)])
+            share_from = 2 + len(piece.columns)
+        elif isinstance(piece, CountTable):
+            header = [word("option", lang), word("respondents", lang), word("share", lang)]
+            for row in piece.rows:
+                count = row.counts[0] if row.counts else 0
+                rows.append([row.label.full, count, count / n if n else 0])
+            share_from = 3
+        elif isinstance(piece, CommentSection):
+            header = [word("code", lang), word("option", lang), word("comment", lang)]
+            for group in piece.groups:
+                label = group.label.full if group.label else ""
+                rows += [[c.respondent, label, c.text] for c in group.comments]
+    for column, title in enumerate(header, 1):
+        _put(sheet, header_row, column, title, bold=True)
+    for offset, values in enumerate(rows, 1):
+        for column, value in enumerate(values, 1):
+            _put(sheet, header_row + offset, column, value)
+            if share_from and column >= share_from:
+                sheet.cell(row=header_row + offset, column=column).number_format = "0%"
+    sheet.freeze_panes = sheet.cell(row=header_row + 1, column=2)
+    sheet.column_dimensions["A"].width = 48 if share_from else 12
+    if not share_from:
+        sheet.column_dimensions["B"].width = 40
+        sheet.column_dimensions["C"].width = 80
+
+
+def render_xlsx(
+    results: Results,
+    questionnaire: Questionnaire,
+    language: str = "en",
+    names: Mapping[str, str] | None = None,
+) -> bytes:
+    """The workbook as .xlsx bytes: the tidy sheet, then one sheet per question."""
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = "Responses"
+    for column, title in enumerate(TIDY_COLUMNS, 1):
+        _put(sheet, 1, column, title, bold=True)
+    for index, values in enumerate(tidy_rows(results, questionnaire, language, names), 2):
+        for column, value in enumerate(values, 1):
+            _put(sheet, index, column, value)
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = sheet.dimensions
+    for number in range(1, len(questionnaire.questions) + 1):
+        _question_sheet(workbook, results, questionnaire, number, language, names)
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()

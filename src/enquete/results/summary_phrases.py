@@ -1,0 +1,243 @@
+"""The phrases of the drafted summary paragraphs, per language, and how option names are grouped.
+
+"Recommendations 5 and 10", "Recommandations 5 et 10", "Recomendaciones 5 y
+10", "建议5和10": tied options are named together, as CWS/13/26 does. Every
+template is fixed text with slots; nothing is guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_NUMBERED = re.compile(r"^(?P<noun>\D*?)\s*(?P<number>\d+)$")
+
+
+@dataclass(frozen=True)
+class Phrases:
+    """One language's templates. `{names}` are option names, `{p}` percentages already formatted."""
+
+    percent: str
+    and_: str
+    list_sep: str
+    top: tuple[str, str]
+    """Singular, plural: the highest group."""
+    followed: tuple[str, str]
+    middle: str
+    middle_same: str
+    lowest: tuple[str, str]
+    all_same: str
+    two_groups_joiner: str
+    topic: str
+    exclusive: str
+    not_answered: str
+    respondents: tuple[str, str]
+    positive_joiner: str
+    other_levels: str
+    level_top: str
+    cross: str
+    cross_none: str
+    nobody: str
+    sentence_end: str
+    articles: dict[str, tuple[str, str]]
+    plural_of: dict[str, str]
+    other_options: str
+    clause_sep: str = ", "
+    items_sep: str = "; "
+    quote: str = "“{text}”"
+    parens: str = " ({text})"
+    sentence_sep: str = " "
+    followed_agrees_with_top: bool = False
+    """Spanish: "seguida(s) de" agrees with the group that came first."""
+
+
+PHRASES: dict[str, Phrases] = {
+    "en": Phrases(
+        percent="{p}%",
+        and_=" and ",
+        list_sep=", ",
+        top=("{names} received the highest rate ({p})", "{names} received the highest rate ({p})"),
+        followed=("{names} followed ({p})", "{names} followed ({p})"),
+        middle="the other {plural} received between {lo} and {hi}",
+        middle_same="the other {plural} received {p}",
+        lowest=("{names} the lowest ({p})", "{names} the lowest ({p})"),
+        all_same="every one of the {plural} received {p}",
+        two_groups_joiner=" and ",
+        topic="{title}: ",
+        exclusive="{p} of all respondents ({count} of {n}) selected “{label}”",
+        not_answered="{count} of {n} respondents ({p}) did not answer this question",
+        respondents=(
+            "{n} office responded to the survey: {codes}",
+            "{n} offices responded to the survey: {codes}",
+        ),
+        positive_joiner=" or ",
+        other_levels="The highest shares of the other levels: {items}",
+        level_top="“{level}” {names} ({p})",
+        cross=(
+            "{names} was among the most selected in {k} questions: {items}; "
+            "{count} respondents ({p}) selected it in all {k}"
+        ),
+        cross_none="No option was among the most selected in more than one question",
+        nobody="No office has responded to the survey yet",
+        sentence_end=".",
+        articles={},
+        plural_of={},
+        other_options="options",
+    ),
+    "fr": Phrases(
+        percent="{p}\u00a0%",
+        and_=" et ",
+        list_sep=", ",
+        top=(
+            "{names} a obtenu le taux le plus élevé ({p})",
+            "{names} ont obtenu le taux le plus élevé ({p})",
+        ),
+        followed=("{names} suivait ({p})", "{names} suivaient ({p})"),
+        middle="les autres {plural} ont obtenu entre {lo} et {hi}",
+        middle_same="les autres {plural} ont obtenu {p}",
+        lowest=("{names} le taux le plus bas ({p})", "{names} le taux le plus bas ({p})"),
+        all_same="toutes les {plural} ont obtenu {p}",
+        two_groups_joiner=" et ",
+        topic="{title}\u00a0: ",
+        exclusive="{p} de l'ensemble des répondants ({count} sur {n}) ont choisi «\u00a0{label}\u00a0»",
+        not_answered="{count} répondants sur {n} ({p}) n'ont pas répondu à cette question",
+        respondents=(
+            "{n} office a répondu à l'enquête\u00a0: {codes}",
+            "{n} offices ont répondu à l'enquête\u00a0: {codes}",
+        ),
+        positive_joiner=" ou ",
+        other_levels="Les parts les plus élevées des autres niveaux\u00a0: {items}",
+        level_top="«\u00a0{level}\u00a0» {names} ({p})",
+        cross=(
+            "{names} figurait parmi les plus choisies dans {k} questions\u00a0: "
+            "{items}\u00a0; {count} répondants ({p}) l'ont choisie dans les {k}"
+        ),
+        cross_none="Aucun choix ne figurait parmi les plus choisis dans plus d'une question",
+        nobody="Aucun office n'a encore répondu à l'enquête",
+        sentence_end=".",
+        articles={"Recommandation": ("la ", "les ")},
+        plural_of={"Recommandation": "Recommandations"},
+        other_options="options",
+        items_sep="\u00a0; ",
+        quote="«\u00a0{text}\u00a0»",
+    ),
+    "es": Phrases(
+        percent="{p}\u00a0%",
+        and_=" y ",
+        list_sep=", ",
+        top=(
+            "{names} obtuvo el porcentaje más alto ({p})",
+            "{names} obtuvieron el porcentaje más alto ({p})",
+        ),
+        followed=("seguida de {names} ({p})", "seguidas de {names} ({p})"),
+        middle="las demás {plural} obtuvieron entre el {lo} y el {hi}",
+        middle_same="las demás {plural} obtuvieron el {p}",
+        lowest=("{names} el más bajo ({p})", "{names} el más bajo ({p})"),
+        all_same="todas las {plural} obtuvieron el {p}",
+        two_groups_joiner=" y ",
+        topic="{title}: ",
+        exclusive="El {p} del total de encuestados ({count} de {n}) seleccionó «{label}»",
+        not_answered="{count} de {n} encuestados ({p}) no respondieron a esta pregunta",
+        respondents=(
+            "{n} oficina respondió a la encuesta: {codes}",
+            "{n} oficinas respondieron a la encuesta: {codes}",
+        ),
+        positive_joiner=" o ",
+        other_levels="Los porcentajes más altos de los demás niveles: {items}",
+        level_top="«{level}» {names} ({p})",
+        cross=(
+            "{names} figuró entre las más seleccionadas en {k} preguntas: {items}; "
+            "{count} encuestados ({p}) la seleccionaron en las {k}"
+        ),
+        cross_none="Ninguna opción figuró entre las más seleccionadas en más de una pregunta",
+        nobody="Ninguna oficina ha respondido aún a la encuesta",
+        sentence_end=".",
+        articles={"Recomendación": ("la ", "las ")},
+        plural_of={"Recomendación": "Recomendaciones"},
+        other_options="opciones",
+        followed_agrees_with_top=True,
+        quote="«{text}»",
+    ),
+    "zh": Phrases(
+        percent="{p}%",
+        and_="和",
+        list_sep="、",
+        top=("{names}的比例最高（{p}）", "{names}的比例最高（{p}）"),
+        followed=("其次是{names}（{p}）", "其次是{names}（{p}）"),
+        middle="其他{plural}在{lo}至{hi}之间",
+        middle_same="其他{plural}均为{p}",
+        lowest=("{names}的比例最低（{p}）", "{names}的比例最低（{p}）"),
+        all_same="所有{plural}均为{p}",
+        two_groups_joiner="，",
+        topic="{title}：",
+        exclusive="全部答复方中有{p}（{n}个中的{count}个）选择了“{label}”",
+        not_answered="{n}个答复方中有{count}个（{p}）未回答此问题",
+        respondents=("共有{n}个局答复了调查：{codes}", "共有{n}个局答复了调查：{codes}"),
+        positive_joiner="或",
+        other_levels="其他程度的最高比例：{items}",
+        level_top="“{level}”{names}（{p}）",
+        cross="{names}在{k}个问题中均属选择最多之列：{items}；{count}个答复方（{p}）在全部{k}个问题中都选择了它",
+        cross_none="没有任何选项在一个以上的问题中属选择最多之列",
+        nobody="尚无任何局答复调查",
+        sentence_end="。",
+        articles={},
+        plural_of={},
+        other_options="选项",
+        clause_sep="，",
+        items_sep="；",
+        parens="（{text}）",
+        sentence_sep="",
+    ),
+}
+
+
+def phrases(language: str) -> Phrases:
+    """The templates of `language`; English when it has none."""
+    return PHRASES.get(language, PHRASES["en"])
+
+
+def option_name(label: str) -> str:
+    """ "Recommendation 1" from "Recommendation 1: Optimize ..." (or "建议1：..."); the label otherwise."""
+    for colon in (":", "："):
+        if colon in label:
+            head = label.split(colon, 1)[0].strip()
+            if head:
+                return head
+    return label.strip()
+
+
+def join_list(items: list[str], p: Phrases) -> str:
+    """ "a, b and c" in the language's way."""
+    if len(items) <= 1:
+        return "".join(items)
+    return p.list_sep.join(items[:-1]) + p.and_ + items[-1]
+
+
+def group_names(names: list[str], p: Phrases, sentence_start: bool = False) -> str:
+    """Tied options named together: "Recommendations 5 and 10"; with the language's article if any."""
+    matches = [_NUMBERED.match(name) for name in names]
+    nouns = {m.group("noun") for m in matches if m}
+    plural = len(names) > 1
+    if all(matches) and len(nouns) == 1:
+        noun = nouns.pop()
+        numbers = [m.group("number") for m in matches if m]
+        shown_noun = plural_noun(names, p) if plural else noun
+        space = "" if p is PHRASES["zh"] else " "
+        text = f"{shown_noun}{space}{join_list(numbers, p)}"
+        article = p.articles.get(noun)
+    else:
+        text = join_list(names, p)
+        article = None
+    if article:
+        text = article[1 if plural else 0] + text
+    return text[:1].upper() + text[1:] if sentence_start else text
+
+
+def plural_noun(names: list[str], p: Phrases) -> str:
+    """ "Recommendations" when the options are "Recommendation N"; the language's "options" otherwise."""
+    matches = [_NUMBERED.match(name) for name in names]
+    nouns = {m.group("noun") for m in matches if m}
+    if all(matches) and len(nouns) == 1:
+        noun = nouns.pop()
+        return p.plural_of.get(noun, noun if p is PHRASES["zh"] else noun + "s")
+    return p.other_options

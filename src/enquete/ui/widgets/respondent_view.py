@@ -1,0 +1,132 @@
+"""Everything one respondent said, across questions: the Secretariat's "what did AU say?".
+
+A list of respondents (arrow keys, or type to jump) above the chosen one's
+answers, question by question, comments line by line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from enquete.model.office_names import office_display_name
+from enquete.model.questionnaire import Questionnaire
+from enquete.qtypes import type_of
+from enquete.results.aggregate import Results
+from enquete.results.labels import option_tag, question_title
+from enquete.text import one_line
+from enquete.ui.content import tr
+from enquete.ui.widgets.wrapped_lines import Line, WrappedLines, pad, text_lines
+
+INDENT = 3
+
+
+def respondent_lines(
+    results: Results,
+    questionnaire: Questionnaire,
+    key: str,
+    lang: str,
+    names: Mapping[str, str] | None = None,
+) -> list[Line]:
+    """One respondent's answers to every question, in order, in words.
+
+    Each question's type says how its answer spreads over columns (as in the
+    CSV): a chosen option shows as "✓ label" with its comment under it, a
+    matrix row as "Rec. 1  Implemented", a value by its label, a comment as
+    its lines.
+    """
+    answers = results.responses[key].answers
+    lines: list[Line] = [Line(f"{key}  {office_display_name(key, lang, names)}", 0, "bold", hang=4)]
+    for number, question in enumerate(questionnaire.questions, 1):
+        lines.append(Line(""))
+        lines.append(Line(f"{number}. {question_title(question, lang)}", 0, "bold underline"))
+        qtype = type_of(question)
+        answer = answers.get(question.id)
+        if answer is None or not qtype.is_answered(question, answer):
+            lines.append(Line(tr("results.not_answered", lang), INDENT, "dim"))
+            continue
+        cells = qtype.cells(question, answer)
+        options = {o.id: o for field in qtype.option_lists(question).values() for o in field}
+        columns = qtype.columns(question)
+        flagged = {c.option for c in columns if c.kind == "flag"}
+        comment_of = {c.option: c.name for c in columns if c.kind == "comment"}
+        for column in columns:
+            option = options.get(column.option or "")
+            if column.kind == "flag" and cells.get(column.name) == "1":
+                lines.append(
+                    Line(f"✓ {one_line(option.short_in(lang) if option else str(column.option))}", INDENT)
+                )
+                comment = cells.get(comment_of.get(column.option, ""), "")
+                if comment:
+                    lines += text_lines(comment, INDENT + 2)
+            elif column.kind == "comment" and column.option not in flagged and column.name in cells:
+                lines += text_lines(cells[column.name], INDENT)
+            elif column.kind == "value" and column.name in cells:
+                value = cells[column.name]
+                shown = options[value].label_in(lang) if value in options else value
+                if option is not None:
+                    lines.append(Line(f"{pad(option_tag(option, lang), 12)} {one_line(shown)}", INDENT))
+                else:
+                    lines += text_lines(shown, INDENT)
+    return lines
+
+
+class RespondentView(Vertical):
+    """A respondent list and the highlighted respondent's answers."""
+
+    DEFAULT_CSS = """
+    RespondentView { height: auto; }
+    RespondentView OptionList { height: auto; max-height: 7; }
+    """
+
+    class Chosen(Message):
+        """The highlighted respondent changed; the screen keeps its place for a reload."""
+
+        def __init__(self, index: int) -> None:
+            super().__init__()
+            self.index = index
+
+    def __init__(
+        self,
+        results: Results,
+        questionnaire: Questionnaire,
+        lang: str,
+        index: int = 0,
+        names: Mapping[str, str] | None = None,
+    ) -> None:
+        super().__init__()
+        self.results, self.questionnaire, self.lang, self.names = results, questionnaire, lang, names
+        self.index = max(0, min(index, len(results.respondent_keys) - 1))
+
+    def compose(self) -> ComposeResult:
+        keys = self.results.respondent_keys
+        options = [
+            Option(Content(f"{k:<4} {one_line(office_display_name(k, self.lang, self.names), 34)}"))
+            for k in keys
+        ]
+        menu = OptionList(*options)
+        if keys:
+            menu.highlighted = self.index
+        yield menu
+        yield WrappedLines(self._lines(), tr("results.none", self.lang))
+
+    def _lines(self) -> list[Line]:
+        keys = self.results.respondent_keys
+        if not keys:
+            return []
+        return respondent_lines(self.results, self.questionnaire, keys[self.index], self.lang, self.names)
+
+    @on(OptionList.OptionHighlighted)
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        if event.option_index != self.index:
+            self.index = event.option_index
+            self.query_one(WrappedLines).show(self._lines())
+            self.post_message(self.Chosen(self.index))
