@@ -21,3 +21,9 @@ def survey() -> Questionnaire:
 def _no_local_files(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """Run every test in an empty folder, so a developer's own responses/ never leak in."""
     monkeypatch.chdir(tmp_path_factory.mktemp("cwd"))
+
+
+@pytest.fixture(autouse=True)
+def _no_real_settings(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Never read or write the developer's own settings file (theme, language)."""
+    monkeypatch.setenv("ENQUETE_CONFIG_DIR", str(tmp_path_factory.mktemp("config")))

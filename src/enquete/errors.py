@@ -20,3 +20,21 @@ class ResponseFileError(EnqueteError):
 
 class StorageError(EnqueteError):
     """Saving failed (disk full, read-only folder, ...); the answers are kept in memory."""
+
+
+class SubmitCollision(StorageError):
+    """`responses/<KEY>.toml` holds another response (another id): the person decides what to keep.
+
+    `other_revision` and `other_saved` describe the file already there (None
+    when it cannot be read as a response at all).
+    """
+
+    def __init__(self, key: str, other_revision: int | None, other_saved: str | None) -> None:
+        super().__init__(f"{key} already has a submitted response from another response id")
+        self.key = key
+        self.other_revision = other_revision
+        self.other_saved = other_saved
+
+
+class ResponseInUse(StorageError):
+    """Another enquete window has this response open: two writers would overwrite each other."""

@@ -30,7 +30,7 @@ class Terminal:
 
     def __init__(self, folder: Path, *args: str) -> None:
         self.name = f"enquete-{uuid.uuid4().hex[:8]}"
-        env = "TERM=xterm-256color NO_COLOR=1"
+        env = f"TERM=xterm-256color NO_COLOR=1 ENQUETE_CONFIG_DIR={folder / '.config'}"
         subprocess.run(
             [
                 "tmux",
@@ -131,13 +131,11 @@ def test_fill_the_whole_survey_with_keystrokes_and_submit(terminal, tmp_path: Pa
     term.type("Rec 5: portal [bold]v2[/] 中文")
     term.keys("C-n")
     term.wait_for("Question 4 of 8")
-    term.keys("Space")  # ticks Rec. 1 and moves into its comment box
+    term.keys("Space", "Tab")  # ticks Rec. 1, then Tab into its comment box
     term.type("Digital filing")
     term.keys("C-n")
     term.wait_for("Question 5 of 8")
-    for _ in range(10):
-        term.keys("Tab")
-    term.keys("Space")  # Not Applicable (it takes no comment)
+    term.keys("End", "Space")  # End jumps to Not Applicable (it takes no comment)
     term.wait_for("[x] Not Applicable")
     term.keys("C-n")
     term.wait_for("Question 6 of 8")
@@ -151,10 +149,10 @@ def test_fill_the_whole_survey_with_keystrokes_and_submit(terminal, tmp_path: Pa
     term.wait_for("Review your response")
     term.wait_for("Everything required is answered")
     term.keys("C-s")
-    screen = term.wait_for("Response submitted")
-    assert "Please e-mail this file to the Secretariat" in screen
+    screen = term.wait_for("Saved — ready to send")
+    assert "cws.survey@example.org" in screen and "2026-12-31" in screen
     term.keys("Enter")
-    term.wait_for("Edit the submitted response of AU")
+    term.wait_for("Edit the finalized response of AU")
     term.keys("C-q")
 
     saved = tomllib.loads((tmp_path / "responses" / "AU.toml").read_text("utf-8"))

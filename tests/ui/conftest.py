@@ -20,9 +20,17 @@ def make_app() -> AppFactory:
     """Build an app as `enquete` does; `responses` is relative to the test's empty cwd (no tmp paths)."""
     path, data = read_questionnaire_data(ROOT / "questionnaire.toml")
 
-    def build(language: str | None = "en", mode: str = "home", office: str | None = None) -> EnqueteApp:
+    def build(
+        language: str | None = "en", mode: str = "home", office: str | None = None, settings: Any = None
+    ) -> EnqueteApp:
         return EnqueteApp(
-            data, Path("responses"), source=str(path), language=language, mode=mode, office=office
+            data,
+            Path("responses"),
+            source=str(path),
+            language=language,
+            mode=mode,  # type: ignore[arg-type]
+            office=office,
+            settings=settings,
         )
 
     return build
@@ -52,6 +60,22 @@ async def until_ready(pilot) -> None:  # type: ignore[no-untyped-def]
         await pilot.pause()
     await pilot.pause()
     assert pilot.app.ready, "the questionnaire was never loaded"
+
+
+async def settled(pilot) -> None:  # type: ignore[no-untyped-def]
+    """Wait until the app is idle and every change is on disk (the debounced save has run)."""
+    from enquete.ui.screens.fill import FillScreen
+
+    for _ in range(200):
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+        screens = [s for s in pilot.app.screen_stack if isinstance(s, FillScreen)]
+        pending = any(s.session.needs_saving and not s.session.last_save_error for s in screens)
+        if not pending:
+            break
+        await pilot.pause(0.05)
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
 
 
 @contextlib.asynccontextmanager

@@ -21,7 +21,7 @@ from textual.widgets import Input, TextArea
 
 from enquete.storage.questionnaire_file import read_questionnaire_data
 from enquete.text import text_width
-from enquete.ui.app import EnqueteApp
+from enquete.ui.app import EnqueteApp, Mode
 from tests.conftest import FIXTURES
 
 SMALL = FIXTURES / "small"
@@ -30,7 +30,7 @@ _CELL_WIDTH = 12.2  # pixels per terminal cell in Textual's SVG export
 
 
 def small_app(
-    mode: str = "home",
+    mode: Mode = "home",
     language: str = "en",
     office: str | None = None,
     responses: Path = Path("responses"),

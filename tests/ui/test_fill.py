@@ -11,7 +11,7 @@ from enquete.ui.screens.fill import FillScreen
 from enquete.ui.screens.home import HomeScreen
 from enquete.ui.screens.review import ReviewScreen
 from enquete.verdicts import check_response_file
-from tests.ui.conftest import AppFactory, running, screen_text
+from tests.ui.conftest import AppFactory, running, screen_text, settled
 
 
 def fill_screen(app: App[Any]) -> FillScreen:
@@ -28,8 +28,7 @@ def draft_data() -> dict[str, Any]:
 
 
 async def wait_saved(pilot) -> None:  # type: ignore[no-untyped-def]
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    await settled(pilot)
 
 
 async def test_code_list_filters_by_name_and_enter_picks(make_app: AppFactory) -> None:
@@ -83,8 +82,9 @@ async def test_free_text_is_saved_verbatim_and_counted(make_app: AppFactory) -> 
 async def test_not_applicable_clears_the_other_choices(make_app: AppFactory) -> None:
     app = make_app(mode="fill")
     async with running(app, size=(80, 40)) as pilot:
-        await fill_screen(app).show_question(4)  # low_priority
-        await pilot.press("space")  # rec1, and the cursor moves into its comment box
+        fill_screen(app).show_question(4)  # low_priority
+        await pilot.pause()
+        await pilot.press("space", "tab")  # rec1, then Tab into its comment box
         await pilot.press(*"not now", "tab")  # then on to rec2
         await pilot.press("space")
         await wait_saved(pilot)
@@ -92,11 +92,10 @@ async def test_not_applicable_clears_the_other_choices(make_app: AppFactory) -> 
             "selected": ["rec1", "rec2"],
             "comments": {"rec1": "not now"},
         }
-        for _ in range(9):  # from rec2's comment box: rec3 ... rec10, then Not Applicable
-            await pilot.press("tab")
-        await pilot.press("space")
+        await pilot.press("end", "space")  # End jumps to Not Applicable
         await wait_saved(pilot)
         assert draft_data()["answers"]["low_priority"] == {"selected": ["not_applicable"]}
+        assert draft_data()["draft"]["set_aside"] == {"low_priority": {"rec1": "not now"}}
 
 
 async def test_switching_language_keeps_answers_and_translates_everything(make_app: AppFactory) -> None:
@@ -139,7 +138,7 @@ async def test_review_refuses_an_incomplete_response(make_app: AppFactory) -> No
         assert isinstance(app.screen, ReviewScreen)
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert "2 problem(s) to fix" in screen_text(app)
+        assert "Problems to fix before finalizing: 2" in screen_text(app)
         assert not list(Path("responses").glob("*.toml"))
         await pilot.press("enter")  # jumps to the highlighted (first) problem
         await pilot.pause()
@@ -155,7 +154,7 @@ async def test_submit_writes_a_file_that_check_accepts(make_app: AppFactory, sur
         await pilot.pause()
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert "Response submitted" in screen_text(app)
+        assert "Saved — ready to send" in screen_text(app)
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
@@ -196,6 +195,11 @@ async def test_quitting_asks_first(make_app: AppFactory) -> None:
     async with running(app, size=(80, 24)) as pilot:
         await pilot.press("ctrl+q")
         await pilot.pause()
+        assert "Nothing has been answered yet, so no draft is kept" in screen_text(app), "no false promise"
+        await pilot.press("n", *"AU")
+        await wait_saved(pilot)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
         assert "Your answers are saved as a draft" in screen_text(app)
         await pilot.press("n")
         assert isinstance(app.screen, FillScreen)
@@ -227,13 +231,13 @@ async def test_a_failing_disk_keeps_the_answers_and_says_so(make_app: AppFactory
             disk_full.setattr("enquete.storage.responses.ResponseFolder.save_draft", refuse)
             await pilot.press(*"AU", "enter")
             await wait_saved(pilot)
-            assert "Not saved" in screen_text(app) and "disk is full" in screen_text(app)
+            assert "NOT SAVED" in screen_text(app) and "disk is full" in screen_text(app)
             assert fill_screen(app).session.answer("office") == "AU", "the answer is kept in memory"
-            assert "office" not in draft_data()["answers"], "the disk still holds the earlier save"
-        await fill_screen(app).show_question(1)  # the disk is back: the next save writes everything
+            assert not list(Path("responses/drafts").glob("*.toml")), "nothing half-written"
+        fill_screen(app).show_question(1)  # the disk is back: the next save writes everything
         await wait_saved(pilot)
         assert draft_data()["answers"]["office"] == "AU"
-        assert "Not saved" not in screen_text(app)
+        assert "NOT SAVED" not in screen_text(app)
 
 
 async def test_a_draft_can_be_discarded_to_start_over(make_app: AppFactory) -> None:
@@ -246,8 +250,11 @@ async def test_a_draft_can_be_discarded_to_start_over(make_app: AppFactory) -> N
         assert "Resume draft: NZ New Zealand" in screen_text(app)
         await pilot.press("d")
         await pilot.pause()
-        assert "Discard this draft?" in screen_text(app)
-        await pilot.press("y")
-        await pilot.pause()
+        assert "Discard the draft of NZ New Zealand" in screen_text(app)
+        await pilot.press("enter")  # the safe default: Keep (trial #29)
+        await settled(pilot)
+        assert "Resume draft: NZ" in screen_text(app)
+        await pilot.press("d", "y")
+        await settled(pilot)
         assert "Resume draft" not in screen_text(app)
     assert not list(Path("responses/drafts").glob("*.toml"))

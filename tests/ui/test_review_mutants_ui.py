@@ -135,10 +135,10 @@ async def test_a_failed_autosave_is_retried_without_a_keystroke(monkeypatch: pyt
         await wait_until(pilot, lambda: "Question 1 of 5" in visible_text(app), "the first question")
         disk["full"] = True
         await pilot.press(*"AU", "enter")
-        await wait_until(pilot, lambda: "Not saved" in visible_text(app), "the failure on screen")
+        await wait_until(pilot, lambda: "NOT SAVED" in visible_text(app), "the failure on screen")
         assert "office" not in _draft_answers()
         disk["full"] = False  # the disk has room again; nobody touches a key
         await wait_until(
             pilot, lambda: _draft_answers().get("office") == "AU", "the retried save", seconds=20
         )
-        await wait_until(pilot, lambda: "Not saved" not in visible_text(app), "the failure cleared")
+        await wait_until(pilot, lambda: "NOT SAVED" not in visible_text(app), "the failure cleared")

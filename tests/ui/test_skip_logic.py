@@ -139,7 +139,7 @@ async def test_review_and_submit_leave_out_what_was_not_asked() -> None:
         assert "Everything required is answered" in text
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert "Response submitted" in screen_text(pilot.app)
+        assert "ready to send" in screen_text(pilot.app)
     (submitted,) = Path("responses").glob("*.toml")
     answers = tomllib.loads(submitted.read_text("utf-8"))["answers"]
     assert answers == {"has_strategy": "no"}, "the set-aside answer is not submitted"
@@ -149,7 +149,7 @@ async def test_a_required_follow_up_blocks_submission_only_while_it_applies() ->
     async with running(app(), size=(80, 24), notifications=True) as pilot:
         await pilot.press(*"yes", "enter", "ctrl+r")
         await settle(pilot)
-        assert "1 problem(s) to fix" in screen_text(pilot.app)
+        assert "Problems to fix before finalizing: 1" in screen_text(pilot.app)
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert not list(Path("responses").glob("*.toml"))

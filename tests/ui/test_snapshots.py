@@ -16,6 +16,13 @@ from textual.pilot import Pilot
 from enquete.ui.screens.review import ReviewScreen
 from tests.ui.small_app import copy_small_responses, small_app, steady, visible_text, wait_until
 
+
+@pytest.fixture(autouse=True)
+def _home_is_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The home screen names the folder from the home folder (~/responses): the same on every machine."""
+    monkeypatch.setenv("HOME", str(Path.cwd()))
+
+
 SEEN = {
     "home": {"en": "Small [b]test[/b] survey", "zh": "小型[b]测试[/b]调查"},
     "question1": {"en": "Which office are you?", "zh": "您是哪个局？"},
@@ -58,7 +65,7 @@ def test_multi_select_with_comments(snap_compare: Any, language: str) -> None:
         await _shows(pilot, "question1", language)
         await pilot.press("ctrl+n", "ctrl+n", "ctrl+n")
         await _shows(pilot, "multi", language)
-        await pilot.press("space", *"[bold]Portal[/] 门户", "tab", "space")
+        await pilot.press("space", "tab", *"[bold]Portal[/] 门户", "tab", "space")
         await steady(pilot)
 
     app = small_app(language=language, mode="fill", office="JP")

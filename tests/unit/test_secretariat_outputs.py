@@ -192,7 +192,7 @@ def test_summary_paragraphs_state_the_hand_computed_figures(
     # para 21: Rec 10 among the top two in focus (12), challenges (9) and future topics (13); 9 in all three
     assert paragraphs[21] == (
         "Recommendation 10 was among the most selected in 3 questions: “Current focus” (57%), "
-        "“Challenges” (43%) and “Future topics” (62%); 9 respondents (43%) selected it in all 3."
+        "“Implementation challenges” (43%) and “Topics for future meetings” (62%); 9 respondents (43%) selected it in all 3."
     )
 
 
@@ -366,7 +366,7 @@ def test_summary_ranking_of_one_office_names_ties_highest_and_lowest(
     results = aggregate_folder(folder, survey)
     paragraphs = {p.number: p.text for p in summary_paragraphs(results, survey, "en")}
     assert paragraphs[16].startswith(
-        "Challenges: Recommendations 1, 3, 5 and 10 received the highest rate (100%) and "
+        "Implementation challenges: Recommendations 1, 3, 5 and 10 received the highest rate (100%) and "
         "Recommendations 2, 4, 6, 7, 8 and 9 the lowest (0%)."
     )
 

@@ -102,6 +102,8 @@ class QuestionBase(Strict):
     type: str
     """The registered name of the question type (`code`, `choice`, `text`, `matrix`, `multi`, ...)."""
     text: LocalizedText
+    short: LocalizedText | None = None
+    """A title of a few words for lists (review, Ctrl+G, results menu); `text` when absent."""
     help: LocalizedText | None = None
     required: bool | str = False
     """True, or an expression (XLSForm syntax): required only while it holds."""
@@ -134,6 +136,10 @@ class QuestionBase(Strict):
     def text_in(self, language: str) -> str:
         """The question's text in `language`."""
         return localize(self.text, language)
+
+    def short_in(self, language: str) -> str:
+        """The question's short title in `language` (its text when it has none)."""
+        return localize(self.short or self.text, language)
 
     def help_in(self, language: str) -> str:
         """The question's help in `language` ("" when there is none)."""

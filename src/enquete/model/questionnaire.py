@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import date
 from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import Field, SerializeAsAny, WrapValidator, field_validator, model_validator
@@ -173,6 +174,10 @@ class Questionnaire(Strict):
 
     Absent for an anonymous survey: each response is then known by its own
     id (a UUID), which names its file and is what merge and reports key on."""
+    contact: str | None = Field(default=None, max_length=300)
+    """Whom to send the finished file to (an e-mail address, a name): said after submitting."""
+    deadline: date | None = None
+    """The date by which the file should be sent: said after submitting."""
     lists: dict[str, list[dict[str, Any]]] = Field(default_factory=dict, exclude=True)
     groups: dict[Id, Group] = Field(default_factory=dict)
     """Named groups of questions that share a `relevant` (a section asked only sometimes)."""
@@ -289,6 +294,8 @@ class Questionnaire(Strict):
             yield "after_submit", self.after_submit
         for q in self.questions:
             yield f"questions.{q.id}.text", q.text
+            if q.short:
+                yield f"questions.{q.id}.short", q.short
             if q.help:
                 yield f"questions.{q.id}.help", q.help
             if q.constraint_message:

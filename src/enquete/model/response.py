@@ -70,6 +70,8 @@ class Response:
     saved: datetime = field(default_factory=now)
     current_question: str | None = None
     """Drafts only: the question the person was on, to resume there."""
+    set_aside: dict[str, dict[str, str]] = field(default_factory=dict)
+    """Drafts only: comments of options unticked for now, by question then option (never submitted)."""
 
     @classmethod
     def new(cls, questionnaire: Questionnaire, language: str = "en") -> Response:
@@ -120,8 +122,15 @@ def response_to_data(response: Response) -> dict[str, Any]:
         "saved": response.saved,
     }
     data: dict[str, Any] = {"response": header}
-    if response.status == "draft" and response.current_question:
-        data["draft"] = {"current_question": response.current_question}
+    if response.status == "draft":
+        draft: dict[str, Any] = {}
+        if response.current_question:
+            draft["current_question"] = response.current_question
+        set_aside = {qid: dict(kept) for qid, kept in response.set_aside.items() if kept}
+        if set_aside:
+            draft["set_aside"] = set_aside
+        if draft:
+            data["draft"] = draft
     data["answers"] = {qid: _answer_to_toml(a) for qid, a in response.answers.items()}
     return data
 
@@ -190,6 +199,7 @@ def response_from_data(questionnaire: Questionnaire, data: dict[str, Any]) -> tu
     )
     draft = data.get("draft")
     current = draft.get("current_question") if isinstance(draft, dict) else None
+    set_aside = _set_aside(draft.get("set_aside") if isinstance(draft, dict) else None, questionnaire)
     response = Response(
         questionnaire=header.questionnaire,
         version=header.version,
@@ -203,5 +213,22 @@ def response_from_data(questionnaire: Questionnaire, data: dict[str, Any]) -> tu
         # --replace keeps the newest saved), not "now", the time it happens to be read.
         saved=_utc(header.saved) if header.saved else UNKNOWN_TIME,
         current_question=current if current in questionnaire.ids else None,
+        set_aside=set_aside if header.status == "draft" else {},
     )
     return response, problems
+
+
+def _set_aside(raw: Any, questionnaire: Questionnaire) -> dict[str, dict[str, str]]:
+    """`[draft.set_aside]` as far as it makes sense; anything else in it is ignored, not an error."""
+    if not isinstance(raw, dict):
+        return {}
+    known = set(questionnaire.ids)
+    kept: dict[str, dict[str, str]] = {}
+    for qid, comments in raw.items():
+        if qid in known and isinstance(comments, dict):
+            texts = {
+                k: v for k, v in comments.items() if isinstance(k, str) and isinstance(v, str) and v.strip()
+            }
+            if texts:
+                kept[qid] = texts
+    return kept

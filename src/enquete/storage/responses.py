@@ -24,9 +24,10 @@ import stat
 from collections.abc import Iterator
 from contextlib import AbstractContextManager
 from dataclasses import replace
+from enum import StrEnum
 from pathlib import Path
 
-from enquete.errors import ResponseFileError, StorageError
+from enquete.errors import ResponseFileError, StorageError, SubmitCollision
 from enquete.model.answers import Problem
 from enquete.model.questionnaire import WINDOWS_RESERVED, Questionnaire
 from enquete.model.response import Response, dump_response, now, response_from_data
@@ -87,6 +88,15 @@ def load_valid_response(path: Path, questionnaire: Questionnaire) -> Response:
 def is_response_name(name: str) -> bool:
     """A name counted in the folder: `*.toml` in any case, not hidden (temporary files are)."""
     return name.lower().endswith(".toml") and not name.startswith(".")
+
+
+class OtherResponse(StrEnum):
+    """What to do when the office's submitted file holds another response (another id)."""
+
+    CONTINUE_IT = "continue"
+    """This response becomes the next revision of the one already there (its id is taken)."""
+    KEEP_BOTH = "keep_both"
+    """This response replaces it under its own id; the other one stays in history."""
 
 
 class ResponseFolder:
@@ -242,18 +252,43 @@ class ResponseFolder:
             except OSError as error:
                 raise StorageError(f"cannot remove the draft {path}: {error.strerror}") from error
 
-    def submit(self, response: Response, questionnaire: Questionnaire) -> tuple[Path, Response]:
+    def submit(
+        self, response: Response, questionnaire: Questionnaire, other: OtherResponse | None = None
+    ) -> tuple[Path, Response]:
         """Write the submitted file (the one it replaces kept in history), then drop the draft.
 
         The caller has validated the answers. Under the lock, so a merge
-        running at the same time sees either the old file or this one.
+        running at the same time sees either the old file or this one. When
+        `<KEY>.toml` holds another response (another id, or a file that is no
+        readable response), `SubmitCollision` is raised unless `other` says
+        what the person chose; when it holds an equal or later revision of
+        this one, this one becomes the next revision (never a second "revision 1").
         """
         key = response.key(questionnaire)
         if key is None:
             raise StorageError("the respondent is not identified yet")
-        submitted = replace(response, status="submitted", saved=now(), current_question=None)
         with self.lock():
             path = self.submitted_path(key)
+            old = self.current_bytes(key)
+            if old is not None:
+                try:
+                    existing: Response | None = response_from_data(questionnaire, parse_toml(old))[0]
+                except ResponseFileError:
+                    existing = None
+                if existing is None or existing.id != response.id:
+                    if other is None:
+                        raise SubmitCollision(
+                            key,
+                            existing.revision if existing else None,
+                            existing.saved.isoformat() if existing else None,
+                        )
+                    if other is OtherResponse.CONTINUE_IT and existing is not None:
+                        response = replace(response, id=existing.id, revision=existing.revision + 1)
+                elif existing.revision >= response.revision:
+                    response = replace(response, revision=existing.revision + 1)
+            submitted = replace(
+                response, status="submitted", saved=now(), current_question=None, set_aside={}
+            )
             write_files(self.replacement_writes(key, dump_response(submitted), questionnaire))
             self.discard_draft(response)
         return path, submitted

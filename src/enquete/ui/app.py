@@ -1,26 +1,45 @@
-"""The enquete app: holds the questionnaire, the folder and the language; screens do the rest.
+"""The enquete app: holds the workspace and the language; screens do the rest.
 
 It paints the home screen from the questionnaire's raw title first and
 validates the questionnaire just after (pydantic costs more to import than
-Textual does), so nothing here imports the model at module level.
+Textual does), so nothing here imports the model at module level. Opening a
+response reads files, so it runs in a worker that posts what it found.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from rich.text import Text
+from textual import on, work
 from textual.app import App
 from textual.binding import Binding
+from textual.message import Message
 from textual.reactive import reactive
 
-from enquete.storage.questionnaire_file import check_language, header_languages, header_text
+from enquete.settings import Settings
+from enquete.storage.questionnaire_file import header_languages, header_text
 from enquete.text import printable
 
 if TYPE_CHECKING:
     from enquete.model.questionnaire import Questionnaire
+    from enquete.session import FillSession, Workspace
     from enquete.storage.responses import ResponseFolder
+    from enquete.ui.screens.home import HomeAction, HomeScreen
+
+Mode = Literal["home", "fill", "results"]
+
+
+@dataclass(frozen=True)
+class OpenRequest:
+    """Which response to open: a file, an office's, the only draft, or a new one."""
+
+    path: Path | None = None
+    office: str | None = None
+    pick_draft: bool = False
+    """`enquete fill` without an office: the one real draft if there is one, else a new response."""
 
 
 class EnqueteApp(App[int]):
@@ -36,12 +55,22 @@ class EnqueteApp(App[int]):
     """App-wide keys; every screen adds its own."""
 
     language: reactive[str] = reactive("en")
-    """The language of every text on screen; changing it redraws the screens."""
+    """The language of every text on screen; screens watch it and redraw."""
 
     questionnaire: Questionnaire
-    """The validated questionnaire, set once `ready` is true."""
+    """The validated questionnaire, set once `ready` is true (the results screen reads it)."""
     folder: ResponseFolder
-    """The responses folder, set once `ready` is true."""
+    """The responses folder, set once `ready` is true (the results screen reads it)."""
+
+    class SessionOpened(Message):
+        def __init__(self, session: FillSession) -> None:
+            super().__init__()
+            self.session = session
+
+    class OpenRefused(Message):
+        def __init__(self, reason: str) -> None:
+            super().__init__()
+            self.reason = reason
 
     def __init__(
         self,
@@ -50,20 +79,25 @@ class EnqueteApp(App[int]):
         *,
         source: str = "questionnaire.toml",
         language: str | None = None,
-        mode: str = "home",
+        mode: Mode = "home",
         office: str | None = None,
+        settings: Settings | None = None,
     ) -> None:
         super().__init__()
         self.questionnaire_data = questionnaire_data
         self.source = source
         self.responses = responses
-        self.mode = mode
+        self.mode: Mode = mode
         self.office = office
         self.ready = False
-        self._language_given = language is not None
-        self.set_reactive(EnqueteApp.language, check_language(None, self.languages))
-        if language in self.languages:
-            self.set_reactive(EnqueteApp.language, language)
+        self.workspace: Workspace | None = None
+        self.settings = settings or Settings()
+        chosen = language or self.settings.language
+        languages = header_languages(self.questionnaire_data)  # the questionnaire decides them
+        self.set_reactive(EnqueteApp.language, chosen if chosen in languages else languages[0])
+        if self.settings.theme and self.settings.theme in self.available_themes:
+            self.theme = self.settings.theme
+        self._home: HomeScreen | None = None
 
     @property
     def languages(self) -> list[str]:
@@ -82,12 +116,15 @@ class EnqueteApp(App[int]):
         from enquete.ui.screens.home import HomeScreen
 
         self.title = self.header("title")
-        self.push_screen(HomeScreen())
+        self._home = HomeScreen(self.header("title"), self.header("description"), self.language)
+        self.push_screen(self._home)
+        self.watch(self, "theme", self._remember_theme, init=False)
         self.call_after_refresh(self.finish_loading)
 
     def finish_loading(self) -> None:
         """Validate the questionnaire, then open what the command line asked for."""
         from enquete.errors import QuestionnaireError
+        from enquete.session import Workspace
         from enquete.storage.questionnaire_file import questionnaire_from_data
         from enquete.storage.responses import ResponseFolder
 
@@ -98,52 +135,107 @@ class EnqueteApp(App[int]):
             self.exit(return_code=2, message=Text(printable(f"enquete: {error}")))
             return
         self.folder = ResponseFolder(self.responses)
+        self.workspace = Workspace(self.questionnaire, self.folder)
         self.ready = True
+        if self._home is not None:
+            self._home.workspace = self.workspace
         if self.mode == "results":
-            from enquete.ui.screens.results import ResultsScreen
-
-            self.push_screen(ResultsScreen())
+            self._show_results()
         elif self.mode == "fill":
-            self.start_filling(self.office)
-        else:
-            refresh = getattr(self.screen, "refresh_list", None)
-            if refresh is not None:
-                self.call_later(refresh)
+            self.open_response(OpenRequest(office=self.office, pick_draft=not self.office))
 
-    def start_filling(self, office: str | None = None, resume: Path | None = None) -> None:
-        """Open the fill screen on a draft, a submitted response, an office or a new response."""
+    # --- opening a response ---------------------------------------------------------
+
+    def on_home_screen_chosen(self, message: HomeScreen.Chosen) -> None:
+        from enquete.ui.screens.home import EditSubmitted, NewResponse, OpenDraft, QuitApp
+
+        action: HomeAction = message.action
+        if isinstance(action, OpenDraft | EditSubmitted):
+            self.open_response(OpenRequest(path=action.path))
+        elif isinstance(action, NewResponse):
+            self.open_response(OpenRequest())
+        elif isinstance(action, QuitApp):
+            self.exit()
+        else:
+            self._show_results()
+
+    def _show_results(self) -> None:
+        from enquete.ui.screens.results import ResultsScreen
+
+        self.push_screen(ResultsScreen())
+
+    @work(thread=True, exclusive=True, group="open", exit_on_error=False, description="opening a response")
+    def open_response(self, request: OpenRequest) -> None:
+        """Read what the response needs, claim it against other windows, then post the session."""
+        from enquete.errors import EnqueteError, ResponseInUse
         from enquete.session import FillSession
+        from enquete.ui.content import tr
+
+        workspace = self.workspace
+        if workspace is None:
+            return
+        try:
+            if request.path is not None:
+                session = FillSession.resume(workspace, request.path)
+            elif request.office:
+                session = FillSession.for_office(workspace, request.office, self.language)
+            elif request.pick_draft:
+                real = [(p, d) for p, d in workspace.folder.drafts(workspace.questionnaire) if d.answers]
+                if len(real) > 1:
+                    # Several drafts: the person chooses on the home screen (trial #11).
+                    self.post_message(
+                        self.OpenRefused(tr("home.choose_draft", self.language, count=len(real)))
+                    )
+                    return
+                session = (
+                    FillSession.resume(workspace, real[0][0])
+                    if real
+                    else FillSession.new(workspace, self.language)
+                )
+            else:
+                session = FillSession.new(workspace, self.language)
+            session.claim()
+        except ResponseInUse:
+            self.post_message(self.OpenRefused(tr("home.in_use", self.language)))
+            return
+        except EnqueteError as error:
+            self.post_message(self.OpenRefused(str(error)))
+            return
+        self.post_message(self.SessionOpened(session))
+
+    @on(SessionOpened)
+    def _session_opened(self, event: SessionOpened) -> None:
         from enquete.ui.screens.fill import FillScreen
 
-        if resume is not None:
-            session = FillSession.resume(self.questionnaire, self.folder, resume)
-        elif office:
-            session = FillSession.for_office(self.questionnaire, self.folder, office, self.language)
-        else:
-            drafts = self.folder.drafts(self.questionnaire)
-            if drafts and self.mode == "fill":
-                session = FillSession.resume(self.questionnaire, self.folder, drafts[0][0])
-            else:
-                session = FillSession.new(self.questionnaire, self.folder, self.language)
-        if (
-            not self._language_given
-            and session.response.answers
-            and session.response.language in self.languages
-        ):
-            self.language = session.response.language
-        self.push_screen(FillScreen(session))
+        self.push_screen(FillScreen(event.session, self.language))
+
+    @on(OpenRefused)
+    def _open_refused(self, event: OpenRefused) -> None:
+        self.notify(event.reason, severity="warning", markup=False, timeout=8)
+
+    # --- language, theme, help, quitting ----------------------------------------------
 
     def watch_language(self, language: str) -> None:
         self.title = self.header("title")
-        for screen in self.screen_stack:
-            refresh = getattr(screen, "language_changed", None)
-            if refresh is not None:
-                self.call_later(refresh)
+        self._remember(language=language)
+
+    def _remember_theme(self, theme: str) -> None:
+        self._remember(theme=theme)
+
+    def _remember(self, **changes: str) -> None:
+        from dataclasses import replace
+
+        self.settings = replace(self.settings, **changes)
+        self._save_settings(self.settings)
+
+    @work(thread=True, exclusive=True, group="settings", exit_on_error=False, description="saving settings")
+    def _save_settings(self, settings: Settings) -> None:
+        settings.save()
 
     def action_help(self) -> None:
         from enquete.ui.dialogs.help import HelpDialog
 
-        self.push_screen(HelpDialog(self.screen))
+        self.push_screen(HelpDialog(self.screen, self.language))
 
     def action_choose_language(self) -> None:
         from enquete.ui.dialogs.language import LanguageDialog
@@ -154,10 +246,24 @@ class EnqueteApp(App[int]):
 
         self.push_screen(LanguageDialog(self.language, self.languages), chosen)
 
-    async def action_quit_app(self) -> None:
-        """Quit; from the fill screen, after a confirmation (the draft is saved either way)."""
-        leave = getattr(self.screen, "confirm_leaving", None)
-        if leave is not None:
-            await leave(then=self.exit)
-        else:
+    def action_help_quit(self) -> None:
+        """Ctrl+C: say how to quit, in the person's language (trial #25)."""
+        from enquete.ui.content import tr
+
+        self.notify(tr("app.ctrl_c", self.language), markup=False)
+
+    async def action_quit(self) -> None:
+        """The command palette's Quit asks first too, like Ctrl+Q (trial #30)."""
+        self.action_quit_app()
+
+    def action_quit_app(self) -> None:
+        """Quit; while filling, back to the fill screen first, then a confirmation and a last save."""
+        from enquete.ui.screens.fill import FillScreen
+
+        fill = next((s for s in reversed(self.screen_stack) if isinstance(s, FillScreen)), None)
+        if fill is None:
             self.exit()
+            return
+        while self.screen is not fill:
+            self.pop_screen()
+        fill.ask_to_quit()

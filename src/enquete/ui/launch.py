@@ -1,14 +1,20 @@
 """Starting the app from the command line: load, build, run, and hand back an exit code."""
 
+from __future__ import annotations
+
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from enquete.errors import QuestionnaireError
 from enquete.storage.questionnaire_file import check_language, header_languages, read_questionnaire_data
 
+if TYPE_CHECKING:
+    from enquete.ui.app import Mode
+
 
 def run_app(
     *,
-    mode: str,
+    mode: Mode,
     questionnaire_path: Path | None,
     responses: Path,
     language: str | None,
@@ -21,8 +27,17 @@ def run_app(
         raise QuestionnaireError(f"{path}: this survey is anonymous; --office does not apply to it")
     if language is not None:
         check_language(language, header_languages(data))  # refused here, before the screen opens
+    from enquete.settings import Settings
     from enquete.ui.app import EnqueteApp
 
-    app = EnqueteApp(data, responses, source=str(path), language=language, mode=mode, office=office)
+    app = EnqueteApp(
+        data,
+        responses,
+        source=str(path),
+        language=language,
+        mode=mode,
+        office=office,
+        settings=Settings.load(),
+    )
     app.run()
     return app.return_code or 0

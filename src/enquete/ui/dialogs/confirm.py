@@ -12,7 +12,11 @@ CSS = "dialogs.tcss"
 
 
 class ConfirmDialog(ModalScreen[bool]):
-    """Asks before something a person may regret; returns True to go ahead."""
+    """Asks before something a person may regret; returns True to go ahead.
+
+    `safe_default` puts the focus on the "no" button, so that Enter does the
+    harmless thing (discarding, quitting unsaved).
+    """
 
     CSS_PATH = CSS
     BINDINGS = [
@@ -20,19 +24,20 @@ class ConfirmDialog(ModalScreen[bool]):
         Binding("n,escape", "answer(False)", show=False),
     ]
 
-    def __init__(self, question: str, yes: str, no: str) -> None:
+    def __init__(self, question: str, yes: str, no: str, *, safe_default: bool = False) -> None:
         super().__init__()
         self.question, self.yes, self.no = question, yes, no
+        self.safe_default = safe_default
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(self.question, markup=False, classes="dialog-title")
             with Horizontal():
-                yield Button(self.no, id="no")
-                yield Button(self.yes, id="yes", variant="primary")
+                yield Button(self.no, id="no", variant="primary" if self.safe_default else "default")
+                yield Button(self.yes, id="yes", variant="default" if self.safe_default else "primary")
 
     def on_mount(self) -> None:
-        self.query_one("#yes", Button).focus()
+        self.query_one("#no" if self.safe_default else "#yes", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "yes")
@@ -41,7 +46,22 @@ class ConfirmDialog(ModalScreen[bool]):
         self.dismiss(answer)
 
 
-def confirm_quit(language: str) -> ConfirmDialog:
+def confirm_quit(language: str, unsaved: str | None = None, *, nothing_yet: bool = False) -> ConfirmDialog:
+    """The quit question; when the last save failed it says so and Enter stays (trial #9).
+
+    With nothing answered yet there is no draft, and the question says that instead.
+    """
+    if nothing_yet and not unsaved:
+        return ConfirmDialog(
+            tr("confirm.quit_nothing", language), tr("button.quit", language), tr("button.stay", language)
+        )
+    if unsaved:
+        return ConfirmDialog(
+            tr("confirm.quit_unsaved", language, reason=unsaved),
+            tr("button.quit_anyway", language),
+            tr("button.stay", language),
+            safe_default=True,
+        )
     return ConfirmDialog(
         tr("confirm.quit", language), tr("button.quit", language), tr("button.stay", language)
     )

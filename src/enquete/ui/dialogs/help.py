@@ -17,12 +17,13 @@ class HelpDialog(ModalScreen[None]):
     CSS_PATH = "dialogs.tcss"
     BINDINGS = [Binding("escape,f1,enter,q", "dismiss(None)", show=False)]
 
-    def __init__(self, screen: Screen[object]) -> None:
+    def __init__(self, screen: Screen[object], language: str) -> None:
         super().__init__()
         self.below = screen
+        self.language = language
 
     def compose(self) -> ComposeResult:
-        language = getattr(self.app, "language", "en")
+        language = self.language
         lines: list[Content] = []
         seen: set[str] = set()
         for active in self.below.active_bindings.values():

@@ -30,7 +30,7 @@ class QuestionListDialog(ModalScreen[str | None]):
             label = Content.assemble(
                 (f"{STATE_MARKS[state]} ", "bold"),
                 f"{number}. ",
-                one_line(question.text_in(self.language), 50),
+                one_line(question.short_in(self.language), 44),
                 (f"  {tr('state.' + state.value, self.language)}", "dim"),
             )
             options.append(Option(label, id=question.id))

@@ -1,4 +1,8 @@
-"""After submitting: where the file is, and what to do with it."""
+"""After submitting: the file is saved and ready to send; where it is, to whom, by when.
+
+Nothing is sent by enquete: the words say "saved, ready to send", never
+"sent" (trial #13), and name the address and date the questionnaire gives.
+"""
 
 from pathlib import Path
 
@@ -8,31 +12,40 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from enquete.model.localized import localize
+from enquete.model.questionnaire import Questionnaire
 from enquete.text import printable
 from enquete.ui.content import tr
 
 
 class SubmittedDialog(ModalScreen[None]):
-    """Says the response is saved at `path`, then what the questionnaire says to do with it."""
+    """Says the response is saved at `path`, to be e-mailed to the questionnaire's contact."""
 
     CSS_PATH = "dialogs.tcss"
     BINDINGS = [Binding("escape,enter", "dismiss(None)", show=False)]
 
-    def __init__(self, path: Path, revision: int, language: str, after_submit: str = "") -> None:
+    def __init__(self, path: Path, revision: int, language: str, questionnaire: Questionnaire) -> None:
         super().__init__()
         self.path, self.revision, self.language = path, revision, language
-        self.after_submit = after_submit
-        """The questionnaire's `after_submit` in the person's language ("" when it says nothing)."""
+        self.questionnaire = questionnaire
 
     def compose(self) -> ComposeResult:
+        language = self.language
+        lines = [tr("submitted.body", language, path=str(self.path.resolve()), revision=self.revision)]
+        contact, deadline = self.questionnaire.contact, self.questionnaire.deadline
+        after = self.questionnaire.after_submit
+        if after:  # the questionnaire's own words, in the person's language
+            lines.append(printable(localize(after, language)))
+        elif contact and deadline:
+            lines.append(tr("submitted.send_by", language, contact=contact, deadline=deadline.isoformat()))
+        elif contact:
+            lines.append(tr("submitted.send", language, contact=contact))
+        # Otherwise nothing: "e-mail it to the Secretariat" was said after every survey.
         with Vertical():
-            yield Static(tr("submitted.title", self.language), classes="dialog-title", markup=False)
-            body = tr("submitted.body", self.language, path=str(self.path.resolve()), revision=self.revision)
-            if self.after_submit:
-                body += "\n\n" + printable(self.after_submit)
-            yield Static(body, markup=False, id="submitted-body")
+            yield Static(tr("submitted.title", language), classes="dialog-title", markup=False)
+            yield Static("\n\n".join(lines), markup=False, id="submitted-body")
             with Horizontal():
-                yield Button(tr("button.ok", self.language), variant="primary", id="ok")
+                yield Button(tr("button.ok", language), variant="primary", id="ok")
 
     def on_mount(self) -> None:
         self.query_one("#ok", Button).focus()

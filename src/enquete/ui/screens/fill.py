@@ -1,33 +1,43 @@
-"""Filling in a response: one question at a time, every change saved at once.
+"""Filling in a response: one question at a time, every change saved soon after.
 
-The screen asks the session for the answer to show, passes every change to
-it, and saves the draft from a worker thread, so typing never waits on the
-disk. A failed save is said on screen and retried; the answers stay in memory.
+The screen passes each thing the person does to the session, which owns the
+answers and their rules, then shows what the session holds. Saving is
+debounced and ordered: one timer waits for a short pause in the typing, one
+exclusive worker writes (the session writes whatever is newest, and nothing
+once submitted), and a failed save is retried by one timer. Leaving a
+question, quitting and submitting save at once.
 """
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable
 
-from textual import events, on, work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
+from textual.message import Message
+from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widget import Widget
-from textual.widgets import ProgressBar, Static
+from textual.timer import Timer
+from textual.widgets import Static
+from textual.worker import Worker, WorkerState
 
-from enquete.errors import StorageError
+from enquete.errors import EnqueteError, StorageError, SubmitCollision
 from enquete.model.questionnaire import AnyQuestion
 from enquete.qtypes import type_of
 from enquete.session import FillSession
+from enquete.storage.responses import OtherResponse
 from enquete.ui.content import plain, tr
-from enquete.ui.widgets.answer_field import NOT_READ, AnswerField
+from enquete.ui.problem_text import problem_text
+from enquete.ui.widgets.answer_field import AnswerField
 from enquete.ui.widgets.by_type import field_for
 from enquete.ui.widgets.key_bar import KeyBar
+from enquete.ui.widgets.multi_select import MultiSelectField
 
+SAVE_AFTER_SECONDS = 0.4
+"""The pause in typing after which the draft is written."""
 RETRY_SECONDS = 5.0
 
 
@@ -36,186 +46,301 @@ class FillScreen(Screen[None]):
 
     CSS_PATH = "fill.tcss"
     BINDINGS = [
-        Binding("ctrl+n", "next_question", "key.next", id="next", priority=True),
-        Binding("ctrl+b", "previous_question", "key.back", id="back", priority=True),
+        Binding("ctrl+n,alt+right", "next_question", "key.next", id="next", priority=True),
+        Binding("ctrl+b,alt+left", "previous_question", "key.back", id="back", priority=True),
         Binding("ctrl+g", "jump_to_question", "key.jump", id="jump", priority=True),
         Binding("ctrl+r", "review", "key.review", id="review", priority=True),
+        Binding("escape", "leave", "key.home", id="home"),
     ]
-    """Control keys, so that they work while typing in a text box too."""
+    """Control keys, so that they work while typing in a text box too (Alt+arrows: Ctrl+B is tmux's)."""
 
-    def __init__(self, session: FillSession) -> None:
+    index: reactive[int] = reactive(0, recompose=True)
+    """The question shown; changing it rebuilds the screen from the session."""
+    language: reactive[str] = reactive("en", recompose=True)
+    """The language of the screen, following the app's."""
+
+    class DraftSaved(Message):
+        """A save finished (`wrote` is False when nothing needed writing)."""
+
+        def __init__(self, wrote: bool, closing: bool) -> None:
+            super().__init__()
+            self.wrote, self.closing = wrote, closing
+
+    class SaveFailed(Message):
+        """A save failed; the answers are still in memory."""
+
+        def __init__(self, reason: str, closing: bool) -> None:
+            super().__init__()
+            self.reason, self.closing = reason, closing
+
+    class OtherResponseFound(Message):
+        """What to say about another finalized response of the office just chosen ("" for none)."""
+
+        def __init__(self, text: str) -> None:
+            super().__init__()
+            self.text = text
+
+    class Submitted(Message):
+        """The response was written to `responses/<KEY>.toml`."""
+
+        def __init__(self, path: str, revision: int) -> None:
+            super().__init__()
+            self.path, self.revision = path, revision
+
+    class SubmitRefused(Message):
+        """Submitting failed, or needs the person's choice (`collision`)."""
+
+        def __init__(self, reason: str, collision: SubmitCollision | None) -> None:
+            super().__init__()
+            self.reason, self.collision = reason, collision
+
+    def __init__(self, session: FillSession, language: str) -> None:
         super().__init__()
         self.session = session
         ids = session.questionnaire.ids
         current = session.response.current_question
-        self.index = ids.index(current) if current in ids else 0
-        self._rebuilding = False
-        """True while the screen is rebuilt for another question: printable keys are held."""
-        self._held_keys: list[events.Key] = []
-        self._typing_target: Widget | None = None
-        """Where held keys were last replayed: `_let_typing_land` waits for it too."""
-
-    @property
-    def language(self) -> str:
-        return str(getattr(self.app, "language", "en"))
+        self.set_reactive(FillScreen.index, ids.index(current) if current in ids else 0)
+        self.set_reactive(FillScreen.language, language)
+        self._save_timer: Timer | None = None
+        self._retry_timer: Timer | None = None
+        self._after_closing: Callable[[], object] | None = None
+        self._quit_even_if_unsaved = False
+        self._focus_subject: str | None = None
 
     @property
     def question(self) -> AnyQuestion:
         return self.session.questionnaire.questions[self.index]
 
+    @property
+    def field(self) -> AnswerField:
+        return self.query_one("#field", AnswerField)
+
+    # --- building -------------------------------------------------------------
+
     def compose(self) -> ComposeResult:
         total = len(self.session.questionnaire.questions)
         question = self.question
-        required = self.session.is_required(question.id)
-        mark = tr("fill.required", self.language) if required else tr("fill.optional", self.language)
-        position = tr("fill.position", self.language, number=self.index + 1, total=total)
+        language = self.language
+        required = self.session.is_required(question.id)  # `required = "expr"` decides it now
+        mark = tr("fill.required", language) if required else tr("fill.optional", language)
+        position = tr("fill.position", language, number=self.index + 1, total=total)
         if type_of(question).takes_answer:  # a note is neither required nor optional
-            position += f" · {mark}"
+            position = f"{position} · {mark}"
         with Horizontal(id="position"):
-            yield Static(position, markup=False)
-            yield ProgressBar(total=total, show_eta=False, show_percentage=False, id="progress")
-        with VerticalScroll(id="body"):
-            yield Static(plain(question.text_in(self.language)), id="question-text")
+            yield Static(position, markup=False, id="where")
+            yield Static(self._progress_text(), markup=False, id="progress")
+        body = VerticalScroll(id="body")
+        body.can_focus = False  # no invisible tab stop (trial #12)
+        with body:
+            yield Static(plain(question.text_in(language)), id="question-text")
             if question.help:
-                yield Static(plain(question.help_in(self.language)), id="help")
-            yield field_for(question, self.session.raw_answer(question.id), self.language)
-            yield Static("", id="problems")
-        yield Static("", id="save-status")
+                yield Static(plain(question.help_in(language)), id="help")
+            field = field_for(question, self.session.raw_answer(question.id), language)
+            if isinstance(field, MultiSelectField):
+                field.set_aside = self.session.set_aside(question.id)
+            yield field
+            yield Static(self._problems_text(), id="problems")
+            notice = Static("", id="notice")
+            notice.display = False
+            yield notice
+        yield Static(self._save_status_text(), id="save-status")
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self._show_progress()
-        self._show_problems()
-        self.query_one("#field", AnswerField).focus_first()
-        self.session.go_to(self.question.id)
-        self.save()
+        self.watch(self.app, "language", self._follow_language, init=False)
+        self._settle()
 
-    def _show_progress(self) -> None:
-        """Answered of the questions asked: notes and questions the skip logic leaves out do not count."""
-        questionnaire = self.session.questionnaire
-        relevant = self.session.relevance()
-        asked = [
-            q.id for q in questionnaire.questions if type_of(q).takes_answer and relevant.get(q.id, True)
-        ]
-        answered = sum(self.session.state(q) == "answered" for q in asked)
-        self.query_one("#progress", ProgressBar).update(total=max(len(asked), 1), progress=answered)
+    async def recompose(self) -> None:
+        await super().recompose()
+        self._settle()
 
-    def _show_problems(self) -> None:
+    def _settle(self) -> None:
+        """After (re)building: the cursor in the field, the question shown from its first line."""
+        subject, self._focus_subject = self._focus_subject, None
+        if subject:
+            self.field.focus_subject(subject)
+        else:
+            self.field.focus_first()
+        self.query_one("#body", VerticalScroll).scroll_home(animate=False, immediate=True)
+
+    def _follow_language(self, language: str) -> None:
+        self.session.set_language(language)
+        self.language = language
+        self.save_now()
+
+    def _progress_text(self) -> str:
+        return tr(
+            "fill.progress",
+            self.language,
+            answered=self.session.answered_count(),
+            total=len(self.session.questionnaire.questions),
+        )
+
+    def _problems_text(self) -> Content:
         if not self.session.is_relevant(self.question.id):  # reached through the question list
-            self.query_one("#problems", Static).update(Content(tr("review.skipped", self.language)))
-            return
+            return Content(tr("review.skipped", self.language))
         problems = self.session.problems(self.question.id)
-        text = "\n".join(f"⚠ {p.message(self.language, self._label(p.subject))}" for p in problems)
-        self.query_one("#problems", Static).update(Content(text))
+        lines = [f"⚠ {problem_text(p, self.question, self.language)}" for p in problems]
+        return Content("\n".join(lines))
 
-    def _label(self, subject: str | None) -> str | None:
-        return type_of(self.question).subject_label(self.question, subject, self.language)
+    def _save_status_text(self) -> Content:
+        reason = self.session.last_save_error
+        return Content(tr("fill.save_failed", self.language, reason=reason) if reason else "")
+
+    def _refresh_state(self) -> None:
+        self.query_one("#problems", Static).update(self._problems_text())
+        self.query_one("#progress", Static).update(self._progress_text())
+
+    # --- what the person does -------------------------------------------------
 
     @on(AnswerField.Changed)
     def answer_changed(self, event: AnswerField.Changed) -> None:
         self.session.set_answer(event.question_id, event.value)
-        self._show_problems()
-        self._show_progress()
-        self.save()
+        self._answer_changed()
+        key = self.session.response.key(self.session.questionnaire)
+        if event.question_id == self.session.questionnaire.respondent_key and key:
+            self._look_for_other_response(key)
+
+    @work(
+        thread=True,
+        exclusive=True,
+        group="existing",
+        exit_on_error=False,
+        description="looking for a response",
+    )
+    def _look_for_other_response(self, key: str) -> None:
+        """Say at once when this office already has a finalized response here (trial #8)."""
+        from enquete.storage.responses import load_response
+
+        text = ""
+        try:
+            path = self.session.folder.submitted_path(key)
+            if path.is_file():
+                other, _ = load_response(path, self.session.questionnaire)
+                if other.id != self.session.response.id:
+                    saved = other.saved.astimezone().strftime("%Y-%m-%d")
+                    text = tr(
+                        "fill.other_response", self.language, office=key, revision=other.revision, saved=saved
+                    )
+        except (EnqueteError, OSError):
+            text = ""
+        self.post_message(self.OtherResponseFound(text))
+
+    @on(OtherResponseFound)
+    def other_response_found(self, event: OtherResponseFound) -> None:
+        for notice in self.query("#notice").results(Static):
+            notice.update(Content(event.text))
+            notice.display = bool(event.text)
+
+    @on(MultiSelectField.OptionToggled)
+    def option_toggled(self, event: MultiSelectField.OptionToggled) -> None:
+        self.session.toggle_option(event.question_id, event.option_id, event.on)
+        for field in self.query("#field").results(MultiSelectField):
+            field.update_set_aside(self.session.set_aside(event.question_id))
+            field.show_answer(self.session.answer(event.question_id))
+        self._answer_changed()
+
+    @on(MultiSelectField.OptionCommentEdited)
+    def option_comment_edited(self, event: MultiSelectField.OptionCommentEdited) -> None:
+        self.session.set_option_comment(event.question_id, event.option_id, event.text)
+        self._answer_changed()
+
+    @on(MultiSelectField.CommentEdited)
+    def comment_edited(self, event: MultiSelectField.CommentEdited) -> None:
+        self.session.set_question_comment(event.question_id, event.text)
+        self._answer_changed()
+
+    def _answer_changed(self) -> None:
+        self._refresh_state()
+        self.schedule_save()
 
     # --- saving ---------------------------------------------------------------
 
-    @work(thread=True, group="autosave", description="saving the draft")
-    def save(self) -> None:
-        """Write the draft off the UI thread; on failure, say so and try again shortly."""
-        try:
-            self.session.save_draft()
-        except StorageError as error:
-            self.app.call_from_thread(self._save_failed, str(error))
+    def schedule_save(self) -> None:
+        """Save after a short pause in typing: one timer, pushed back by each change."""
+        if not self.session.needs_saving:
+            return
+        if self._save_timer is None:
+            self._save_timer = self.set_timer(SAVE_AFTER_SECONDS, self._save_timer_fired)
         else:
-            self.app.call_from_thread(self._saved)
+            self._save_timer.reset()
 
-    def _save_failed(self, reason: str) -> None:
-        self._show_save_status(Content(tr("fill.save_failed", self.language, reason=reason)))
-        self.set_timer(RETRY_SECONDS, self.save)
+    def _save_timer_fired(self) -> None:
+        self._save_timer = None
+        self.save_now()
 
-    def _saved(self) -> None:
-        self._show_save_status(Content(""))
+    def save_now(self, *, closing: bool = False) -> None:
+        """Save at once (leaving a question, quitting); `closing` also lets other windows open it."""
+        if self._save_timer is not None:
+            self._save_timer.stop()
+            self._save_timer = None
+        if closing or self.session.needs_saving:
+            self._write_draft(closing)
 
-    def _show_save_status(self, text: Content) -> None:
-        # A save may finish while the screen is being rebuilt for another question.
+    @work(thread=True, exclusive=True, group="autosave", exit_on_error=False, description="saving the draft")
+    def _write_draft(self, closing: bool) -> None:
+        """Write the draft off the UI thread; the session orders concurrent saves."""
+        try:
+            wrote = self.session.save_draft()
+        except StorageError as error:
+            self.post_message(self.SaveFailed(str(error), closing))
+            return
+        if closing:
+            self.session.close()
+        self.post_message(self.DraftSaved(wrote, closing))
+
+    @on(Worker.StateChanged)
+    def worker_failed(self, event: Worker.StateChanged) -> None:
+        """A worker that died of something unexpected is a failed save or submit, not a traceback."""
+        if event.state is WorkerState.ERROR:
+            reason = str(event.worker.error)
+            if event.worker.group == "submit":
+                self.post_message(self.SubmitRefused(reason, None))
+            else:
+                self.post_message(self.SaveFailed(reason, closing=False))
+
+    @on(DraftSaved)
+    def draft_saved(self, event: DraftSaved) -> None:
+        if self._retry_timer is not None and not self.session.last_save_error:
+            self._retry_timer.stop()
+            self._retry_timer = None
+        self._show_save_status()
+        if event.closing:
+            if self.session.needs_saving:
+                # Keys typed while that save ran: save them too before leaving.
+                self._write_draft(True)
+            else:
+                self._left()
+
+    @on(SaveFailed)
+    def save_failed(self, event: SaveFailed) -> None:
+        self._show_save_status()
+        if event.closing:
+            if self._quit_even_if_unsaved:
+                self.session.close()
+                self._left()
+            else:
+                self._ask_to_leave_unsaved()
+            return
+        if self._retry_timer is None:
+            self._retry_timer = self.set_timer(RETRY_SECONDS, self._retry)
+
+    def _retry(self) -> None:
+        self._retry_timer = None
+        self.save_now()
+
+    def _show_save_status(self) -> None:
         for status in self.query("#save-status").results(Static):
-            status.update(text)
+            status.update(self._save_status_text())
 
     # --- moving around ----------------------------------------------------------
 
-    def flush(self) -> None:
-        """Take the field's value as it is now, before leaving it (see `AnswerField.current_value`)."""
-        for field in self.query("#field").results(AnswerField):
-            value = field.current_value()
-            if value is NOT_READ:
-                return
-            before = self.session.raw_answer(field.question.id)
-            if (value or None) != (before or None):
-                self.session.set_answer(field.question.id, value)
-
-    async def _let_typing_land(self) -> None:
-        """Let the field take the keys typed just before this one (Ctrl+N is a priority key).
-
-        In a terminal, "120" and Ctrl+N can arrive in one read: the digits wait in
-        the field's queue while the priority binding runs first. Yielding until that
-        queue is empty lets the field hold "120" before `flush` reads it.
-        """
-        for _ in range(100):  # keys forwarded to this screen while no field had the focus
-            if self._message_queue.empty():
-                break
-            await asyncio.sleep(0)
-        self._release_keys()  # keys held while this question was built go to its field first
-        for _ in range(100):
-            queues = [getattr(w, "_message_queue", None) for w in (self.focused, self._typing_target) if w]
-            if all(queue is None or queue.empty() for queue in queues):
-                break
-            await asyncio.sleep(0)
-        await asyncio.sleep(0)
-
-    async def show_question(self, index: int) -> None:
-        await self._let_typing_land()
-        self.flush()
+    def show_question(self, index: int, subject: str | None = None) -> None:
+        """Go to a question (and to the row or option `subject` names): saved at once."""
         self.index = max(0, min(index, len(self.session.questionnaire.questions) - 1))
+        self._focus_subject = subject
         self.session.go_to(self.question.id)
-        self.save()
-        self._rebuilding = True
-        self.set_focus(None)  # keys from now on come to the screen, to be held
-        await self.recompose()
-        self.on_mount()
-        if not type_of(self.question).takes_answer:
-            self._release_keys()  # a note: nothing will take the focus, nothing to type into
-        # Otherwise the keys are held until the field has the focus (on_descendant_focus).
-
-    def on_key(self, event: events.Key) -> None:
-        """Keys that arrive while the next question is being built wait for its field.
-
-        Bug: typing right after Ctrl+N lost the first keys (no field had the focus yet).
-        """
-        if self._rebuilding and event.is_printable:
-            self._held_keys.append(event)
-            event.stop()
-            event.prevent_default()
-
-    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        """The new field took the focus: the held keys are its now (not any other widget's)."""
-        if self._rebuilding and any(w is event.widget for w in self.query("#field *")):
-            self._release_keys()
-
-    def _release_keys(self) -> None:
-        """The new field has the focus (or has nothing to focus): give it the held keys."""
-        if not self._rebuilding:
-            return
-        self._rebuilding = False
-        held, self._held_keys = self._held_keys, []
-        target = self.focused
-        if target is None:  # the focus may still be on its way: the field's first focusable widget
-            target = next((w for w in self.query("#field *") if w.can_focus and w.display), None)
-        if target is None:
-            return  # a note: typed characters have nowhere to go
-        self._typing_target = target
-        for key in held:
-            target.post_message(events.Key(key.key, key.character))
+        self.save_now()
 
     def _asked_after(self, step: int) -> int | None:
         """The index of the next (step 1) or previous (step -1) question the skip logic asks."""
@@ -229,55 +354,133 @@ class FillScreen(Screen[None]):
         return None
 
     async def action_next_question(self) -> None:
-        await self._let_typing_land()
-        self.flush()  # the answer just typed may decide which question comes next
         following = self._asked_after(1)
         if following is None:
             await self.action_review()
         else:
-            await self.show_question(following)
+            self.show_question(following)
 
-    async def action_previous_question(self) -> None:
-        await self._let_typing_land()
-        self.flush()
+    def action_previous_question(self) -> None:
         previous = self._asked_after(-1)
         if previous is not None:
-            await self.show_question(previous)
+            self.show_question(previous)
 
     def action_jump_to_question(self) -> None:
         from enquete.ui.dialogs.question_list import QuestionListDialog
 
-        async def jump(question_id: str | None) -> None:
+        def jump(question_id: str | None) -> None:
             if question_id:
-                await self.show_question(self.session.questionnaire.ids.index(question_id))
+                self.show_question(self.session.questionnaire.ids.index(question_id))
 
         self.app.push_screen(QuestionListDialog(self.session, self.question.id, self.language), jump)
 
     async def action_review(self) -> None:
-        await self._let_typing_land()
-        self.flush()
-        from enquete.ui.screens.review import ReviewScreen
+        from enquete.ui.screens.review import ReviewScreen, ReviewStep, Submit
 
-        async def back_from_review(question_id: str | None) -> None:
-            if question_id:
-                await self.show_question(self.session.questionnaire.ids.index(question_id))
+        def back_from_review(step: ReviewStep | None) -> None:
+            if isinstance(step, Submit):
+                self.submit()
+            elif step is not None:
+                self.show_question(self.session.questionnaire.ids.index(step.question_id), step.subject)
 
-        await self.app.push_screen(ReviewScreen(self.session), back_from_review)
+        self.save_now()
+        await self.app.push_screen(ReviewScreen(self.session, self.language), back_from_review)
 
-    async def language_changed(self) -> None:
-        self.session.set_language(self.language)
-        self.save()
-        await self.recompose()
-        self.on_mount()
+    # --- submitting -------------------------------------------------------------
 
-    async def confirm_leaving(self, then: Callable[[], object]) -> None:
-        """Ask before quitting; the draft is on disk either way (or the failure is on screen)."""
-        self.flush()
-        self.save()
+    def submit(self, other: OtherResponse | None = None) -> None:
+        """Stop pending saves, then write the submitted file from a worker."""
+        if self._save_timer is not None:
+            self._save_timer.stop()
+            self._save_timer = None
+        if self._retry_timer is not None:
+            self._retry_timer.stop()
+            self._retry_timer = None
+        self._write_submitted(other)
+
+    @work(thread=True, exclusive=True, group="submit", exit_on_error=False, description="submitting")
+    def _write_submitted(self, other: OtherResponse | None) -> None:
+        try:
+            path = self.session.submit(other)
+        except SubmitCollision as collision:
+            self.post_message(self.SubmitRefused(str(collision), collision))
+            return
+        except StorageError as error:
+            self.post_message(self.SubmitRefused(str(error), None))
+            return
+        self.session.close()
+        self.post_message(self.Submitted(str(path), self.session.response.revision))
+
+    @on(SubmitRefused)
+    def submit_refused(self, event: SubmitRefused) -> None:
+        if event.collision is None:
+            self.notify(tr("review.submit_failed", self.language, reason=event.reason), severity="error")
+            return
+        from enquete.ui.dialogs.other_response import OtherResponseDialog
+
+        def chosen(choice: OtherResponse | None) -> None:
+            if choice is not None:
+                self.submit(choice)
+
+        self.app.push_screen(OtherResponseDialog(event.collision, self.language), chosen)
+
+    @on(Submitted)
+    def submitted(self, event: Submitted) -> None:
+        from pathlib import Path
+
+        from enquete.ui.dialogs.submitted import SubmittedDialog
+
+        dialog = SubmittedDialog(Path(event.path), event.revision, self.language, self.session.questionnaire)
+
+        def back_home(_: None) -> None:
+            self.dismiss()
+
+        self.app.push_screen(dialog, back_home)
+
+    # --- leaving ------------------------------------------------------------------
+
+    def action_leave(self) -> None:
+        """Back to the home screen, the draft saved first."""
+
+        def back_home() -> None:
+            self.dismiss()
+
+        self._after_closing = back_home
+        self.save_now(closing=True)
+
+    def ask_to_quit(self) -> None:
+        """Quit after a confirmation that never claims the answers are saved when they are not."""
+        from enquete.ui.dialogs.confirm import confirm_quit
+
+        unsaved = self.session.last_save_error
+
+        def decided(leave: bool | None) -> None:
+            if leave:
+                self._after_closing = self.app.exit
+                self._quit_even_if_unsaved = bool(unsaved)
+                self.save_now(closing=True)
+
+        nothing_yet = not self.session.on_disk and not self.session.needs_saving
+        self.app.push_screen(confirm_quit(self.language, unsaved, nothing_yet=nothing_yet), decided)
+
+    def _ask_to_leave_unsaved(self) -> None:
         from enquete.ui.dialogs.confirm import confirm_quit
 
         def decided(leave: bool | None) -> None:
             if leave:
-                then()
+                self._quit_even_if_unsaved = True
+                self.session.close()
+                self._left()
+            else:
+                self._after_closing = None
 
-        self.app.push_screen(confirm_quit(self.language), decided)
+        self.app.push_screen(confirm_quit(self.language, self.session.last_save_error), decided)
+
+    def on_unmount(self) -> None:
+        """However the screen goes (the app exiting included), other windows may open the response."""
+        self.session.close()
+
+    def _left(self) -> None:
+        then, self._after_closing = self._after_closing, None
+        if then is not None:
+            then()

@@ -1,27 +1,93 @@
 """The first screen: the survey, the responses already here, and what to do next.
 
+It paints the survey's title at once; the folder is read by a worker once the
+app hands over the workspace, and again each time the screen comes back
+(after filling, after results), so it is never left on "Reading…" (trial #10).
 A draft left by a crash or a closed terminal is listed first, to be resumed
 where the person stopped, or discarded to start over.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
+from textual.message import Message
+from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from enquete.errors import StorageError
+from enquete.model.codes import st3_name
 from enquete.ui.content import plain, tr
+from enquete.ui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
+    # The first paint comes before pydantic is imported: the model is imported when first used.
     from enquete.model.response import Response
-from enquete.ui.widgets.key_bar import KeyBar
+    from enquete.session import Workspace
+
+LISTED_SUBMITTED = 200
+"""Submitted responses listed for editing; a folder of more is the Secretariat's, seen in results."""
+
+
+def _shown(path: Path) -> Path:
+    """The absolute folder, as `~/...` when it is under the person's home folder (shorter to read)."""
+    try:
+        return Path("~") / path.relative_to(Path.home())
+    except (ValueError, RuntimeError):
+        return path
+
+
+@dataclass(frozen=True)
+class DraftEntry:
+    path: Path
+    response: Response
+    answered: int
+
+
+@dataclass(frozen=True)
+class Listing:
+    """What the responses folder holds, read off the UI thread."""
+
+    folder: Path
+    drafts: list[DraftEntry] = field(default_factory=list)
+    submitted: list[Path] = field(default_factory=list)
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class OpenDraft:
+    path: Path
+
+
+@dataclass(frozen=True)
+class EditSubmitted:
+    path: Path
+
+
+@dataclass(frozen=True)
+class NewResponse:
+    pass
+
+
+@dataclass(frozen=True)
+class ViewResults:
+    pass
+
+
+@dataclass(frozen=True)
+class QuitApp:
+    pass
+
+
+HomeAction = OpenDraft | EditSubmitted | NewResponse | ViewResults | QuitApp
 
 
 class HomeScreen(Screen[None]):
@@ -30,115 +96,203 @@ class HomeScreen(Screen[None]):
     CSS_PATH = "home.tcss"
     BINDINGS = [Binding("delete,d", "discard_draft", "key.discard", id="discard")]
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.drafts: list[tuple[Path, Response]] = []
+    language: reactive[str] = reactive("en", recompose=True)
+    """The language of the screen, following the app's."""
+    workspace: reactive[Workspace | None] = reactive(None)
+    """Set by the app once the questionnaire is validated; the folder is read then."""
+    listing: reactive[Listing | None] = reactive(None, recompose=True)
+    """The folder as last read."""
 
-    @property
-    def language(self) -> str:
-        return str(getattr(self.app, "language", "en"))
+    class Chosen(Message):
+        """The person chose an action; the app carries it out."""
+
+        def __init__(self, action: HomeAction) -> None:
+            super().__init__()
+            self.action = action
+
+    class FolderRead(Message):
+        def __init__(self, listing: Listing) -> None:
+            super().__init__()
+            self.listing = listing
+
+    def __init__(self, title: str, description: str, language: str) -> None:
+        super().__init__()
+        self.title_text, self.description = title, description
+        self.set_reactive(HomeScreen.language, language)
+        self._actions: dict[str, HomeAction] = {}
 
     def compose(self) -> ComposeResult:
-        app = self.app
-        yield Static(plain(app.header("title")), id="title")  # type: ignore[attr-defined]
-        description = app.header("description")  # type: ignore[attr-defined]
-        if description:
-            yield Static(plain(description), id="description")
-        if not getattr(app, "ready", False):
-            # First paint: the questionnaire is validated and the folder read right after.
+        yield Static(plain(self.title_text), id="title")
+        if self.description:
+            yield Static(plain(self.description), id="description")
+        listing = self.listing
+        if listing is None:
             yield Static(tr("home.reading", self.language), id="status", markup=False)
             yield KeyBar()
             return
-        questionnaire, folder = app.questionnaire, app.folder  # type: ignore[attr-defined]
-        self.drafts = folder.drafts(questionnaire)
-        submitted = folder.submitted_files()
         status = tr(
             "home.status",
             self.language,
-            folder=str(folder.root),
-            submitted=len(submitted),
-            drafts=len(self.drafts),
+            folder=str(listing.folder),
+            submitted=len(listing.submitted),
+            drafts=len(listing.drafts),
         )
+        if listing.error:
+            status += "\n" + listing.error
         yield Static(status, id="status", markup=False)
-        yield OptionList(*self._actions(submitted), id="actions")
+        yield OptionList(*self._options(listing), id="actions")
         yield KeyBar()
 
-    def _actions(self, submitted: list[Path]) -> list[Option]:
-        lang = self.language
-        from enquete.model.respondents import respondent_label  # after the first paint: it loads pydantic
-
-        questionnaire = self.app.questionnaire  # type: ignore[attr-defined]
-        key_of = questionnaire.respondent_key
-        options = []
-        for path, draft in self.drafts:
-            key = draft.answers.get(key_of) if key_of else draft.id[:8]
-            who = respondent_label(questionnaire, key, lang) if isinstance(key, str) else None
-            who = who or tr("home.no_respondent", lang)
-            saved = draft.saved.strftime("%Y-%m-%d %H:%M")
-            options.append(Option(Content(tr("home.resume", lang, who=who, saved=saved)), id=f"draft:{path}"))
-        options.append(Option(Content(tr("home.new", lang)), id="new"))
-        for path in submitted[:200]:
-            who = respondent_label(questionnaire, path.stem, lang)
-            options.append(Option(Content(tr("home.edit", lang, who=who)), id=f"edit:{path}"))
-        options.append(Option(Content(tr("home.results", lang)), id="results"))
-        options.append(Option(Content(tr("home.quit", lang)), id="quit"))
-        return options
-
     def on_mount(self) -> None:
+        self.watch(self.app, "language", self._follow_language, init=False)
+        self._focus_list()
+
+    async def recompose(self) -> None:
+        await super().recompose()
+        self._focus_list()
+        self.refresh_bindings()
+
+    def _focus_list(self) -> None:
         for actions in self.query("#actions").results(OptionList):
             actions.focus()
 
-    async def on_screen_resume(self) -> None:
+    def _follow_language(self, language: str) -> None:
+        self.language = language
+
+    def watch_workspace(self, workspace: Workspace | None) -> None:
+        if workspace is not None:
+            self.read_folder()
+
+    def on_screen_resume(self) -> None:
         """Coming back from filling or results: the drafts and files may have changed."""
-        if self.query("#actions"):
-            await self.refresh_list()
+        if self.workspace is not None:
+            self.read_folder()
 
-    async def refresh_list(self) -> None:
-        await self.recompose()
-        self.on_mount()
+    @work(thread=True, exclusive=True, group="folder", exit_on_error=False, description="reading the folder")
+    def read_folder(self) -> None:
+        from enquete.session import FillSession
 
-    async def language_changed(self) -> None:
-        await self.refresh_list()
+        workspace = self.workspace
+        if workspace is None:
+            return
+        folder, questionnaire = workspace.folder, workspace.questionnaire
+        root = _shown(folder.root.resolve())
+        try:
+            newest: dict[str, tuple[Path, Response]] = {}
+            for path, response in folder.drafts(questionnaire):  # newest first
+                newest.setdefault(response.id, (path, response))  # one entry per response, however named
+            drafts = [
+                DraftEntry(path, response, FillSession(workspace, response).answered_count())
+                for path, response in newest.values()
+            ]
+            listing = Listing(root, drafts, folder.submitted_files())
+        except (OSError, StorageError) as error:
+            listing = Listing(root, error=str(error))
+        self.post_message(self.FolderRead(listing))
+
+    @on(FolderRead)
+    def folder_read(self, event: FolderRead) -> None:
+        self.listing = event.listing
+
+    def _options(self, listing: Listing) -> list[Option]:
+        lang = self.language
+        total = len(self.workspace.questionnaire.questions) if self.workspace else 0
+        key_of = self.workspace.questionnaire.respondent_key if self.workspace else ""
+        options = []
+        self._actions = {}
+
+        def add(text: str, action: HomeAction) -> None:
+            option_id = f"action-{len(self._actions)}"
+            self._actions[option_id] = action
+            options.append(Option(Content(text), id=option_id))
+
+        for entry in listing.drafts:
+            draft = entry.response
+            key = draft.answers.get(key_of) if key_of else draft.id[:8]
+            who = f"{key} {st3_name(key, lang)}" if isinstance(key, str) else tr("home.no_respondent", lang)
+            saved = draft.saved.astimezone().strftime("%Y-%m-%d %H:%M %Z")
+            progress = tr("home.answered", lang, answered=entry.answered, total=total)
+            if draft.revision > 1:
+                text = tr(
+                    "home.resume_revision",
+                    lang,
+                    who=who,
+                    revision=draft.revision,
+                    saved=saved,
+                    progress=progress,
+                )
+            else:
+                text = tr("home.resume", lang, who=who, saved=saved, progress=progress)
+            add(text, OpenDraft(entry.path))
+        add(tr("home.new", lang), NewResponse())
+        for path in listing.submitted[:LISTED_SUBMITTED]:
+            name = st3_name(path.stem, lang)
+            add(tr("home.edit", lang, who=f"{path.stem} {name}".strip()), EditSubmitted(path))
+        add(tr("home.results", lang), ViewResults())
+        add(tr("home.quit", lang), QuitApp())
+        return options
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        choice = event.option.id or ""
-        app = self.app
-        if choice.startswith(("draft:", "edit:")):
-            app.start_filling(resume=Path(choice.split(":", 1)[1]))  # type: ignore[attr-defined]
-        elif choice == "new":
-            app.start_filling()  # type: ignore[attr-defined]
-        elif choice == "results":
-            from enquete.ui.screens.results import ResultsScreen
+        action = self._actions.get(event.option.id or "")
+        if action is not None:
+            self.post_message(self.Chosen(action))
 
-            app.push_screen(ResultsScreen())
-        elif choice == "quit":
-            app.exit()
+    def _highlighted_draft(self) -> DraftEntry | None:
+        listing = self.listing
+        for options in self.query("#actions").results(OptionList):
+            if options.highlighted is None or listing is None:
+                return None
+            action = self._actions.get(options.get_option_at_index(options.highlighted).id or "")
+            if isinstance(action, OpenDraft):
+                return next((d for d in listing.drafts if d.path == action.path), None)
+        return None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """ "Discard draft" is offered only when there is a draft to discard (trial #31)."""
+        if action == "discard_draft":
+            return bool(self.listing and self.listing.drafts)
+        return True
+
+    def on_option_list_option_highlighted(self) -> None:
+        self.refresh_bindings()
 
     def action_discard_draft(self) -> None:
-        options = self.query_one(OptionList)
-        if options.highlighted is None:
-            return
-        choice = options.get_option_at_index(options.highlighted).id or ""
-        if not choice.startswith("draft:"):
+        entry = self._highlighted_draft()
+        if entry is None:
             self.notify(tr("home.discard_what", self.language), markup=False)
             return
-        path = Path(choice.split(":", 1)[1])
-        draft = next(response for found, response in self.drafts if found == path)
         from enquete.ui.dialogs.confirm import ConfirmDialog
 
-        async def decided(discard: bool | None) -> None:
+        key_of = self.workspace.questionnaire.respondent_key if self.workspace else None
+        key = entry.response.answers.get(key_of) if key_of else None
+        who = (
+            f"{key} {st3_name(key, self.language)}"
+            if isinstance(key, str)
+            else tr("home.no_respondent", self.language)
+        )
+        saved = entry.response.saved.astimezone().strftime("%Y-%m-%d %H:%M %Z")
+
+        def decided(discard: bool | None) -> None:
             if discard:
-                try:
-                    self.app.folder.discard_draft(draft)  # type: ignore[attr-defined]
-                except StorageError as error:
-                    self.notify(str(error), severity="error", markup=False)
-                await self.refresh_list()
+                self.discard(entry.response)
 
         self.app.push_screen(
             ConfirmDialog(
-                tr("confirm.discard", self.language),
+                tr("confirm.discard", self.language, who=who, saved=saved),
                 tr("button.discard", self.language),
                 tr("button.keep", self.language),
+                safe_default=True,
             ),
             decided,
         )
+
+    @work(thread=True, group="discard", exit_on_error=False, description="discarding a draft")
+    def discard(self, draft: Response) -> None:
+        workspace = self.workspace
+        if workspace is None:
+            return
+        try:
+            workspace.folder.discard_draft(draft)
+        except StorageError as error:
+            self.app.call_from_thread(self.notify, str(error), severity="error", markup=False)
+        self.app.call_from_thread(self.read_folder)

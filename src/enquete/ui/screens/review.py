@@ -1,30 +1,51 @@
-"""Review before submitting: every answer, what is missing or wrong, and the way to fix it.
+"""Review before submitting: every answer in full, what is missing or wrong, and the way to fix it.
 
-Selecting a question goes back to it; submitting is refused until nothing is
-wrong, and then writes `responses/<KEY>.toml` and says where it is.
+Selecting a question goes back to it (to the very row or comment box a
+problem names). Ctrl+S is refused until nothing is wrong; then the screen
+hands the submission back to the fill screen, which owns the saving.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
+from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from enquete.errors import StorageError
-from enquete.model.localized import localize
+from enquete.model.answers import MultiAnswer
+from enquete.model.questionnaire import AnyQuestion, MatrixQuestion, MultiQuestion
 from enquete.qtypes import type_of
 from enquete.session import FillSession, QuestionState
-from enquete.text import one_line
+from enquete.text import printable
 from enquete.ui.content import STATE_MARKS, tr
+from enquete.ui.problem_text import problem_text, subject_label
 from enquete.ui.screens.summary import summarize
 from enquete.ui.widgets.key_bar import KeyBar
 
 
-class ReviewScreen(Screen[str | None]):
-    """Dismisses with a question id to go back to it, or None to stay where one was."""
+@dataclass(frozen=True)
+class GoTo:
+    """Back to a question, with the cursor on the row or option `subject` (if any)."""
+
+    question_id: str
+    subject: str | None = None
+
+
+@dataclass(frozen=True)
+class Submit:
+    """The person asked to submit, and nothing is wrong."""
+
+
+ReviewStep = GoTo | Submit
+
+
+class ReviewScreen(Screen[ReviewStep | None]):
+    """Dismisses with where to go next, or None to stay where one was."""
 
     CSS_PATH = "review.tcss"
     BINDINGS = [
@@ -32,58 +53,109 @@ class ReviewScreen(Screen[str | None]):
         Binding("escape", "back", "key.back_to_questions", id="back"),
     ]
 
-    def __init__(self, session: FillSession) -> None:
+    language: reactive[str] = reactive("en", recompose=True)
+    """The language of the screen, following the app's."""
+
+    def __init__(self, session: FillSession, language: str) -> None:
         super().__init__()
         self.session = session
-
-    @property
-    def language(self) -> str:
-        return str(getattr(self.app, "language", "en"))
+        self.set_reactive(ReviewScreen.language, language)
+        self._targets: dict[str, GoTo] = {}
 
     def compose(self) -> ComposeResult:
         yield Static(tr("review.title", self.language), id="review-title", markup=False)
-        yield Static("", id="summary")
+        yield Static(self._summary(), id="summary", classes="blocked" if self.session.all_problems() else "")
         yield OptionList(*self._options(), id="answers")
         yield KeyBar()
 
+    def on_mount(self) -> None:
+        self.watch(self.app, "language", self._follow_language, init=False)
+        self.query_one(OptionList).focus()
+
+    async def recompose(self) -> None:
+        await super().recompose()
+        self.query_one(OptionList).focus()
+
+    def _follow_language(self, language: str) -> None:
+        self.language = language
+
+    def _summary(self) -> Content:
+        problems = self.session.all_problems()
+        lines = []
+        if problems:
+            lines.append(tr("review.blocked", self.language, count=len(problems)))
+        elif self.session.unchanged_since_submitted:
+            lines.append(tr("review.unchanged", self.language, revision=self.session.response.revision - 1))
+        else:
+            lines.append(tr("review.ready", self.language))
+        aside = sum(len(c) for c in self.session.all_set_aside().values())
+        if aside:
+            lines.append(tr("review.set_aside", self.language, count=aside))
+        return Content("\n".join(lines))
+
     def _options(self) -> list[Option]:
         options = []
+        language = self.language
+        self._targets = {}
         for number, question in enumerate(self.session.questionnaire.questions, 1):
             problems = self.session.problems(question.id, complete=True)
             state = QuestionState.INVALID if problems else self.session.state(question.id)
-            head = Content.assemble(
-                (f"{STATE_MARKS[state]} {number}. ", "bold"),
-                one_line(question.text_in(self.language), 66),
-            )
-            if state == QuestionState.SKIPPED:
-                detail = tr("review.skipped", self.language)
-            elif not type_of(question).takes_answer:
-                detail = ""  # a note: nothing to answer
-            else:
-                detail = summarize(question, self.session.answer(question.id), self.language)
-            lines = [head, Content.assemble("     ", (detail, "italic"))]
-            for problem in problems:
-                lines.append(
-                    Content.assemble("     ", ("⚠ " + one_line(problem.message(self.language), 66), "bold"))
+            lines = [
+                Content.assemble(
+                    (f"{STATE_MARKS[state]} {number}. ", "bold"),
+                    (printable(question.short_in(language)), "bold"),
                 )
+            ]
+            missing_rows = [p for p in problems if p.kind == "missing_row"]
+            if missing_rows:
+                rows = ", ".join(subject_label(question, p.subject, language) or "" for p in missing_rows)
+                lines.append(
+                    Content.assemble("   ", ("⚠ " + tr("review.missing_rows", language, rows=rows), "bold"))
+                )
+            for problem in problems:
+                if problem.kind != "missing_row":
+                    text = "⚠ " + problem_text(problem, question, language)
+                    lines.append(Content.assemble("   ", (printable(text), "bold")))
+            lines += [Content.assemble("   ", line) for line in self._details(question)]
+            subject = problems[0].subject if problems else None
+            self._targets[question.id] = GoTo(question.id, subject)
             options.append(Option(Content("\n").join(lines), id=question.id))
         return options
 
-    def on_mount(self) -> None:
-        self._show_summary()
-        self.query_one(OptionList).focus()
-
-    def _show_summary(self) -> None:
-        problems = self.session.all_problems()
-        summary = self.query_one("#summary", Static)
-        if problems:
-            summary.update(Content(tr("review.blocked", self.language, count=len(problems))))
-        else:
-            summary.update(Content(tr("review.ready", self.language)))
-        summary.set_class(bool(problems), "blocked")
+    def _details(self, question: AnyQuestion) -> list[Content]:
+        """The answer as the person will send it: every comment in full, wrapped by the list."""
+        language = self.language
+        if not self.session.is_relevant(question.id):  # skip logic: not asked, not sent
+            return [Content.assemble((tr("review.skipped", language), "italic"))]
+        if not type_of(question).takes_answer:  # a note: nothing to answer
+            return []
+        answer = self.session.answer(question.id)
+        if isinstance(question, MultiQuestion) and isinstance(answer, MultiAnswer):
+            lines: list[Content] = []
+            for option in question.options:
+                if option.id not in answer.selected:
+                    continue
+                lines.append(Content.assemble("• ", (printable(option.short_in(language)), "italic")))
+                comment = answer.comments.get(option.id)
+                if comment:
+                    lines += [Content("    " + printable(line)) for line in comment.splitlines()]
+            if answer.comment:
+                lines.append(Content(tr("multi.comment", language) + ":"))
+                lines += [Content("    " + printable(line)) for line in answer.comment.splitlines()]
+            aside = self.session.set_aside(question.id)
+            if aside:
+                lines.append(
+                    Content.assemble(("⚠ " + tr("review.set_aside_here", language, count=len(aside)), "dim"))
+                )
+            return lines or [Content(tr("review.nothing_selected", language))]
+        if isinstance(answer, str) and not isinstance(question, MatrixQuestion) and "\n" in answer:
+            return [Content(printable(line)) for line in answer.splitlines()]
+        return [Content.assemble((summarize(question, answer, language, width=1000), "italic"))]
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(event.option.id)
+        target = self._targets.get(event.option.id or "")
+        if target is not None:
+            self.dismiss(target)
 
     def action_back(self) -> None:
         self.dismiss(None)
@@ -99,32 +171,10 @@ class ReviewScreen(Screen[str | None]):
             )
             self.query_one(OptionList).highlighted = first
             return
-        try:
-            path = self.session.submit()
-        except StorageError as error:
+        if self.session.unchanged_since_submitted:
             self.notify(
-                tr("review.submit_failed", self.language, reason=str(error)), severity="error", markup=False
+                tr("review.unchanged", self.language, revision=self.session.response.revision - 1),
+                markup=False,
             )
             return
-        from enquete.ui.dialogs.submitted import SubmittedDialog
-
-        self.app.push_screen(
-            SubmittedDialog(path, self.session.response.revision, self.language, self._after_submit()),
-            lambda _: self._back_home(),
-        )
-
-    def _after_submit(self) -> str:
-        after = self.session.questionnaire.after_submit
-        return localize(after, self.language) if after else ""
-
-    def _back_home(self) -> None:
-        from enquete.ui.screens.home import HomeScreen
-
-        while len(self.app.screen_stack) > 1 and not isinstance(self.app.screen, HomeScreen):
-            self.app.pop_screen()
-        if not isinstance(self.app.screen, HomeScreen):
-            self.app.push_screen(HomeScreen())
-
-    async def language_changed(self) -> None:
-        await self.recompose()
-        self.on_mount()
+        self.dismiss(Submit())

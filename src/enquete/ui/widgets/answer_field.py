@@ -14,7 +14,11 @@ NOT_READ: Any = object()
 
 
 class AnswerField(Widget):
-    """Base of the widgets that edit one question's answer (attributes down, messages up)."""
+    """Base of the widgets that edit one question's answer (attributes down, messages up).
+
+    The session owns the answer; a field shows what it is given and posts a
+    message for each thing the person does.
+    """
 
     class Changed(Message):
         """The person changed the answer; `value` is raw, as the response file would hold it."""
@@ -44,8 +48,16 @@ class AnswerField(Widget):
         self.post_message(self.Changed(self.question.id, value))
 
     def focus_first(self) -> None:
-        """Put the cursor where the person starts answering."""
+        """Put the cursor where the person starts answering, without scrolling the question away."""
         for widget in self.query("*"):
-            if widget.can_focus and widget.display:
-                widget.focus()
+            if widget.focusable and widget.display:
+                # At once, not after the next refresh: keys typed as the question appears land here.
+                self.screen.set_focus(widget, scroll_visible=False)
                 return
+
+    def focus_subject(self, subject: str | None) -> None:
+        """Put the cursor on a row or option a problem names (from review); the first place otherwise."""
+        self.focus_first()
+
+    def show_answer(self, answer: Any) -> None:
+        """Show the answer the session now holds (after a rule changed more than the person did)."""

@@ -10,10 +10,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.coordinate import Coordinate
+from textual.message import Message
 from textual.widgets import DataTable, Static
 
 from enquete.model.questionnaire import MatrixQuestion
-from enquete.text import printable
+from enquete.text import printable, text_width
 from enquete.ui.widgets.answer_field import AnswerField
 
 CHOSEN, NOT_CHOSEN = "(●)", "( )"
@@ -29,28 +30,35 @@ class MatrixTable(DataTable[str]):
     typed = ""
     """Digits typed on this row so far: `1` then `0` chooses column 10 of an 11-point scale."""
 
+    def column_numbers(self) -> list[str]:
+        """What each column is called by key: its label when all labels are whole numbers, else 1, 2, ..."""
+        matrix = self.parent
+        if not isinstance(matrix, MatrixField):
+            return [str(n) for n in range(1, len(self.columns) + 1)]
+        labels = [c.short_in(matrix.language).strip() for c in matrix.question.columns]
+        if all(label.isdigit() and label.isascii() for label in labels) and len(set(labels)) == len(labels):
+            return labels
+        return [str(n) for n in range(1, len(labels) + 1)]
+
     def on_key(self, event: events.Key) -> None:
         """Digits choose a column by its number; with ten or more, a second digit can follow.
 
-        Bug: only 1-9 were bound, so an 11-point scale (0-10) could not be answered
-        by key, and 5 chose the column headed 4. Columns are numbered as the legend
-        shows them: by their labels when every label is a number (0-10), else 1, 2, ...
+        Bug: only 1-9 were bound, so an 11-point scale (0-10) could not be answered by
+        key, and 5 chose the column headed 4. Columns are numbered by their labels when
+        every label is a whole number (0-10), else 1, 2, ...
         """
-        matrix = self.parent
-        if not isinstance(matrix, MatrixField):
-            return
         if event.character is None or not event.character.isdigit() or not event.character.isascii():
             self.typed = ""
             return
         event.stop()
         event.prevent_default()
-        numbers = matrix.column_numbers()
+        numbers = self.column_numbers()
         typed = self.typed + event.character
         if not any(n.startswith(typed) for n in numbers):
             typed = event.character  # a fresh number
         longer = [n for n in numbers if n.startswith(typed) and n != typed]
         if typed in numbers:
-            matrix.choose(self.cursor_row, numbers.index(typed))
+            self.post_message(self.CellChosen(self.cursor_row, numbers.index(typed)))
         if typed in numbers and not longer:
             self.typed = ""
             column = numbers.index(typed)
@@ -58,14 +66,29 @@ class MatrixTable(DataTable[str]):
         else:
             self.typed = typed if longer else ""
 
+    class CellChosen(Message):
+        """The person chose the level in `column` for `row` (attributes down, messages up)."""
+
+        def __init__(self, row: int, column: int) -> None:
+            super().__init__()
+            self.row, self.column = row, column
+
     def action_choose_cell(self) -> None:
-        matrix = self.parent
-        if isinstance(matrix, MatrixField):
-            matrix.choose(self.cursor_row, self.cursor_column)
+        self.post_message(self.CellChosen(self.cursor_row, self.cursor_column))
+
+    def action_choose_column(self, column: int) -> None:
+        if column < len(self.columns):
+            self.post_message(self.CellChosen(self.cursor_row, column))
+            self.move_cursor(row=min(self.cursor_row + 1, self.row_count - 1), column=column)
 
 
 class MatrixField(AnswerField):
-    """Rows with short labels (full text below, for the row under the cursor), columns numbered."""
+    """Rows with short labels (full text below, for the row under the cursor), one column per level.
+
+    Column headers are the levels' short names when the terminal is wide
+    enough for them, numbers otherwise (the legend then names the numbers);
+    row labels are cut to their first part when even the numbers would not fit.
+    """
 
     DEFAULT_CSS = """
     MatrixField { height: auto; }
@@ -79,38 +102,40 @@ class MatrixField(AnswerField):
     def __init__(self, question: MatrixQuestion, value: Any, language: str, **kwargs: Any) -> None:
         super().__init__(question, value, language, **kwargs)
         self.value: dict[str, str] = dict(value) if isinstance(value, dict) else {}
+        """What the grid shows; the session holds the answer, this mirrors it for drawing."""
 
     def compose(self) -> ComposeResult:
-        numbers = self.column_numbers()
-        labels = [c.label_in(self.language) for c in self.question.columns]
-        legend = " · ".join(  # "1 Very poor" is not written "1 1 Very poor"
-            label if label.strip().split(" ")[0] == number else f"{number} {label}"
-            for number, label in zip(numbers, labels, strict=True)
+        legend = " · ".join(
+            f"{n} {c.label_in(self.language)}" for n, c in enumerate(self.question.columns, 1)
         )
-        yield Static(Content(legend), classes="legend")
+        yield Static(Content(printable(legend)), classes="legend")
         table = MatrixTable(cursor_type="cell", zebra_stripes=True)
-        for number in self.column_numbers():
-            table.add_column(f" {number} ", key=str(number), width=3)
-        for row in self.question.rows:
-            table.add_row(
-                *self._cells(row.id), key=row.id, label=Text(printable(row.short_in(self.language)))
-            )
+        names = [printable(c.short_in(self.language)) for c in self.question.columns]
+        rows = [printable(r.short_in(self.language)) for r in self.question.rows]
+        label_width = max(text_width(r) for r in rows)
+        named_width = sum(max(text_width(n), 3) + 2 for n in names)
+        width = self.app.size.width
+        wide = label_width + named_width + 8 <= width
+        if label_width + 5 * len(names) + 8 > width:
+            # Narrow terminal: "Rec. 1" rather than hide the last columns (trial #26); the full
+            # label of the row under the cursor is shown below the grid.
+            rows = [r.split(" · ")[0] for r in rows]
+        for number, name in enumerate(names, 1):
+            header = name if wide else f" {number} "
+            table.add_column(header, key=str(number), width=max(text_width(name), 3) if wide else 3)
+        for row, label in zip(self.question.rows, rows, strict=True):
+            table.add_row(*self._cells(row.id), key=row.id, label=Text(label))
         yield table
         yield Static("", classes="full-label", id="full-label")
-
-    def current_value(self) -> Any:
-        return dict(self.value)
-
-    def column_numbers(self) -> list[str]:
-        """What each column is called by key: its label when all labels are whole numbers, else 1, 2, ..."""
-        labels = [c.short_in(self.language).strip() for c in self.question.columns]
-        if all(label.isdigit() and label.isascii() for label in labels) and len(set(labels)) == len(labels):
-            return labels
-        return [str(n) for n in range(1, len(labels) + 1)]
 
     def _cells(self, row_id: str) -> list[str]:
         chosen = self.value.get(row_id)
         return [CHOSEN if c.id == chosen else NOT_CHOSEN for c in self.question.columns]
+
+    @on(MatrixTable.CellChosen)
+    def cell_chosen(self, event: MatrixTable.CellChosen) -> None:
+        event.stop()
+        self.choose(event.row, event.column)
 
     def choose(self, row: int, column: int) -> None:
         row_option, column_option = self.question.rows[row], self.question.columns[column]
@@ -128,6 +153,20 @@ class MatrixField(AnswerField):
     @on(DataTable.CellHighlighted)
     def show_full_label(self, event: DataTable.CellHighlighted) -> None:
         self._describe(event.coordinate.row, event.coordinate.column)
+        if self.query_one(MatrixTable).has_focus:
+            # Moving down the grid brings its lower rows (and the label) into view at 80x24.
+            self.call_after_refresh(self._keep_cursor_in_view)
+
+    def _keep_cursor_in_view(self) -> None:
+        self.query_one("#full-label", Static).scroll_visible(animate=False)
+
+    def focus_subject(self, subject: str | None) -> None:
+        """Review named a row without an answer: the cursor goes to it (trial #16)."""
+        table = self.query_one(MatrixTable)
+        ids = [r.id for r in self.question.rows]
+        table.focus(scroll_visible=False)
+        if subject in ids:
+            table.move_cursor(row=ids.index(subject), column=0)
 
     def _describe(self, row: int, column: int) -> None:
         row_option = self.question.rows[row]
@@ -135,4 +174,4 @@ class MatrixField(AnswerField):
         level = next((c.label_in(self.language) for c in self.question.columns if c.id == chosen), "—")
         column_label = self.question.columns[column].label_in(self.language)
         text = f"{row_option.label_in(self.language)}\n→ {level}   [{column + 1}: {column_label}]"
-        self.query_one("#full-label", Static).update(Content(text))
+        self.query_one("#full-label", Static).update(Content(printable(text)))

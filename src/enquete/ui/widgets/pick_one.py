@@ -17,6 +17,35 @@ from enquete.model.questionnaire import AnyQuestion, ChoiceQuestion
 from enquete.ui.content import tr
 from enquete.ui.widgets.answer_field import AnswerField
 
+ALIASES: dict[str, str] = {
+    "uk": "GB",
+    "united kingdom": "GB",
+    "britain": "GB",
+    "great britain": "GB",
+    "england": "GB",
+    "usa": "US",
+    "us": "US",
+    "united states": "US",
+    "america": "US",
+    "korea": "KR",
+    "south korea": "KR",
+    "holland": "NL",
+    "netherlands": "NL",
+    "swiss": "CH",
+    "switzerland": "CH",
+    "eu": "EM",
+    "euipo": "EM",
+    "european union": "EM",
+    "epo": "EP",
+    "wipo": "WO",
+    "russia": "RU",
+    "iran": "IR",
+    "vietnam": "VN",
+    "czechia": "CZ",
+    "turkey": "TR",
+}
+"""Names people type for an office that the ST.3 list spells otherwise (or that match the wrong one)."""
+
 
 def fold(text: str) -> str:
     """Case- and accent-insensitive form for matching ("Côte" matches "cote")."""
@@ -42,6 +71,7 @@ class PickOneField(AnswerField):
             self.items = [(c.code, c.name) for c in st3_codes(language)]
         self.names = dict(self.items)
         self.folded = [(code, fold(code), fold(name)) for code, name in self.items]
+        self._picked = value if isinstance(value, str) else None
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder=tr("pick.placeholder", self.language), id="filter")
@@ -51,9 +81,11 @@ class PickOneField(AnswerField):
     def _options(self, text: str) -> list[Option]:
         wanted = fold(text.strip())
         if wanted:
-            starts = [c for c, fc, _ in self.folded if fc.startswith(wanted)]
-            contains = [c for c, fc, fn in self.folded if wanted in fn and c not in starts]
-            codes = starts + contains
+            alias = ALIASES.get(wanted) if self._is_code_list else None
+            first = [alias] if alias in self.names else []
+            starts = [c for c, fc, _ in self.folded if fc.startswith(wanted) and c not in first]
+            contains = [c for c, fc, fn in self.folded if wanted in fn and c not in starts and c not in first]
+            codes = first + starts + contains
         else:
             codes = [c for c, _, _ in self.folded]
         if isinstance(self.question, ChoiceQuestion):
@@ -65,14 +97,18 @@ class PickOneField(AnswerField):
             Option(Content.assemble((code.ljust(width), "bold"), self.names[code]), id=code) for code in codes
         ]
 
+    @property
+    def _is_code_list(self) -> bool:
+        return not isinstance(self.question, ChoiceQuestion)
+
     def _chosen_text(self, value: Any) -> Content:
-        if not isinstance(value, str) or not value:
+        key = value.strip().upper() if isinstance(value, str) and self._is_code_list else value
+        if not isinstance(key, str) or key not in self.names:
+            # An unknown code given on the command line is never shown as chosen (trial #19).
             return Content(tr("pick.none", self.language))
-        key = value.strip().upper() if not isinstance(self.question, ChoiceQuestion) else value
-        name = self.names.get(key, "")
-        if isinstance(self.question, ChoiceQuestion):
-            return Content(tr("pick.chosen", self.language, value=name or key))
-        return Content(tr("pick.chosen", self.language, value=f"{key}  {name}".strip()))
+        if isinstance(self.question, ChoiceQuestion):  # a label, not its id
+            return Content(tr("pick.chosen", self.language, value=self.names[key]))
+        return Content(tr("pick.chosen", self.language, value=f"{key}  {self.names[key]}".strip()))
 
     @on(Input.Changed, "#filter")
     def filter_list(self, event: Input.Changed) -> None:
@@ -80,6 +116,11 @@ class PickOneField(AnswerField):
         choices.set_options(self._options(event.value))
         if choices.option_count:
             choices.highlighted = 0
+        # A typed exact code ("KR", "kr") is taken at once, so Ctrl+N does not drop it (trial #19).
+        typed = event.value.strip()
+        exact = typed.upper() if self._is_code_list else typed
+        if len(typed) >= 2 and exact in self.names and exact != self._picked:
+            self._pick(exact)
 
     @on(Input.Submitted, "#filter")
     def pick_highlighted(self) -> None:
@@ -93,6 +134,7 @@ class PickOneField(AnswerField):
         self._pick(event.option.id or "")
 
     def _pick(self, code: str) -> None:
+        self._picked = code
         self.query_one("#chosen", Static).update(self._chosen_text(code))
         self.announce(code)
 
