@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 import tomllib
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from enquete.storage.questionnaire_file import read_questionnaire_data
 from enquete.ui.app import EnqueteApp
@@ -16,7 +16,9 @@ from tests.ui.conftest import running, screen_text
 EXAMPLES = ROOT / "examples"
 
 
-def example_app(name: str, language: str = "en", mode: str = "fill") -> EnqueteApp:
+def example_app(
+    name: str, language: str = "en", mode: Literal["home", "fill", "results"] = "fill"
+) -> EnqueteApp:
     path = EXAMPLES / name
     _, data = read_questionnaire_data(path)
     return EnqueteApp(data, Path("responses"), source=str(path), language=language, mode=mode)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from enquete.model.respondents import respondent_label, respondent_name
-from enquete.session import FillSession
+from enquete.session import FillSession, Workspace
 from enquete.storage.questionnaire_file import load_questionnaire
 from enquete.storage.responses import ResponseFolder
 
@@ -34,12 +34,14 @@ def regions(tmp_path: Path):  # type: ignore[no-untyped-def]
 def test_office_option_keeps_a_choice_key_as_written(tmp_path: Path) -> None:
     """Bug: `--office north` was upper-cased to NORTH, which is no option of a choice key."""
     questionnaire = regions(tmp_path)
-    session = FillSession.for_office(questionnaire, ResponseFolder(tmp_path / "r"), " north ", "en")
+    session = FillSession.for_office(
+        Workspace(questionnaire, ResponseFolder(tmp_path / "r")), " north ", "en"
+    )
     assert session.response.answers["region"] == "north"
 
 
 def test_office_option_still_upper_cases_st3_codes(tmp_path: Path, survey) -> None:  # type: ignore[no-untyped-def]
-    session = FillSession.for_office(survey, ResponseFolder(tmp_path / "r"), "au", "en")
+    session = FillSession.for_office(Workspace(survey, ResponseFolder(tmp_path / "r")), "au", "en")
     assert session.response.answers["office"] == "AU"
 
 
