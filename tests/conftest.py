@@ -19,8 +19,9 @@ def survey() -> Questionnaire:
 
 @pytest.fixture(autouse=True)
 def _no_local_files(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Run every test in an empty folder, so a developer's own responses/ never leak in."""
+    """Run every test in an empty folder with its own cache, so a developer's own files never leak in."""
     monkeypatch.chdir(tmp_path_factory.mktemp("cwd"))
+    monkeypatch.setenv("ENQUETE_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
 
 
 @pytest.fixture(autouse=True)

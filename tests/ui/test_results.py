@@ -272,7 +272,6 @@ async def test_views_by_respondent_by_option_and_cross_tab(make_app: AppFactory)
         assert rec10 and "9 (43%)" in rec10[0]  # the first 9 chose it in all three
 
 
-@pytest.mark.xfail(reason="the process pool's fds_to_keep crash is issue 13's fix", strict=False)
 async def test_a_large_folder_opens_with_progress_and_stays_usable(make_app: AppFactory) -> None:
     """1,000 files: the screen answers keys while the worker reads, then shows every respondent."""
     from tests.annex_fixture import answers

@@ -23,3 +23,8 @@ def test_wrapping_loses_no_character_but_the_spaces_it_breaks_at(text: str, widt
 
 def test_cjk_counts_two_cells() -> None:
     assert wrap_cells("中文中文中文", 4) == ["中文", "中文", "中文"]
+
+
+def test_a_wide_word_after_a_space_is_cut_again() -> None:
+    """Regression (found by hypothesis): ' a中中' at width 4 gave the 5-cell piece 'a中中'."""
+    assert wrap_cells(" a中中", 4) == [" a中", "中"]

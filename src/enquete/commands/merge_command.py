@@ -39,7 +39,7 @@ def run_merge(args: argparse.Namespace) -> int:
     if invited is not None:
         folder = ResponseFolder(args.into)
         loaded = load_all(folder.submitted_files(), questionnaire)
-        keys = [o.response.key(questionnaire) or "" for o in loaded if isinstance(o, Loaded)]
+        keys = [o.key for o in loaded if isinstance(o, Loaded)]
         if args.dry_run:
             keys += [s.respondent for s in steps if s.respondent and s.outcome is Outcome.IMPORTED]
         say(invited.summary(keys))

@@ -2,18 +2,31 @@
 
 Word and Excel files are binary: they need `-o FILE` (a terminal is no place
 for them). Every format is in the report language given by `--lang`.
+
+A text report of an unchanged folder is given again from its memo
+(results/cache_files.py) before the model and pydantic are even imported;
+otherwise the folder is aggregated, with a per-file cache so only the files
+that changed are read.
 """
+
+from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from enquete.commands.output import EXIT_OK, EXIT_USAGE, say
-from enquete.invited import InvitedList, find_invited, invited_report, load_invited
-from enquete.model.questionnaire import Questionnaire
-from enquete.results.aggregate import Results, aggregate_folder
+from enquete.invited import find_invited
+from enquete.results.cache_files import ReportMemo
 from enquete.storage.atomic import write_atomically
-from enquete.storage.questionnaire_file import check_language, load_questionnaire
+from enquete.storage.questionnaire_file import default_questionnaire_path
 from enquete.text import json_for_terminal, printable
+
+if TYPE_CHECKING:  # imported when a report is made: a remembered one needs neither pydantic nor the model
+    from enquete.invited import InvitedList
+    from enquete.model.questionnaire import Questionnaire
+    from enquete.results.aggregate import Results
 
 BINARY_FORMATS = ("docx", "xlsx")
 
@@ -48,6 +61,7 @@ def render(
 
         text = render_summary(results, questionnaire, lang)
     else:
+        from enquete.invited import invited_report
         from enquete.results.report_json import render_json
 
         extra = invited_report(invited, results.respondent_keys) if invited else None
@@ -73,23 +87,51 @@ def run_report(args: argparse.Namespace) -> int:
     if args.format in BINARY_FORMATS and not args.output:
         say(f"enquete: --format {args.format} writes a file: add -o FILE.{args.format}", err=True)
         return EXIT_USAGE
-    questionnaire = load_questionnaire(args.questionnaire)
-    language = check_language(getattr(args, "lang", None), questionnaire.languages)
     invited_path = find_invited(args.responses, args.invited)
-    invited = load_invited(invited_path) if invited_path else None
-    results = aggregate_folder(args.responses, questionnaire)
-    args.lang = language  # checked against the questionnaire's languages above
-    data = render(args, results, questionnaire, invited)
+    memo = _memo(args, invited_path)
+    remembered = memo.recall() if memo is not None else None
+    if remembered is not None:
+        text, respondents, rejected = remembered
+        data, summary = text.encode("utf-8"), None
+    else:
+        data, respondents, rejected, summary = _aggregate(args, invited_path)
+        if memo is not None:
+            memo.remember(data.decode("utf-8"), respondents, rejected)
     if args.output:
         write_atomically(args.output, data)
-        say(f"wrote {args.output}: {results.respondents} respondents, {len(results.rejected)} rejected")
+        say(f"wrote {args.output}: {respondents} respondents, {rejected} rejected")
     elif args.format == "json":
         sys.stdout.write(json_for_terminal(data.decode("utf-8")))
     else:
         text = data.decode("utf-8")
         sys.stdout.write(printable(text) if sys.stdout.isatty() else text)
-    if invited is not None:
-        say(invited.summary(results.respondent_keys), err=not args.output)
+    if summary is not None:
+        say(summary, err=not args.output)
     if not args.responses.is_dir():
         say(f"enquete: note: there is no folder {args.responses}; 0 respondents", err=True)
     return EXIT_OK
+
+
+def _memo(args: argparse.Namespace, invited_path: Path | None) -> ReportMemo | None:
+    """The memo of a text report; None for Word and Excel files, a template or an invited list."""
+    if args.format in BINARY_FORMATS or getattr(args, "template", None) or invited_path is not None:
+        return None
+    lang = getattr(args, "lang", None) or "en"
+    form = f"{args.format}.{lang}" + (".codes" if getattr(args, "codes", False) else "")
+    return ReportMemo.open(args.responses, args.questionnaire or default_questionnaire_path(), form)
+
+
+def _aggregate(args: argparse.Namespace, invited_path: Path | None) -> tuple[bytes, int, int, str | None]:
+    """The report's bytes, respondents, rejected files and invited summary, reading the folder."""
+    from enquete.invited import load_invited
+    from enquete.results.aggregate import aggregate_folder
+    from enquete.storage.questionnaire_file import check_language, load_questionnaire
+
+    questionnaire = load_questionnaire(args.questionnaire)
+    # --lang must be one of the questionnaire's languages (a refusal is never remembered)
+    args.lang = check_language(getattr(args, "lang", None), questionnaire.languages)
+    invited = load_invited(invited_path) if invited_path else None
+    results = aggregate_folder(args.responses, questionnaire)
+    data = render(args, results, questionnaire, invited)
+    summary = invited.summary(results.respondent_keys) if invited is not None else None
+    return data, results.respondents, len(results.rejected), summary

@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from enquete.model.questionnaire import AnyQuestion, Questionnaire
 from enquete.model.response import Response
@@ -18,6 +19,9 @@ from enquete.qtypes import type_of
 from enquete.results.loading import Loaded, LoadResult, Progress, Rejected, load_all
 from enquete.results.question_result import Comment, QuestionResult
 from enquete.storage.responses import ResponseFolder
+
+if TYPE_CHECKING:
+    from enquete.results.cache import FolderCache
 
 __all__ = [
     "Comment",
@@ -83,28 +87,28 @@ class Results:
 def choose_counted(
     loaded: Iterable[Loaded], questionnaire: Questionnaire
 ) -> tuple[dict[str, Loaded], list[Superseded], list[Conflict]]:
-    """One response per respondent: newest revision of an id; the latest saved among ids."""
+    """One response per respondent: newest revision of an id; the latest saved among ids.
+
+    Only the winners need their whole response (`load_all` keeps it for the
+    newest revision of every id); the others are chosen on header fields.
+    """
     by_key: dict[str, list[Loaded]] = defaultdict(list)
     for item in loaded:
-        key = item.response.key(questionnaire)
-        assert key is not None  # load_one rejects responses without a key
-        by_key[key].append(item)
+        by_key[item.key].append(item)
     counted: dict[str, Loaded] = {}
     superseded: list[Superseded] = []
     conflicts: list[Conflict] = []
     for key in sorted(by_key):
         by_id: dict[str, list[Loaded]] = defaultdict(list)
         for item in by_key[key]:
-            by_id[item.response.id].append(item)
+            by_id[item.id].append(item)
         newest_per_id = []
         for items in by_id.values():
-            items.sort(key=lambda i: (i.response.revision, i.response.saved, i.file), reverse=True)
+            items.sort(key=lambda i: i.order, reverse=True)
             newest, *older = items
             newest_per_id.append(newest)
-            superseded += [
-                Superseded(o.file, key, o.response.id, o.response.revision, newest.file) for o in older
-            ]
-        newest_per_id.sort(key=lambda i: (i.response.saved, i.file), reverse=True)
+            superseded += [Superseded(o.file, key, o.id, o.revision, newest.file) for o in older]
+        newest_per_id.sort(key=lambda i: (i.saved, i.file), reverse=True)
         winner, *others = newest_per_id
         counted[key] = winner
         if others:
@@ -155,26 +159,45 @@ def _sort_comments(question: AnyQuestion, result: QuestionResult) -> None:
 
 
 def aggregate_files(
-    paths: list[Path], questionnaire: Questionnaire, progress: Progress | None = None
+    paths: list[Path],
+    questionnaire: Questionnaire,
+    progress: Progress | None = None,
+    cache: FolderCache | None = None,
 ) -> Results:
     """Load, choose and count: the whole pipeline over explicit files."""
-    outcomes: list[LoadResult] = load_all(paths, questionnaire, progress)
+    outcomes: list[LoadResult] = load_all(paths, questionnaire, progress, cache)
     loaded = [o for o in outcomes if isinstance(o, Loaded)]
     rejected = [o for o in outcomes if isinstance(o, Rejected)]
+    del outcomes
     counted, superseded, conflicts = choose_counted(loaded, questionnaire)
+    responses = {k: _whole(v) for k, v in counted.items()}
     return Results(
         questionnaire=questionnaire.id,
         version=questionnaire.version,
         respondent_keys=sorted(counted),
-        questions=tally(questionnaire, {k: v.response for k, v in counted.items()}),
+        questions=tally(questionnaire, responses),
         rejected=rejected,
         superseded=superseded,
         conflicts=conflicts,
         files={k: v.file for k, v in counted.items()},
-        responses={k: v.response for k, v in counted.items()},
+        responses=responses,
     )
 
 
-def aggregate_folder(folder: Path, questionnaire: Questionnaire, progress: Progress | None = None) -> Results:
-    """Aggregate the submitted responses of a responses folder (drafts and history excluded)."""
-    return aggregate_files(ResponseFolder(folder).submitted_files(), questionnaire, progress)
+def _whole(item: Loaded) -> Response:
+    assert item.response is not None  # load_all keeps it for the newest revision of every id
+    return item.response
+
+
+def aggregate_folder(
+    folder: Path, questionnaire: Questionnaire, progress: Progress | None = None, *, cached: bool = True
+) -> Results:
+    """Aggregate the submitted responses of a responses folder (drafts and history excluded).
+
+    `cached`: remember what each file held (results/cache.py), so the next
+    run re-reads only the files that changed.
+    """
+    from enquete.results.cache import FolderCache
+
+    cache = FolderCache.open(folder, questionnaire) if cached else None
+    return aggregate_files(ResponseFolder(folder).submitted_files(), questionnaire, progress, cache)

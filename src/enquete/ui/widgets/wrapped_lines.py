@@ -27,24 +27,31 @@ class Line:
 
 
 def wrap_cells(line: str, width: int) -> list[str]:
-    """`line` cut into pieces of at most `width` terminal cells, at spaces where possible."""
+    """`line` cut into pieces of at most `width` terminal cells, at spaces where possible.
+
+    A piece too wide with no space to break at (a long URL, a run of CJK) is
+    cut at the last character that fits; nothing but the spaces broken at is lost.
+    """
     width = max(width, 4)
     pieces: list[str] = []
-    current, used, last_space = "", 0, -1
+    current = ""
     for char in line:
         current += char
-        used += cell_width(char)
-        if char == " ":
-            last_space = len(current)
-        if used > width:
-            if last_space > 0:
-                pieces.append(current[: last_space - 1])
-                current = current[last_space:]
-            else:
-                pieces.append(current[:-1])
-                current = char
-            used = sum(cell_width(c) for c in current)
-            last_space = -1
+        while text_width(current) > width:
+            cut = current.rfind(" ", 0, len(current) - 1)
+            if cut > 0 and text_width(current[:cut]) <= width:
+                pieces.append(current[:cut])
+                current = current[cut + 1 :]
+                continue
+            fits, used = 0, 0
+            for index, part in enumerate(current):
+                used += cell_width(part)
+                if used > width:
+                    break
+                fits = index + 1
+            fits = max(fits, 1)
+            pieces.append(current[:fits])
+            current = current[fits:]
     pieces.append(current)
     return pieces
 
