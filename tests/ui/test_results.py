@@ -85,6 +85,7 @@ async def test_results_refresh_when_a_file_arrives(make_app: AppFactory, sample_
 
 import pytest  # noqa: E402
 import tomli_w  # noqa: E402
+from textual.widgets import OptionList  # noqa: E402
 
 from enquete.ui.screens.results import Section  # noqa: E402
 from enquete.ui.widgets.cross_tab import CrossTab  # noqa: E402
@@ -405,3 +406,69 @@ async def test_the_header_says_who_of_the_invited_is_missing(make_app: AppFactor
         text = " ".join(screen_text(app).split())
         assert "21 of 22 invited have answered; missing: PE (Peru (INDECOPI))" in text
         assert "AU Australia, IPA (invited name)" in text
+
+
+async def test_f2_translates_the_whole_results_screen(make_app: AppFactory) -> None:
+    """Regression (new-user trial): after F2 the headline and the menu stayed in the old language.
+
+    The menu changed only after a restart and F5 translated the headline but
+    not the menu; every text on the screen must follow the language chosen.
+    """
+    write_annex_fixture(Path("responses"))
+    app = make_app(mode="results")
+    async with running(app, size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ResultsScreen)
+        await wait_loaded(pilot, screen)
+        await pilot.press("down", "down")  # Q2, the matrix (its table crashed a first fix on F2)
+        await pilot.pause()
+        assert "Respondents" in screen_text(app) and "21 respondents in" in screen_text(app)
+        await pilot.press("f2")
+        await pilot.pause()
+        await pilot.press("down", "enter")  # English -> Français
+        await wait_loaded(pilot, screen)
+        await pilot.pause()
+        assert app.screen is screen and app.language == "fr"
+        menu = [str(option.prompt) for option in screen.query_one("#sections", OptionList).options]
+        assert menu[0] == "Répondants" and menu[-1] == "Fichiers non comptés", menu
+        assert "Par répondant" in menu
+        text = screen_text(app)
+        assert "21 répondants dans" in text and "respondents" not in text, text
+        assert "Répondants" in text and "Respondents" not in text
+        assert screen.section == Section("question", screen.sections[2].question)
+        assert "Ligne" in screen_text(app)  # the Q2 table's first header, in French
+
+
+async def test_q2_table_at_80x24_says_it_has_more_columns_and_scrolls_to_them(make_app: AppFactory) -> None:
+    """Regression (new-user trial): at 80x24 Q2's last header showed as "Consid.  No" and its cells as
+    "1 (", with nothing saying the table goes on; Right/Left must reach every column, whole."""
+    write_annex_fixture(Path("responses"))
+    app = make_app(mode="results")
+    async with running(app, size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ResultsScreen)
+        await wait_loaded(pilot, screen)
+        await pilot.press("down", "down")  # Q2
+        await pilot.pause()
+        assert "→ more columns: Tab to the table, then → and ←" in screen_text(app)
+        await pilot.press("tab", "tab")
+        await pilot.pause()
+        for _ in range(30):
+            await pilot.press("right")
+        await pilot.pause()
+        lines = screen_text(app).splitlines()
+        header = next(line for line in lines if " Row " in line)
+        assert "No plan" in header and "Done or ongoing" in header, header
+        rows = [line.split("▕", 1)[1].rstrip(" ▎▊▁") for line in lines if "Rec. " in line and "▕" in line]
+        assert len(rows) >= 5 and all(row.endswith("%)") for row in rows), rows  # no "1 (" cut at the edge
+        for _ in range(30):
+            await pilot.press("left")
+        await pilot.pause()
+        header = next(line for line in screen_text(app).splitlines() if " Row " in line)
+        assert "Done " in header and "Done or ongoing" not in header, header
+    app = make_app(mode="results")
+    async with running(app, size=(160, 48)) as pilot:
+        await wait_loaded(pilot, app.screen)  # type: ignore[arg-type]
+        await pilot.press("down", "down")
+        await pilot.pause()
+        assert "Done or ongoing" in screen_text(app) and "more columns" not in screen_text(app)

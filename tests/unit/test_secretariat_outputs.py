@@ -72,10 +72,11 @@ def test_docx_annex_has_the_documents_structure_order_and_verbatim_text(
     # Q2: levels, a Responses total, Rec. 1 .. Rec. 10
     q2 = tables[1]
     assert [_cell_text(c) for c in q2.rows[0].cells] == [
-        "", "Implemented", "Ongoing Implementation", "Decision Made to Implement",
-        "Under Consideration", "Not Planned", "Responses",
+        "", "Done", "Ongoing", "Decided", "Consid.", "No plan", "Done or Ongoing", "Responses",
     ]  # fmt: skip
-    assert [_cell_text(c) for c in q2.rows[1].cells] == ["Rec. 1", "10", "5", "2", "3", "1", "21"]
+    assert [_cell_text(c) for c in q2.rows[1].cells] == [
+        "Rec. 1", "10 (48%)", "5 (24%)", "2 (10%)", "3 (14%)", "1 (5%)", "15 (71%)", "21",
+    ]  # fmt: skip
     assert _cell_text(q2.rows[10].cells[0]) == "Rec. 10"
     # Q3: code | response, multi-line text kept as separate lines, verbatim
     q3 = tables[2]
@@ -379,3 +380,92 @@ def test_report_takes_office_names_from_the_invited_list(tmp_path: Path) -> None
     assert main(["report", "--responses", str(folder), "--format", "docx", "-o", str(target)]) == 0
     rows = {_cell_text(r.cells[0]): _cell_text(r.cells[1]) for r in Document(str(target)).tables[0].rows[1:]}
     assert rows["AU"] == "Australia, IPA" and rows["BR"].startswith("Brazil, National Institute")
+
+
+def test_docx_matrix_cells_show_count_and_share_with_the_named_group_and_unbroken_headers(
+    annex_results: Results, survey: Questionnaire
+) -> None:
+    """Regression (new-user trial): the Word Q2 table had counts only, no "implemented or ongoing"
+    column, and headers broken mid-word ("Implement|ed") in its narrow columns.
+
+    Hand-computed from the fixture: Rec. 2 has 8 Implemented and 6 Ongoing of 21.
+    """
+    for lang, group in (("en", "Done or Ongoing"), ("fr", "Achevée ou En cours")):
+        document = Document(io.BytesIO(render_docx(annex_results, survey, lang)))
+        q2 = document.tables[1]
+        header = [_cell_text(c) for c in q2.rows[0].cells]
+        assert header[6] == group, header
+        rec2 = [_cell_text(c) for c in q2.rows[2].cells]
+        assert rec2[0] == "Rec. 2" and rec2[1] == "8 (38%)" and rec2[2] == "6 (29%)"
+        assert rec2[6] == "14 (67%)" and rec2[7] == "21"
+        for cell in q2.rows[0].cells[1:]:
+            longest_word = max((len(w) for w in _cell_text(cell).split()), default=0)
+            # 9 pt header: about 0.18 cm a character, plus the cell's 0.38 cm of margins
+            assert cell.width is not None and cell.width.cm >= longest_word * 0.18 + 0.38, (lang, header)
+
+
+@pytest.fixture
+def one_in_all_results(survey: Questionnaire, tmp_path: Path) -> Results:
+    """Two offices: only BR chose Rec. 10 in all three questions where it ranks; AU skipped Q8."""
+    from tests.unit.builders import minimal_answers, write_response
+
+    folder = tmp_path / "responses"
+    folder.mkdir()
+    na = {"selected": ["not_applicable"]}
+    au = minimal_answers(
+        "AU", current_focus={"selected": ["rec10"]}, low_priority=na, challenges={"selected": ["rec10"]}
+    )
+    br = minimal_answers(
+        "BR",
+        current_focus={"selected": ["rec10", "rec1"]},
+        low_priority=na,
+        challenges={"selected": ["rec1", "rec10"]},
+        future_topics={"selected": ["rec10"]},
+    )
+    write_response(folder, "au.toml", au, id="11111111-1111-4111-8111-111111111111")
+    write_response(folder, "br.toml", br, id="22222222-2222-4222-8222-222222222222")
+    return aggregate_folder(folder, survey)
+
+
+NBSP = "\u00a0"
+
+
+@pytest.mark.parametrize(
+    ("lang", "cross", "silent", "after_colon"),
+    [
+        (
+            "en",
+            "Recommendation 10 was among the most selected in 3 questions: “Current focus” (100%), "
+            "“Implementation challenges” (100%) and “Topics for future meetings” (50%); "
+            "1 respondent (50%) selected it in all 3.",
+            "1 of 2 respondents (50%) did not answer this question.",
+            "Current focus: Recommendation 10 received",
+        ),
+        (
+            "fr",
+            f"La Recommandation 10 figurait parmi les plus choisies dans 3 questions{NBSP}: "
+            f"«{NBSP}Priorités actuelles{NBSP}» (100{NBSP}%), «{NBSP}Difficultés de mise en œuvre{NBSP}» "
+            f"(100{NBSP}%) et «{NBSP}Thèmes des prochaines réunions{NBSP}» (50{NBSP}%){NBSP}; "
+            f"1 répondant (50{NBSP}%) l'a choisie dans les 3.",
+            f"1 répondant sur 2 (50{NBSP}%) n'a pas répondu à cette question.",
+            f"Priorités actuelles{NBSP}: la Recommandation 10 a obtenu",
+        ),
+        (
+            "es",
+            "La Recomendación 10 figuró entre las más seleccionadas en 3 preguntas: "
+            f"«Prioridades actuales» (100{NBSP}%), «Dificultades de aplicación» (100{NBSP}%) y "
+            f"«Temas de próximas reuniones» (50{NBSP}%); 1 encuestado (50{NBSP}%) la seleccionó en las 3.",
+            f"1 de 2 encuestados (50{NBSP}%) no respondió a esta pregunta.",
+            "Prioridades actuales: la Recomendación 10 obtuvo",
+        ),
+    ],
+)
+def test_summary_singular_for_one_respondent_and_french_typography(
+    one_in_all_results: Results, survey: Questionnaire, lang: str, cross: str, silent: str, after_colon: str
+) -> None:
+    """Regression (new-user trial): "1 respondents (50%) selected it in all 2"; in French
+    ": Les Recommandations" (a capital after a colon) and “ ” quotes in para 21 only."""
+    paragraphs = {p.number: p.text for p in summary_paragraphs(one_in_all_results, survey, lang)}
+    assert paragraphs[21] == cross
+    assert paragraphs[17].endswith(silent), paragraphs[17]
+    assert paragraphs[14].startswith(after_colon), paragraphs[14]

@@ -93,6 +93,8 @@ TEXTS: dict[str, str] = {
     "results.answered": "Answered by {answered} of {total} respondents.",
     "results.row": "Row",
     "results.positive": "Done or ongoing",
+    "results.or": " or ",
+    "results.more_columns": "→ more columns: Tab to the table, then → and ←",
     "results.general_comments": "Comments",
     "results.no_comments": "No comment matches.",
     "results.files_title": "Files not counted",

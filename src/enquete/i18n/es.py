@@ -92,6 +92,8 @@ TEXTS: dict[str, str] = {
     "results.answered": "Respondida por {answered} de {total} encuestados.",
     "results.row": "Fila",
     "results.positive": "Aplicada o en curso",
+    "results.or": " o ",
+    "results.more_columns": "→ más columnas: Tab a la tabla, luego → y ←",
     "results.general_comments": "Comentarios",
     "results.no_comments": "Ningún comentario coincide.",
     "results.files_title": "Archivos no contados",

@@ -92,6 +92,8 @@ TEXTS: dict[str, str] = {
     "results.answered": "Réponse de {answered} répondants sur {total}.",
     "results.row": "Ligne",
     "results.positive": "Achevée ou en cours",
+    "results.or": " ou ",
+    "results.more_columns": "→ autres colonnes\u00a0: Tab vers le tableau, puis → et ←",
     "results.general_comments": "Commentaires",
     "results.no_comments": "Aucun commentaire ne correspond.",
     "results.files_title": "Fichiers non comptés",

@@ -92,6 +92,8 @@ TEXTS: dict[str, str] = {
     "results.answered": "{total}个答卷方中有{answered}个作答。",
     "results.row": "行",
     "results.positive": "已实施或实施中",
+    "results.or": "或",
+    "results.more_columns": "→ 更多列：按Tab进入表格，再按→和←",
     "results.general_comments": "意见",
     "results.no_comments": "没有符合条件的意见。",
     "results.files_title": "未计入的文件",

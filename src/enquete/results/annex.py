@@ -100,7 +100,7 @@ def _question_blocks(
     pieces = qtype.report(question, result, lang)
     for piece in pieces:
         if isinstance(piece, CountTable) and piece.grid:
-            yield _grid_table(piece, lang)
+            yield _grid_table(results, piece, lang)
         elif isinstance(piece, CountTable):
             yield _count_table(results, piece, lang)
     columns = qtype.columns(question)
@@ -132,14 +132,20 @@ def _given_cells(results: Results, question: QuestionBase, key: str) -> dict[str
     return qtype.cells(question, answer)
 
 
-def _grid_table(table: CountTable, lang: str) -> Table:
-    """Counts per row and level, and each row's total of responses (the annex's Q2)."""
+def _grid_table(results: Results, table: CountTable, lang: str) -> Table:
+    """Per row: each level's "count (share%)", the named group's (e.g. implemented or ongoing), the total.
+
+    Headers are the columns' short labels, so a narrow column in Word is not
+    broken mid-word ("Implement|ed"); shares are of all respondents, as in
+    the Markdown report and on screen.
+    """
     plain = [i for i, column in enumerate(table.columns) if not column.total]
-    header = ("", *(table.columns[i].label.full for i in plain), word("responses", lang))
+    header = ("", *(column.label.short for column in table.columns), word("responses", lang))
     rows = []
     for row in table.rows:
-        figures = [row.counts[i] for i in plain]
-        rows.append((_tag(row.label.short), *(str(f) for f in figures), str(sum(figures))))
+        cells = (f"{count} ({results.share(count)}%)" for count in row.counts)
+        responses = sum(row.counts[i] for i in plain)
+        rows.append((_tag(row.label.short), *cells, str(responses)))
     return Table(header, tuple(rows), numeric_from=1)
 
 

@@ -41,6 +41,8 @@ ROLE_STYLES = {"subtitle": "Annex Subtitle", "note": "Annex Note", "end": "Annex
 TEXT_WIDTH_CM = 16.0
 """The text width of an A4 page with WIPO's margins; columns share it."""
 LANGUAGE_TAGS = {"en": "en-GB", "fr": "fr-FR", "es": "es-ES", "zh": "zh-CN"}
+MATRIX_TAG_CM = 1.6
+"""A matrix's row-tag column: room for "Rec. 10", the rest to its seven "14 (67%)" columns."""
 
 
 def xml_safe(text: str) -> str:
@@ -107,8 +109,8 @@ def column_widths(block: Table) -> list[float]:
             return [TEXT_WIDTH_CM]
         return [2.6] + [(TEXT_WIDTH_CM - 2.6) / (count - 1)] * (count - 1)
     figures = count - block.numeric_from
-    if block.numeric_from == 1 and figures > 3:  # a matrix: row tags, then many levels
-        return [2.0] + [(TEXT_WIDTH_CM - 2.0) / figures] * figures
+    if block.numeric_from == 1 and figures > 3:  # a matrix: row tags ("Rec. 10"), then many levels
+        return [MATRIX_TAG_CM] + [(TEXT_WIDTH_CM - MATRIX_TAG_CM) / figures] * figures
     figure_width = 2.8
     label = (TEXT_WIDTH_CM - figure_width * figures) / block.numeric_from
     return [label] * block.numeric_from + [figure_width] * figures

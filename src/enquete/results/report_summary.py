@@ -113,7 +113,8 @@ def ranking(results: Results, items: list[_Item], lang: str) -> tuple[str, tuple
         if len(groups) > 2
         else [top, bottom]
     )
-    parts = [p.top[len(top) > 1].format(names=named(top, True), p=pct(top))]
+    # After the topic's colon: no capital ("Current focus: la Recommandation 1..."); `_sentence` capitalizes.
+    parts = [p.top[len(top) > 1].format(names=named(top), p=pct(top))]
     if len(groups) >= 3:
         second = groups[1]
         plural_form = len(top) > 1 if p.followed_agrees_with_top else len(second) > 1
@@ -249,7 +250,9 @@ def _multi_sentences(results: Results, question: MultiQuestion, lang: str) -> li
             sentences.append(Sentence(_sentence(text, p), (figure,)))
     silent = results.respondents - result.answered
     if silent:
-        text = p.not_answered.format(count=silent, n=results.respondents, p=_percent(results, silent, p))
+        text = p.not_answered[silent != 1].format(
+            count=silent, n=results.respondents, p=_percent(results, silent, p)
+        )
         figure = Figure(
             f"respondents - questions.{question.id}.answered",
             silent,
@@ -297,11 +300,8 @@ def _cross_sentence(results: Results, questionnaire: Questionnaire, lang: str) -
             everyone &= set(keys)
             count = len(keys)
             title = question_title(question, lang)
-            items.append(
-                f"“{title}” ({_percent(results, count, p)})"
-                if lang != "zh"
-                else f"“{title}”（{_percent(results, count, p)}）"
-            )
+            quoted = p.quote.format(text=title)
+            items.append(quoted + p.parens.format(text=_percent(results, count, p)))
             figures.append(
                 Figure(
                     f"questions.{question.id}.counts.{option.id}",
@@ -320,7 +320,7 @@ def _cross_sentence(results: Results, questionnaire: Questionnaire, lang: str) -
             )
         )
         texts.append(
-            p.cross.format(
+            p.cross[together != 1].format(
                 names=group_names([option_name(option.label_in(lang))], p, True),
                 k=len(where),
                 items=join_list(items, p),

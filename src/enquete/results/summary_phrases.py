@@ -30,12 +30,14 @@ class Phrases:
     two_groups_joiner: str
     topic: str
     exclusive: str
-    not_answered: str
+    not_answered: tuple[str, str]
+    """Singular, plural: by the count of respondents who did not answer."""
     respondents: tuple[str, str]
     positive_joiner: str
     other_levels: str
     level_top: str
-    cross: str
+    cross: tuple[str, str]
+    """Singular, plural: by the count of respondents who chose the option in every question named."""
     cross_none: str
     nobody: str
     sentence_end: str
@@ -65,7 +67,10 @@ PHRASES: dict[str, Phrases] = {
         two_groups_joiner=" and ",
         topic="{title}: ",
         exclusive="{p} of all respondents ({count} of {n}) selected “{label}”",
-        not_answered="{count} of {n} respondents ({p}) did not answer this question",
+        not_answered=(
+            "{count} of {n} respondents ({p}) did not answer this question",
+            "{count} of {n} respondents ({p}) did not answer this question",
+        ),
         respondents=(
             "{n} office responded to the survey: {codes}",
             "{n} offices responded to the survey: {codes}",
@@ -75,7 +80,9 @@ PHRASES: dict[str, Phrases] = {
         level_top="“{level}” {names} ({p})",
         cross=(
             "{names} was among the most selected in {k} questions: {items}; "
-            "{count} respondents ({p}) selected it in all {k}"
+            "{count} respondent ({p}) selected it in all {k}",
+            "{names} was among the most selected in {k} questions: {items}; "
+            "{count} respondents ({p}) selected it in all {k}",
         ),
         cross_none="No option was among the most selected in more than one question",
         nobody="No office has responded to the survey yet",
@@ -100,7 +107,10 @@ PHRASES: dict[str, Phrases] = {
         two_groups_joiner=" et ",
         topic="{title}\u00a0: ",
         exclusive="{p} de l'ensemble des répondants ({count} sur {n}) ont choisi «\u00a0{label}\u00a0»",
-        not_answered="{count} répondants sur {n} ({p}) n'ont pas répondu à cette question",
+        not_answered=(
+            "{count} répondant sur {n} ({p}) n'a pas répondu à cette question",
+            "{count} répondants sur {n} ({p}) n'ont pas répondu à cette question",
+        ),
         respondents=(
             "{n} office a répondu à l'enquête\u00a0: {codes}",
             "{n} offices ont répondu à l'enquête\u00a0: {codes}",
@@ -110,7 +120,9 @@ PHRASES: dict[str, Phrases] = {
         level_top="«\u00a0{level}\u00a0» {names} ({p})",
         cross=(
             "{names} figurait parmi les plus choisies dans {k} questions\u00a0: "
-            "{items}\u00a0; {count} répondants ({p}) l'ont choisie dans les {k}"
+            "{items}\u00a0; {count} répondant ({p}) l'a choisie dans les {k}",
+            "{names} figurait parmi les plus choisies dans {k} questions\u00a0: "
+            "{items}\u00a0; {count} répondants ({p}) l'ont choisie dans les {k}",
         ),
         cross_none="Aucun choix ne figurait parmi les plus choisis dans plus d'une question",
         nobody="Aucun office n'a encore répondu à l'enquête",
@@ -137,7 +149,10 @@ PHRASES: dict[str, Phrases] = {
         two_groups_joiner=" y ",
         topic="{title}: ",
         exclusive="El {p} del total de encuestados ({count} de {n}) seleccionó «{label}»",
-        not_answered="{count} de {n} encuestados ({p}) no respondieron a esta pregunta",
+        not_answered=(
+            "{count} de {n} encuestados ({p}) no respondió a esta pregunta",
+            "{count} de {n} encuestados ({p}) no respondieron a esta pregunta",
+        ),
         respondents=(
             "{n} oficina respondió a la encuesta: {codes}",
             "{n} oficinas respondieron a la encuesta: {codes}",
@@ -147,7 +162,9 @@ PHRASES: dict[str, Phrases] = {
         level_top="«{level}» {names} ({p})",
         cross=(
             "{names} figuró entre las más seleccionadas en {k} preguntas: {items}; "
-            "{count} encuestados ({p}) la seleccionaron en las {k}"
+            "{count} encuestado ({p}) la seleccionó en las {k}",
+            "{names} figuró entre las más seleccionadas en {k} preguntas: {items}; "
+            "{count} encuestados ({p}) la seleccionaron en las {k}",
         ),
         cross_none="Ninguna opción figuró entre las más seleccionadas en más de una pregunta",
         nobody="Ninguna oficina ha respondido aún a la encuesta",
@@ -171,12 +188,15 @@ PHRASES: dict[str, Phrases] = {
         two_groups_joiner="，",
         topic="{title}：",
         exclusive="全部答复方中有{p}（{n}个中的{count}个）选择了“{label}”",
-        not_answered="{n}个答复方中有{count}个（{p}）未回答此问题",
+        not_answered=("{n}个答复方中有{count}个（{p}）未回答此问题",) * 2,
         respondents=("共有{n}个局答复了调查：{codes}", "共有{n}个局答复了调查：{codes}"),
         positive_joiner="或",
         other_levels="其他程度的最高比例：{items}",
         level_top="“{level}”{names}（{p}）",
-        cross="{names}在{k}个问题中均属选择最多之列：{items}；{count}个答复方（{p}）在全部{k}个问题中都选择了它",
+        cross=(
+            "{names}在{k}个问题中均属选择最多之列：{items}；{count}个答复方（{p}）在全部{k}个问题中都选择了它",
+        )
+        * 2,
         cross_none="没有任何选项在一个以上的问题中属选择最多之列",
         nobody="尚无任何局答复调查",
         sentence_end="。",

@@ -170,6 +170,11 @@ class ResultsScreen(Screen[None]):
         menu.highlighted = self.sections.index(self.section) if self.section in self.sections else 0
         self.load()
         self.set_interval(WATCH_SECONDS, self.check_folder)
+        self.watch(self.app, "language", self._follow_language, init=False)
+
+    async def _follow_language(self, language: str) -> None:
+        """F2 redraws the whole screen in the new language: menu, headline, pane and keys."""
+        await self.language_changed()
 
     # --- reading the folder -------------------------------------------------------
 
@@ -360,7 +365,9 @@ class ResultsScreen(Screen[None]):
         self.app.pop_screen()  # the home screen is always beneath
 
     async def language_changed(self) -> None:
-        await self.recompose()
+        """Recompose (the menu's entries are built in `compose`), then show what was shown."""
+        async with self._swap:
+            await self.recompose()
         menu = self.query_one("#sections", OptionList)
         menu.focus()
         menu.highlighted = self.sections.index(self.section) if self.section in self.sections else 0

@@ -1,7 +1,8 @@
 """A grid of counts (a matrix question's report), readable at 80 columns.
 
 Rows are named by their tag ("Rec. 1") in a column that stays put while the
-levels scroll sideways (Left/Right when the table has the focus); the row
+levels scroll sideways (Left/Right when the table has the focus, and a
+line says so when the table is wider than the pane); the row
 under the cursor is named in full, with its figures, above the table. A
 total column (e.g. "implemented or ongoing") carries a small text bar.
 """
@@ -42,6 +43,7 @@ class MatrixCounts(Vertical):
     MatrixCounts { height: auto; }
     MatrixCounts DataTable { height: auto; max-height: 14; width: 1fr; }
     MatrixCounts .row-title { height: auto; min-height: 2; color: $text-muted; }
+    MatrixCounts .more-columns { height: 1; color: $text-muted; display: none; }
     """
 
     def __init__(self, results: Results, table: CountTable, lang: str, of: int | None = None) -> None:
@@ -63,7 +65,21 @@ class MatrixCounts(Vertical):
                 cells.append(Text(f"{bar}{count} ({results.share(count, of)}%)"))
             grid.add_row(*cells)
         yield Static(self._row_title(0), classes="row-title")
+        yield Static(tr("results.more_columns", lang), classes="more-columns", markup=False)
         yield grid
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self._show_hint)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._show_hint)
+
+    def _show_hint(self) -> None:
+        """Say there are more columns when the table is wider than the pane (80x24: "Consid.  No")."""
+        grids, hints = self.query(DataTable), self.query(".more-columns").results(Static)
+        for grid in grids:  # none once the section is replaced (F2 recomposes the screen)
+            for hint in hints:
+                hint.display = grid.virtual_size.width > grid.size.width
 
     def _row_title(self, index: int) -> Content:
         if not self.table.rows:
