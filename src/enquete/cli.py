@@ -57,9 +57,9 @@ def _invited(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
 def _language(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
     parser.add_argument(
         "--lang",
-        choices=["en", "fr", "es", "zh"],
+        metavar="CODE",
         default=None if top else argparse.SUPPRESS,
-        help="language of the app",
+        help="language to show (one the questionnaire declares, e.g. en, fr, ru; default en)",
     )
 
 
@@ -123,9 +123,7 @@ def build_parser() -> argparse.ArgumentParser:
     _common(report)
     _invited(report)
     report.add_argument("--format", choices=["json", "md", "csv", "docx", "xlsx", "summary"], default="json")
-    report.add_argument(
-        "--lang", choices=["en", "fr", "es", "zh"], default="en", help="language of the report"
-    )
+    _language(report)
     report.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here, not stdout")
     report.add_argument(
         "--template", type=Path, metavar="DOCX", help="docx: take the styles of this Word document"
@@ -171,6 +169,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="settle conflicts: for each respondent, keep the response saved last "
         "(the one it replaces is kept in history/)",
     )
+
+    converter = commands.add_parser(
+        "import",
+        help="make a questionnaire from an XLSForm (needs: pip install 'enquete[xlsform]')",
+    )
+    converter.add_argument("form", type=Path, metavar="FORM.xlsx")
+    converter.add_argument("-o", "--output", type=Path, default=Path("questionnaire.toml"), metavar="FILE")
+    converter.add_argument("--force", action="store_true", help="overwrite the output file if it exists")
     return parser
 
 
@@ -214,6 +220,10 @@ def _run(args: argparse.Namespace) -> int:
         from enquete.commands.merge_command import run_merge
 
         return run_merge(args)
+    if command == "import":
+        from enquete.commands.import_command import run_import
+
+        return run_import(args.form, args.output, force=args.force)
     from enquete.ui.launch import run_app
 
     return run_app(

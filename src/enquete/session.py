@@ -21,8 +21,16 @@ from pathlib import Path
 from typing import Any
 
 from enquete.errors import ResponseFileError, StorageError
-from enquete.model.answers import Answer, MultiAnswer, Problem, is_answered, missing_answer, read_answer
-from enquete.model.questionnaire import MultiQuestion, Questionnaire
+from enquete.model.answers import (
+    Answer,
+    MultiAnswer,
+    Problem,
+    constraint_problems,
+    is_answered,
+    missing_answer,
+    read_answer,
+)
+from enquete.model.questionnaire import CodeQuestion, MultiQuestion, Questionnaire
 from enquete.model.response import Response
 from enquete.model.selection import as_raw, set_option_comment, set_question_comment, toggle_option
 from enquete.storage.in_use import InUse
@@ -33,6 +41,8 @@ class QuestionState(StrEnum):
     ANSWERED = "answered"
     EMPTY = "empty"
     INVALID = "invalid"
+    SKIPPED = "skipped"
+    """Not asked: the skip logic says it does not apply (its answer, if any, is set aside)."""
 
 
 @dataclass(frozen=True)
@@ -55,6 +65,8 @@ class FillSession:
         """Answers as typed, including invalid ones the file cannot hold yet."""
         self._problems: dict[str, list[Problem]] = {}
         self._lock = threading.Lock()
+        self._relevance: tuple[Response, dict[str, bool]] | None = None
+        """The relevance last computed, with the response it was computed for."""
         self._generation = 0
         """Bumped by every change worth saving."""
         self._saved_generation = 0
@@ -110,9 +122,19 @@ class FillSession:
 
     @classmethod
     def for_office(cls, workspace: Workspace, office: str, language: str) -> FillSession:
-        """The office's fullest draft if there is one, else its submitted response, else a new one."""
+        """The office's fullest draft if there is one, else its submitted response, else a new one.
+
+        The key is normalised the way its question stores it: an ST.3 code
+        upper-cased (`au` -> `AU`), a choice's option id kept as written
+        (upper-casing `north` made a survey keyed on a choice unusable).
+        """
         questionnaire, folder = workspace.questionnaire, workspace.folder
-        code = office.strip().upper()
+        key_question = questionnaire.respondent_key
+        if key_question is None:
+            raise StorageError("this survey is anonymous: there is no respondent to choose")
+        code = office.strip()
+        if isinstance(questionnaire.question(key_question), CodeQuestion):
+            code = code.upper()
         drafts = [(p, d) for p, d in folder.drafts(questionnaire) if d.key(questionnaire) == code]
         if drafts:
             path, _ = max(drafts, key=lambda item: (len(item[1].answers), item[1].saved))
@@ -127,7 +149,7 @@ class FillSession:
             except ResponseFileError:
                 pass
         session = cls.new(workspace, language)
-        session.set_answer(questionnaire.respondent_key, code)
+        session.set_answer(key_question, code)
         session._saved_generation, session._answers_changed = session._generation, False
         return session
 
@@ -216,14 +238,48 @@ class FillSession:
     def answer(self, question_id: str) -> Answer | None:
         return self.response.answers.get(question_id)
 
+    def relevance(self) -> dict[str, bool]:
+        """Which questions are asked now, given the answers so far (all, without skip logic)."""
+        cached = self._relevance
+        if cached is not None and cached[0] is self.response:
+            return cached[1]  # responses are immutable: the same object, the same answers
+        rules = self.questionnaire.rules()
+        if rules.has_logic:
+            relevant = rules.relevance(self.response.answers)
+        else:
+            relevant = dict.fromkeys(self.questionnaire.ids, True)
+        self._relevance = (self.response, relevant)
+        return relevant
+
+    def is_relevant(self, question_id: str) -> bool:
+        return self.relevance().get(question_id, True)
+
+    def is_required(self, question_id: str) -> bool:
+        """Whether an answer is needed now (a conditional requirement, or none when not asked)."""
+        return self.questionnaire.rules().is_required(question_id, self.response.answers, self.relevance())
+
     def problems(self, question_id: str, *, complete: bool = False) -> list[Problem]:
+        """What is wrong with the answer as typed; with `complete`, also what is missing.
+
+        A constraint is checked as the person types; a question the skip logic
+        does not ask has no problems (its answer is set aside, not checked).
+        """
+        relevant = self.relevance()
+        if not relevant.get(question_id, True):
+            return []
         found = list(self._problems.get(question_id, []))
+        if not found:
+            found = constraint_problems(self.questionnaire, question_id, self.response.answers, relevant)
         if complete and not found:
-            found = missing_answer(self.questionnaire.question(question_id), self.answer(question_id))
+            required = self.questionnaire.rules().is_required(question_id, self.response.answers, relevant)
+            question = self.questionnaire.question(question_id)
+            found = missing_answer(question, self.answer(question_id), required)
         return found
 
     def state(self, question_id: str) -> QuestionState:
-        if self._problems.get(question_id):
+        if not self.is_relevant(question_id):
+            return QuestionState.SKIPPED
+        if self.problems(question_id):
             return QuestionState.INVALID
         return QuestionState.ANSWERED if is_answered(self.answer(question_id)) else QuestionState.EMPTY
 
@@ -236,11 +292,17 @@ class FillSession:
         )
 
     def all_problems(self) -> list[Problem]:
-        """Everything that stops submission, in question order."""
+        """Everything that stops submission, in question order (questions not asked excluded)."""
         found: list[Problem] = []
         for qid in self.questionnaire.ids:
             found += self.problems(qid, complete=True)
         return found
+
+    def submittable(self) -> Response:
+        """The response as it is sent: answers to questions not asked are left out (kept in the draft)."""
+        relevant = self.relevance()
+        answers = {qid: a for qid, a in self.response.answers.items() if relevant.get(qid, True)}
+        return replace(self.response, answers=answers)
 
     @property
     def unchanged_since_submitted(self) -> bool:
@@ -306,6 +368,6 @@ class FillSession:
         with self._lock:
             if self.submitted:
                 raise StorageError("this response is already submitted")
-            path, self.response = self.folder.submit(self.response, self.questionnaire, other)
+            path, self.response = self.folder.submit(self.submittable(), self.questionnaire, other)
             self.submitted = True
         return path

@@ -429,6 +429,7 @@ async def test_f2_translates_the_whole_results_screen(make_app: AppFactory) -> N
         await wait_loaded(pilot, screen)
         await pilot.pause()
         assert app.screen is screen and app.language == "fr"
+        assert isinstance(screen, ResultsScreen)  # `is` above narrowed it back to Screen
         menu = [str(option.prompt) for option in screen.query_one("#sections", OptionList).options]
         assert menu[0] == "Répondants" and menu[-1] == "Fichiers non comptés", menu
         assert "Par répondant" in menu

@@ -1,5 +1,6 @@
 """Hypothesis strategies: valid answers to any questionnaire, built from its schema."""
 
+import datetime
 from collections.abc import Callable
 from typing import Any
 
@@ -69,7 +70,24 @@ def valid_answers(draw: st.DrawFn, questionnaire: Questionnaire) -> dict[str, An
     return answers
 
 
+def _number_answer(question: Any) -> st.SearchStrategy[Answer]:
+    low = int(question.min if question.min is not None else -(10**6))
+    high = int(question.max if question.max is not None else 10**6)
+    if question.decimals == 0:
+        return st.integers(low, high)
+    return st.integers(low * 10, high * 10).map(lambda tenths: tenths / 10)
+
+
+def _date_answer(question: Any) -> st.SearchStrategy[Answer]:
+    today = datetime.date.today()
+    low = question.min if isinstance(question.min, datetime.date) else datetime.date(1900, 1, 1)
+    high = today if question.max == "today" else (question.max or datetime.date(2100, 1, 1))
+    return st.dates(low, high)
+
+
 RICH: dict[str, Callable[[Any], st.SearchStrategy[Answer]]] = {
+    "number": _number_answer,
+    "date": _date_answer,
     "code": lambda _question: st.sampled_from([c.code for c in st3_codes()]),
     "choice": _choice_answer,
     "text": lambda _question: typed_text,

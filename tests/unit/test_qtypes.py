@@ -30,6 +30,9 @@ from tests.unit import toy_stars
 from tests.unit.strategies import answer_for
 
 SMALL = load_questionnaire(FIXTURES / "small" / "questionnaire.toml")
+NEW_TYPES = load_questionnaire(FIXTURES / "new_types.toml")
+"""The types issue 12 added (number, date, note, single-line text), beside the small fixture."""
+FIXTURE_QUESTIONS = [*SMALL.questions, *NEW_TYPES.questions]
 
 
 @pytest.fixture
@@ -46,16 +49,20 @@ def _toy(tmp_path: Path) -> Questionnaire:
     return load_questionnaire(path)
 
 
-def test_the_small_fixture_uses_every_built_in_type() -> None:
-    assert {q.type for q in SMALL.questions} == {t.name for t in BUILT_IN}
+def test_the_fixtures_use_every_built_in_type() -> None:
+    assert {q.type for q in FIXTURE_QUESTIONS} == {t.name for t in BUILT_IN}
 
 
 @pytest.mark.parametrize("qtype", BUILT_IN, ids=lambda t: t.name)
 def test_every_built_in_type_implements_every_part(qtype: QuestionType[Any]) -> None:
-    question = next(q for q in SMALL.questions if q.type == qtype.name)
+    question = next(q for q in FIXTURE_QUESTIONS if q.type == qtype.name)
     assert type_of(question) is qtype
     assert qtype.schema.model_fields["type"].annotation is not str  # a Literal of its name
     examples = qtype.examples(question)
+    if not qtype.takes_answer:  # a note: nothing to answer, count or report
+        assert examples == [] and qtype.report(question, qtype.new_result(question), "en") == []
+        assert qtype.read(question, "an answer")[1] and qtype.missing(question, None) == []
+        return
     assert examples
     result = qtype.new_result(question)
     for number, example in enumerate(examples):
@@ -119,7 +126,7 @@ def test_a_toy_type_needs_no_change_outside_its_module(
 
 
 def _questionnaires(tmp_path_factory: pytest.TempPathFactory) -> list[Questionnaire]:
-    return [SMALL, _toy(tmp_path_factory.mktemp("toy"))]
+    return [SMALL, NEW_TYPES, _toy(tmp_path_factory.mktemp("toy"))]
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -137,7 +144,7 @@ def test_every_type_round_trips_through_file_aggregation_and_every_report(
         for office in offices:
             answers: dict[str, Answer] = {"office": office}
             for question in questionnaire.questions[1:]:
-                if data.draw(st.booleans()):
+                if type_of(question).takes_answer and data.draw(st.booleans()):
                     answers[question.id] = data.draw(answer_for(question))
             response = replace(Response.new(questionnaire), answers=answers, status="submitted")
             from enquete.storage.safe_read import parse_toml

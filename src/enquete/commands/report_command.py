@@ -125,9 +125,11 @@ def _aggregate(args: argparse.Namespace, invited_path: Path | None) -> tuple[byt
     """The report's bytes, respondents, rejected files and invited summary, reading the folder."""
     from enquete.invited import load_invited
     from enquete.results.aggregate import aggregate_folder
-    from enquete.storage.questionnaire_file import load_questionnaire
+    from enquete.storage.questionnaire_file import check_language, load_questionnaire
 
     questionnaire = load_questionnaire(args.questionnaire)
+    # --lang must be one of the questionnaire's languages (a refusal is never remembered)
+    args.lang = check_language(getattr(args, "lang", None), questionnaire.languages)
     invited = load_invited(invited_path) if invited_path else None
     results = aggregate_folder(args.responses, questionnaire)
     data = render(args, results, questionnaire, invited)

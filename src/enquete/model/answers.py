@@ -10,6 +10,7 @@ are the entry points the rest of enquete calls; they ask the type.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, TypeAlias
 
 from enquete.model.problems import Problem, type_name
@@ -25,6 +26,7 @@ __all__ = [
     "Problem",
     "answer_problems",
     "completeness_problems",
+    "constraint_problems",
     "is_answered",
     "missing_answer",
     "read_answer",
@@ -48,16 +50,23 @@ def read_answer(question: AnyQuestion, raw: Any) -> tuple[Answer | None, list[Pr
     return type_of(question).read(question, raw)
 
 
-def missing_answer(question: AnyQuestion, answer: Answer | None) -> list[Problem]:
+def missing_answer(
+    question: AnyQuestion, answer: Answer | None, required: bool | None = None
+) -> list[Problem]:
     """What a submitted response still lacks for this question.
 
     Args:
         question: The question.
         answer: Its read answer, None when unanswered.
+        required: Whether an answer is needed now, as the skip logic decides for a
+            conditional question (`required = "expr"`); by default `required is True`.
 
     Returns:
         `required`, `missing_row` or `too_few` problems; empty when nothing is missing.
     """
+    needed = question.required is True if required is None else required
+    if question.required is not needed:
+        question = question.model_copy(update={"required": needed})  # the type reads a plain bool
     return type_of(question).missing(question, answer)
 
 
@@ -93,11 +102,46 @@ def _wrong_type_top(raw: Any) -> Problem:
 
 
 def completeness_problems(questionnaire: Questionnaire, answers: Answers) -> list[Problem]:
-    """Everything required that is missing, in question order."""
+    """Everything required that is missing, and every broken constraint, in question order.
+
+    A question the skip logic does not ask is neither required nor checked.
+    """
+    rules = questionnaire.rules()
+    relevant = rules.relevance(answers)
     problems: list[Problem] = []
     for question in questionnaire.questions:
-        problems += missing_answer(question, answers.get(question.id))
+        if not relevant.get(question.id, True):
+            continue
+        required = rules.is_required(question.id, answers, relevant)
+        problems += missing_answer(question, answers.get(question.id), required)
+        problems += constraint_problems(questionnaire, question.id, answers, relevant)
     return problems
+
+
+def constraint_problems(
+    questionnaire: Questionnaire, question_id: str, answers: Answers, relevant: Mapping[str, bool]
+) -> list[Problem]:
+    """The question's constraint, if its answer breaks it, as a problem in the author's words.
+
+    Args:
+        questionnaire: The questionnaire answered.
+        question_id: The question whose constraint is checked.
+        answers: Every answer (the constraint may read other questions).
+        relevant: Which questions are asked (the others read as empty).
+
+    Returns:
+        One `constraint` problem (the author's message, per language) or
+        `constraint_unmet` (no message, or a pattern too slow to check); none when it holds.
+    """
+    failure = questionnaire.rules().constraint_failure(question_id, answers, relevant)
+    if failure is None:
+        return []
+    question = questionnaire.question(question_id)
+    messages = {} if failure.unchecked else dict(question.constraint_message or {})
+    if not messages:
+        detail = failure.message if failure.unchecked else str(question.constraint)
+        return [Problem(question_id, "constraint_unmet", params={"expected": detail})]
+    return [Problem(question_id, "constraint", params={"value": failure.message, "messages": messages})]
 
 
 def is_answered(answer: Answer | None) -> bool:

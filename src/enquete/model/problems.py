@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from enquete.i18n.catalog import translate
+from enquete.model.localized import localize
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,9 @@ class Problem:
         Returns:
             One sentence, without the question's id.
         """
+        messages = self.params.get("messages")
+        if self.kind == "constraint" and isinstance(messages, dict) and messages:
+            return localize(messages, language)  # the survey author's own words, per language
         return translate(
             f"problem.{self.kind}",
             language,

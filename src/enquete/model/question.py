@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from enquete.model.localized import LocalizedText, localize
 
@@ -33,6 +33,8 @@ class Option(Strict):
     """A label short enough for a table row at 80 columns; `label` when absent."""
     exclusive: bool = False
     """Like "Not applicable": selecting it clears the others, and it cannot be combined."""
+    other: bool = False
+    """"Other": choosing it asks "please specify" (a required follow-up, `<question>_<option>`)."""
 
     def label_in(self, language: str) -> str:
         """The full label in `language` (English when it lacks one)."""
@@ -66,6 +68,33 @@ def unique_ids(options: list[Option], what: str) -> list[Option]:
     return options
 
 
+def readable_expression(source: str | None, *, current: bool = True) -> str | None:
+    """The expression if our language reads it, for a pydantic validator.
+
+    Args:
+        source: The expression as written, or None.
+        current: Whether `.` (the question's own answer) may be used: not in a `relevant`.
+
+    Returns:
+        `source`, unchanged.
+
+    Raises:
+        ValueError: The expression cannot be read; the message starts with its column.
+    """
+    if source is None:
+        return None
+    from enquete.model.expressions import ExpressionError, parse
+
+    try:
+        expression = parse(source)
+    except ExpressionError as error:
+        raise ValueError(str(error)) from None
+    if not current and expression.reads_current:
+        column = source.index(".") + 1
+        raise ValueError(f"column {column}: '.' (this question's answer) cannot decide whether it is asked")
+    return source
+
+
 class QuestionBase(Strict):
     """The fields of every question; each type's schema class extends it with `type: Literal[...]`."""
 
@@ -76,7 +105,33 @@ class QuestionBase(Strict):
     short: LocalizedText | None = None
     """A title of a few words for lists (review, Ctrl+G, results menu); `text` when absent."""
     help: LocalizedText | None = None
-    required: bool = False
+    required: bool | str = False
+    """True, or an expression (XLSForm syntax): required only while it holds."""
+    relevant: str | None = None
+    """An expression: the question is asked only while it holds (skip logic)."""
+    constraint: str | None = None
+    """An expression on `.`, the answer: a non-empty answer must make it true."""
+    constraint_message: LocalizedText | None = None
+    """What to tell the person when the constraint fails, per language."""
+    group: Id | None = None
+    """The `[groups.NAME]` this question belongs to: the group's `relevant` applies too."""
+
+    @field_validator("relevant")
+    @classmethod
+    def _relevant_reads(cls, source: str | None) -> str | None:
+        return readable_expression(source, current=False)
+
+    @field_validator("constraint")
+    @classmethod
+    def _constraint_reads(cls, source: str | None) -> str | None:
+        return readable_expression(source)
+
+    @field_validator("required")
+    @classmethod
+    def _required_reads(cls, required: bool | str) -> bool | str:
+        if isinstance(required, str):
+            readable_expression(required, current=False)
+        return required
 
     def text_in(self, language: str) -> str:
         """The question's text in `language`."""

@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import date
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import Field, SerializeAsAny, WrapValidator, field_validator, model_validator
 
 from enquete.model.localized import LocalizedText, localize
-from enquete.model.question import ID_PATTERN, Id, Option, QuestionBase, Strict
+from enquete.model.question import ID_PATTERN, Id, Option, QuestionBase, Strict, readable_expression
 from enquete.qtypes import type_of
 from enquete.qtypes.base import identifying_type_names, validate_question
 from enquete.qtypes.choice import ChoiceQuestion
@@ -23,6 +23,9 @@ from enquete.qtypes.code import CodeQuestion
 from enquete.qtypes.matrix import MatrixQuestion
 from enquete.qtypes.multi import MultiQuestion
 from enquete.qtypes.text import TextQuestion
+
+if TYPE_CHECKING:
+    from enquete.model.logic import Rules
 
 __all__ = [
     "ID_PATTERN",
@@ -66,6 +69,96 @@ def _splice(lists: dict[str, Any], entries: list[Any], qid: str, field: str) -> 
     return spliced
 
 
+def _specify_questions(question: dict[str, Any], languages: Any) -> list[dict[str, Any]]:
+    """For each option with `other = true`, the "please specify" question it brings.
+
+    It is an ordinary single-line text question, `<question>_<option>`, shown
+    and required only while that option is chosen, so its answer is stored,
+    checked, merged and reported (as texts, with its own denominator) by the
+    same machinery as any conditional question.
+    """
+    from enquete.i18n.catalog import translate
+
+    qid = question.get("id")
+    options = question.get("options")
+    if not isinstance(qid, str) or not isinstance(options, list):
+        return []
+    codes = [c for c in (languages if isinstance(languages, list) else ["en"]) if isinstance(c, str)]
+    follow_ups = []
+    for option in options:
+        if not (
+            isinstance(option, dict) and option.get("other") is True and isinstance(option.get("id"), str)
+        ):
+            continue
+        label = option.get("label")
+        labels = (
+            label if isinstance(label, dict) else {"en": label if isinstance(label, str) else option["id"]}
+        )
+        condition = (
+            f"selected(${{{qid}}}, '{option['id']}')"
+            if question.get("type") == "multi"
+            else f"${{{qid}}} = '{option['id']}'"
+        )
+        text = {
+            code: f"{labels.get(code) or labels.get('en', option['id'])}: {translate('other.specify', code)}"
+            for code in codes
+        }
+        follow_ups.append(
+            {
+                "id": f"{qid}_{option['id']}"[:64],
+                "type": "text",
+                "multiline": False,
+                "max_length": 500,
+                "required": True,
+                "relevant": condition,
+                "text": text,
+            }
+        )
+    return follow_ups
+
+
+class Group(Strict):
+    """A section: questions naming it with `group = "NAME"` share its `relevant`."""
+
+    title: LocalizedText | None = None
+    relevant: str | None = None
+
+    @field_validator("relevant")
+    @classmethod
+    def _relevant_reads(cls, source: str | None) -> str | None:
+        return readable_expression(source, current=False)
+
+
+def _check_expressions(questionnaire: Questionnaire) -> None:
+    """Unknown questions, unknown groups and cycles of relevance are refused, with their place."""
+    from enquete.model.expressions import find_cycle, parse, unknown_references
+
+    ids = set(questionnaire.ids)
+    for q in questionnaire.questions:
+        if q.group is not None and q.group not in questionnaire.groups:
+            raise ValueError(f"question '{q.id}': group '{q.group}' is not under [groups]")
+    depends_on: dict[str, set[str]] = {q.id: set() for q in questionnaire.questions}
+    problems = [
+        str(problem).replace("question 'group ", "group '")
+        for owner, field, source in questionnaire.expressions()
+        for problem in unknown_references(owner, field, parse(source).tree, ids)
+    ]
+    if problems:  # every unknown reference at once, not one per run of check
+        raise ValueError("; ".join(problems))
+    for q in questionnaire.questions:
+        conditions = [q.relevant, questionnaire.groups[q.group].relevant if q.group else None]
+        for condition in conditions:
+            if condition:
+                depends_on[q.id].update(parse(condition).questions)
+    cycle = find_cycle(depends_on)
+    if cycle:
+        raise ValueError(
+            "relevant expressions go round in a circle: "
+            + " -> ".join(cycle)
+            + " (each is asked only if the next is answered)"
+        )
+
+
 class Questionnaire(Strict):
     """A whole survey: identity, languages, and ordered questions."""
 
@@ -73,14 +166,21 @@ class Questionnaire(Strict):
     version: int = Field(ge=1)
     title: LocalizedText
     description: LocalizedText | None = None
+    after_submit: LocalizedText | None = None
+    """What to do with the submitted file, shown once it is saved ("Please e-mail it to ...")."""
     languages: list[str] = Field(default_factory=lambda: ["en"])
-    respondent_key: Id
-    """The question whose answer identifies the respondent and names the response file."""
+    respondent_key: Id | None = None
+    """The question whose answer identifies the respondent and names the response file.
+
+    Absent for an anonymous survey: each response is then known by its own
+    id (a UUID), which names its file and is what merge and reports key on."""
     contact: str | None = Field(default=None, max_length=300)
     """Whom to send the finished file to (an e-mail address, a name): said after submitting."""
     deadline: date | None = None
     """The date by which the file should be sent: said after submitting."""
     lists: dict[str, list[dict[str, Any]]] = Field(default_factory=dict, exclude=True)
+    groups: dict[Id, Group] = Field(default_factory=dict)
+    """Named groups of questions that share a `relevant` (a section asked only sometimes)."""
     questions: list[Question]
 
     @model_validator(mode="before")
@@ -107,6 +207,8 @@ class Questionnaire(Strict):
                     if isinstance(entries, list) and any(isinstance(e, str) for e in entries):
                         question[field] = _splice(lists, entries, question.get("id", "?"), field)
             resolved.append(question)
+            if isinstance(question, dict):
+                resolved.extend(_specify_questions(question, data.get("languages")))
         return {**data, "questions": resolved}
 
     @field_validator("languages")
@@ -129,18 +231,43 @@ class Questionnaire(Strict):
             raise ValueError(f"question id '{duplicates[0]}' appears twice")
         if not self.questions:
             raise ValueError("a questionnaire needs at least one question")
+        _check_expressions(self)
+        if self.respondent_key is None:
+            return self
         key = self.question(self.respondent_key) if self.respondent_key in ids else None
         if key is None:
             raise ValueError(f"respondent_key '{self.respondent_key}' is not a question id")
         if not type_of(key).identifies_respondent:
             allowed = " or ".join(f"'{name}'" for name in identifying_type_names())
             raise ValueError(f"the respondent_key question must be of type {allowed}")
-        if not key.required:
-            raise ValueError("the respondent_key question must be required")
+        if key.required is not True or key.relevant or key.group:
+            raise ValueError("the respondent_key question must be required (true) and always asked")
         reserved = [o.id for o in type_of(key).options(key) if o.id in WINDOWS_RESERVED]
         if reserved:
             raise ValueError(f"option id '{reserved[0]}' cannot name a file on Windows")
         return self
+
+    @property
+    def anonymous(self) -> bool:
+        """No respondent key: responses are known only by their ids."""
+        return self.respondent_key is None
+
+    def rules(self) -> Rules:
+        """The skip logic and constraints, parsed once per questionnaire."""
+        from enquete.model.logic import rules_of
+
+        return rules_of(self)
+
+    def expressions(self) -> Iterator[tuple[str, str, str]]:
+        """Every expression as (owner, field, source): `relevant`, `constraint`, `required`."""
+        for name, group in self.groups.items():
+            if group.relevant:
+                yield f"group {name}", "relevant", group.relevant
+        for q in self.questions:
+            for field in ("relevant", "constraint", "required"):
+                source = getattr(q, field)
+                if isinstance(source, str):
+                    yield q.id, field, source
 
     def question(self, question_id: str) -> AnyQuestion:
         """The question with this id; KeyError when there is none."""
@@ -163,12 +290,16 @@ class Questionnaire(Strict):
         yield "title", self.title
         if self.description:
             yield "description", self.description
+        if self.after_submit:
+            yield "after_submit", self.after_submit
         for q in self.questions:
             yield f"questions.{q.id}.text", q.text
             if q.short:
                 yield f"questions.{q.id}.short", q.short
             if q.help:
                 yield f"questions.{q.id}.help", q.help
+            if q.constraint_message:
+                yield f"questions.{q.id}.constraint_message", q.constraint_message
             for field, options in type_of(q).option_lists(q).items():
                 for option in options:
                     yield f"questions.{q.id}.{field}.{option.id}.label", option.label

@@ -8,6 +8,7 @@ questionnaire forbids, naming the question.
 
 from __future__ import annotations
 
+import re
 import uuid
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -18,13 +19,16 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from enquete.errors import ResponseFileError
 from enquete.model.answers import Answers, Problem, answer_problems
-from enquete.model.questionnaire import Questionnaire
+from enquete.model.questionnaire import WINDOWS_RESERVED, Questionnaire
 from enquete.qtypes.base import AnswerModel
 from enquete.text import without_surrogates
 
 Status = Literal["draft", "submitted"]
 MAX_REVISION = 1_000_000_000
 """An office submits a few times; a larger revision is a forged or broken file."""
+
+_FILE_SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}", re.ASCII)
+"""A response id that may name a file (an anonymous survey's files are named by id)."""
 
 
 def now() -> datetime:
@@ -75,7 +79,16 @@ class Response:
         return cls(questionnaire=questionnaire.id, version=questionnaire.version, language=language)
 
     def key(self, questionnaire: Questionnaire) -> str | None:
-        """The respondent key (e.g. the office code), once it is answered."""
+        """The respondent key (e.g. the office code), once it is answered.
+
+        In an anonymous survey, the response's own id, if it can name a file
+        (ours are UUIDs; a file edited to carry `../x` or `CON` has none, and
+        is then rejected like a response that does not say who answered).
+        """
+        if questionnaire.respondent_key is None:
+            if _FILE_SAFE_ID.fullmatch(self.id) and self.id.lower() not in WINDOWS_RESERVED:
+                return self.id
+            return None
         value = self.answers.get(questionnaire.respondent_key)
         return value if isinstance(value, str) else None
 

@@ -9,7 +9,7 @@ every report ask it. The fill screen also needs a widget for it
 
 from typing import Any
 
-from enquete.qtypes import choice, code, matrix, multi, text
+from enquete.qtypes import choice, code, date, matrix, multi, note, number, text
 from enquete.qtypes.base import (
     Answer,
     AnswerModel,
@@ -22,7 +22,16 @@ from enquete.qtypes.base import (
     unregister,
 )
 
-BUILT_IN: tuple[QuestionType[Any], ...] = (code.TYPE, choice.TYPE, text.TYPE, matrix.TYPE, multi.TYPE)
+BUILT_IN: tuple[QuestionType[Any], ...] = (
+    code.TYPE,
+    choice.TYPE,
+    text.TYPE,
+    matrix.TYPE,
+    multi.TYPE,
+    number.TYPE,
+    date.TYPE,
+    note.TYPE,
+)
 """The types enquete ships, registered in the order the questionnaire format documents them."""
 
 for _built_in in BUILT_IN:

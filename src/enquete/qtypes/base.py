@@ -80,6 +80,8 @@ class QuestionType(ABC, Generic[Q]):
     """The value of `type` in the questionnaire (`multi`)."""
     schema: ClassVar[type[QuestionBase]]
     """The pydantic class of its questions; its `type` field is `Literal[name]`."""
+    takes_answer: ClassVar[bool] = True
+    """False for a type that only shows text (a note): nothing to answer, count or report."""
     identifies_respondent: ClassVar[bool] = False
     """Whether a required question of this type can be the questionnaire's `respondent_key`."""
 

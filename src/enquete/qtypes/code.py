@@ -8,7 +8,7 @@ from enquete.model.codes import is_st3, normalize_code, st3_codes, st3_name
 from enquete.model.problems import Problem, is_blank, wrong_type
 from enquete.model.question import QuestionBase
 from enquete.qtypes.base import Answer, QuestionType
-from enquete.results.pieces import Note, Piece
+from enquete.results.pieces import CountColumn, CountRow, CountTable, Label, Note, Piece
 from enquete.results.question_result import QuestionResult
 from enquete.text import one_line
 
@@ -51,7 +51,21 @@ class CodeType(QuestionType[CodeQuestion]):
         return one_line(f"{answer}  {st3_name(str(answer), language)}", width)
 
     def report(self, question: CodeQuestion, result: QuestionResult, language: str) -> list[Piece]:
-        return [Note("The respondents are listed at the top.")]
+        """The codes given, most frequent first, each with its name.
+
+        (The questionnaire's respondent-key question is reported as the list of
+        respondents instead, by the renderers, which know which question that is;
+        a second code question, such as a partner office, is counted here.)
+        """
+        given = sorted(result.option_counts.items(), key=lambda item: (-item[1], item[0]))
+        rows = tuple(
+            CountRow(Label(f"{code} {st3_name(code, language)}".strip(), code), (count,))
+            for code, count in given
+            if count
+        )
+        if not rows:
+            return [Note("No code was given.")]
+        return [CountTable("Code", (CountColumn(Label("Respondents", "Respondents")),), rows)]
 
 
 TYPE = CodeType()

@@ -4,17 +4,25 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import field_validator
+from pydantic import field_validator, model_validator
 
 from enquete.i18n.catalog import translate
 from enquete.model.problems import Problem, wrong_type
-from enquete.model.question import Option, QuestionBase, unique_ids
+from enquete.model.question import Id, Option, QuestionBase, unique_ids
 from enquete.qtypes.base import Answer, Column, QuestionType
 from enquete.results.pieces import CountColumn, CountRow, CountTable, Label, Piece
 from enquete.results.question_result import QuestionResult
 
-POSITIVE_LEVELS = ("implemented", "ongoing")
-"""Columns summed into an extra "implemented or ongoing" column when a matrix has them (the CWS annex)."""
+
+class ColumnGroup(Option):
+    """Columns whose counts are also given summed, as one more column (`Implemented or ongoing`).
+
+    The questionnaire names it (`[[questions.column_groups]]`), so no survey's
+    column ids are special in code: an extra column appeared in other surveys
+    whenever their columns happened to be called `implemented` and `ongoing`.
+    """
+
+    columns: list[Id]
 
 
 class MatrixQuestion(QuestionBase):
@@ -23,6 +31,8 @@ class MatrixQuestion(QuestionBase):
     type: Literal["matrix"]
     rows: list[Option]
     columns: list[Option]
+    column_groups: list[ColumnGroup] = []
+    """Sums of columns shown as extra columns in reports, in this order."""
 
     @field_validator("rows")
     @classmethod
@@ -33,6 +43,17 @@ class MatrixQuestion(QuestionBase):
     @classmethod
     def _columns_unique(cls, columns: list[Option]) -> list[Option]:
         return unique_ids(columns, "column")
+
+    @model_validator(mode="after")
+    def _groups_name_columns(self) -> MatrixQuestion:
+        known = {c.id for c in self.columns}
+        for group in self.column_groups:
+            unknown = [c for c in group.columns if c not in known]
+            if unknown:
+                raise ValueError(f"column group '{group.id}' names '{unknown[0]}', which is not a column")
+            if not group.columns:
+                raise ValueError(f"column group '{group.id}' names no column")
+        return self
 
 
 def _answer(answer: Answer | None) -> dict[str, str]:
@@ -46,7 +67,10 @@ class MatrixType(QuestionType[MatrixQuestion]):
     schema = MatrixQuestion
 
     def option_lists(self, question: MatrixQuestion) -> dict[str, list[Option]]:
-        return {"rows": question.rows, "columns": question.columns}
+        lists: dict[str, list[Option]] = {"rows": question.rows, "columns": question.columns}
+        if question.column_groups:
+            lists["column_groups"] = list(question.column_groups)
+        return lists
 
     def read(self, question: MatrixQuestion, raw: Any) -> tuple[Answer | None, list[Problem]]:
         qid = question.id
@@ -91,18 +115,15 @@ class MatrixType(QuestionType[MatrixQuestion]):
 
     def report(self, question: MatrixQuestion, result: QuestionResult, language: str) -> list[Piece]:
         columns = question.columns
-        positive = [c for c in columns if c.id in POSITIVE_LEVELS]
         heads = [CountColumn(Label(c.label_in(language), c.short_in(language))) for c in columns]
-        if positive:
-            total = " or ".join(c.label_in(language) for c in positive)
-            short = translate("results.or", language).join(c.short_in(language) for c in positive)
-            heads.append(CountColumn(Label(total, short), total=True))
+        for group in question.column_groups:
+            heads.append(CountColumn(Label(group.label_in(language), group.short_in(language)), total=True))
         rows = []
         for row in question.rows:
             counts = result.cell_counts[row.id]
             figures = [counts[c.id] for c in columns]
-            if positive:
-                figures.append(sum(counts[c.id] for c in positive))
+            for group in question.column_groups:
+                figures.append(sum(counts[c] for c in group.columns))
             rows.append(CountRow(Label(row.label_in(language), row.short_in(language)), tuple(figures)))
         return [CountTable("Row", tuple(heads), tuple(rows), grid=True)]
 

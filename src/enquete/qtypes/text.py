@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from enquete.model.problems import Problem, is_blank, text_problems, wrong_type
 from enquete.model.question import QuestionBase
@@ -20,7 +20,28 @@ class TextQuestion(QuestionBase):
     type: Literal["text"]
     max_length: int = Field(default=4000, ge=1, le=100_000)
     multiline: bool = True
-    """Accepted for older questionnaires and ignored: a text answer is always edited in a multi-line box."""
+    """False for one line (a name, a code): edited in a single-line box."""
+    pattern: str | None = None
+    """A regular expression the whole answer must match (`[A-Z]{2}-[0-9]{4}`); checked with a time limit."""
+
+    @field_validator("pattern")
+    @classmethod
+    def _pattern_compiles(cls, pattern: str | None) -> str | None:
+        if pattern is not None:
+            from enquete.model.expressions.functions import compile_pattern
+
+            compile_pattern(pattern)  # ValueError says what is wrong
+        return pattern
+
+
+def _matches(pattern: str, text: str) -> bool:
+    """Whether the whole of `text` matches; a pattern too slow to check does not match."""
+    from enquete.model.expressions.functions import REGEX_TIMEOUT_SECONDS, compile_pattern
+
+    try:
+        return compile_pattern(pattern).fullmatch(text, timeout=REGEX_TIMEOUT_SECONDS) is not None
+    except TimeoutError:
+        return False
 
 
 class TextType(QuestionType[TextQuestion]):
@@ -34,7 +55,10 @@ class TextType(QuestionType[TextQuestion]):
             return None, [wrong_type(question.id, "text", raw)]
         if is_blank(raw):
             return None, []
-        return raw, text_problems(question.id, raw, question.max_length)
+        problems = text_problems(question.id, raw, question.max_length)
+        if not problems and question.pattern is not None and not _matches(question.pattern, raw):
+            problems = [Problem(question.id, "pattern", params={"expected": question.pattern})]
+        return raw, problems
 
     def examples(self, question: TextQuestion) -> list[Answer]:
         return ["Yes.", "• one\n• two [b]not bold[/b] “quoted” 中文"[: question.max_length]]

@@ -76,11 +76,12 @@ class Results:
     def respondents(self) -> int:
         return len(self.respondent_keys)
 
-    def share(self, count: int) -> int:
-        """`count` as a whole percentage of all respondents (0 when there are none)."""
-        if not self.respondents:
+    def share(self, count: int, of: int | None = None) -> int:
+        """`count` as a whole percentage of all respondents, or of `of` (those a question applied to)."""
+        denominator = self.respondents if of is None else of
+        if not denominator:
             return 0
-        return int(count * 100 / self.respondents + 0.5)
+        return int(count * 100 / denominator + 0.5)
 
 
 def choose_counted(
@@ -129,8 +130,18 @@ def tally(questionnaire: Questionnaire, responses: dict[str, Response]) -> dict[
     results: dict[str, QuestionResult] = {}
     for question in questionnaire.questions:
         results[question.id] = type_of(question).new_result(question)
+    conditional = [q.id for q in questionnaire.questions if q.relevant or q.group]
+    for qid in conditional:
+        results[qid].applicable = 0
+    rules = questionnaire.rules()
     for key, response in sorted(responses.items()):
+        relevant = rules.relevance(response.answers) if conditional else {}
+        for qid in conditional:
+            if relevant.get(qid, True):
+                results[qid].applicable = (results[qid].applicable or 0) + 1
         for qid, answer in response.answers.items():
+            if not relevant.get(qid, True):
+                continue  # an answer set aside (the question did not apply): not counted
             question = questionnaire.question(qid)
             qtype = type_of(question)
             if not qtype.is_answered(question, answer):

@@ -96,6 +96,7 @@ def _question_blocks(
     if question.id == questionnaire.respondent_key:
         rows = tuple((key, _respondent_name(question, key, lang, names)) for key in results.respondent_keys)
         yield Table((word("code", lang), word("office", lang)), rows)
+        return  # its answers are the respondents: not counted again as a table of codes
     pieces = qtype.report(question, result, lang)
     for piece in pieces:
         if isinstance(piece, CountTable) and piece.grid:

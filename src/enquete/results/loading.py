@@ -126,7 +126,8 @@ def _whole(pending: Pending, questionnaire: Questionnaire) -> Loaded | None:
     table, loaded = pending.table, pending.loaded
     header = table["response"]
     answers, problems = answer_problems(questionnaire, table.get("answers", {}), complete=True)
-    if problems or answers.get(questionnaire.respondent_key) != loaded.key:
+    key_of = questionnaire.respondent_key  # None: an anonymous survey, keyed on the response id
+    if problems or (key_of is not None and answers.get(key_of) != loaded.key):
         return None  # the certifier and model.answers disagree: the reference path decides
     draft = table.get("draft")
     current = draft.get("current_question") if isinstance(draft, dict) else None

@@ -78,5 +78,13 @@ class Note:
     text: str
 
 
-Piece: TypeAlias = CountTable | CommentSection | Note
+@dataclass(frozen=True)
+class Figures:
+    """Named figures (a number question's mean, median, ...; a date question's earliest, latest)."""
+
+    rows: tuple[tuple[str, str], ...]
+    """(what, value) pairs, values already written with their unit."""
+
+
+Piece: TypeAlias = CountTable | CommentSection | Note | Figures
 """Everything a question type can put in a report."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,12 @@ class QuestionResult:
     cell_counts: dict[str, dict[str, int]] = field(default_factory=dict)
     """Matrix questions: respondents per column, in each row."""
     comments: list[Comment] = field(default_factory=list)
+    values: list[Any] = field(default_factory=list)
+    """Number and date questions: every answer, for mean, median, earliest, latest."""
+    applicable: int | None = None
+    """Respondents to whom the question applied (its `relevant` held); None: to everyone.
+
+    A conditional question's shares and "answered by" are stated of these, not of all."""
 
     @property
     def counts(self) -> dict[str, int] | dict[str, dict[str, int]]:

@@ -5,6 +5,7 @@ Keys are only ever added. `report_format` names the contract's version.
 
 import io
 import json
+from datetime import date
 from typing import Any
 
 from enquete.model.questionnaire import Questionnaire
@@ -30,6 +31,10 @@ def results_to_json_data(results: Results, questionnaire: Questionnaire | None =
                 "comments": [
                     {"respondent": c.respondent, "option": c.option, "text": c.text} for c in q.comments
                 ],
+                # Added in enquete 0.2 (docs/report-format.md): number and date answers, and the
+                # respondents a conditional question applied to (null: everyone).
+                "values": [v.isoformat() if isinstance(v, date) else v for v in q.values],
+                "applicable": q.applicable,
             }
             for qid, q in results.questions.items()
         },

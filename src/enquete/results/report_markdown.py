@@ -11,11 +11,12 @@ its lines (hard line breaks), bullets included.
 import re
 from collections.abc import Iterator, Mapping
 
+from enquete.model.logic import describe_condition
 from enquete.model.office_names import office_display_name
 from enquete.model.questionnaire import Questionnaire
 from enquete.qtypes import type_of
 from enquete.results.aggregate import Comment, Results
-from enquete.results.pieces import CommentSection, CountTable, Note, Piece
+from enquete.results.pieces import CommentSection, CountTable, Figures, Note, Piece
 from enquete.text import one_line, printable
 
 _INLINE = re.compile(r"([\\`*_\[\]<>|~&])")
@@ -42,8 +43,8 @@ def _cell(text: str) -> str:
     return escape_line(one_line(text))
 
 
-def _count(results: Results, count: int) -> str:
-    return f"{count} ({results.share(count)}%)"
+def _count(results: Results, count: int, of: int | None = None) -> str:
+    return f"{count} ({results.share(count, of)}%)"
 
 
 def render_markdown(
@@ -75,48 +76,69 @@ def _lines(results: Results, q: Questionnaire, lang: str, names: Mapping[str, st
         "respondents, whether or not they answered that question."
     )
     yield ""
-    key_question = q.question(q.respondent_key)
-    key_type = type_of(key_question)
-    yield "| Code | Respondent |"
-    yield "| --- | --- |"
-    for key in results.respondent_keys:
-        name = key_type.value_label(key_question, key, lang)
-        if key_type.name == "code" or (names and key in names):
-            name = (
-                office_display_name(key, lang, names) or name
-            )  # invited list, else UN-style with the office
-        yield f"| {key} | {_cell(name)} |"
+    if q.respondent_key is not None:  # an anonymous survey lists no one
+        key_question = q.question(q.respondent_key)
+        key_type = type_of(key_question)
+        yield "| Code | Respondent |"
+        yield "| --- | --- |"
+        for key in results.respondent_keys:
+            name = key_type.value_label(key_question, key, lang)
+            if key_type.name == "code" or (names and key in names):
+                name = (
+                    office_display_name(key, lang, names) or name
+                )  # invited list, else UN-style with the office
+            yield f"| {key} | {_cell(name)} |"
     for number, question in enumerate(q.questions, 1):
         yield ""
         yield f"## {number}. {_cell(question.text_in(lang))}"
         yield ""
         result = results.questions[question.id]
-        yield f"Answered by {_count(results, result.answered)} of {n} respondents."
+        if not type_of(question).takes_answer:
+            continue  # a note: its text is all there is
+        of = result.applicable
+        if of is None:
+            yield f"Answered by {_count(results, result.answered)} of {n} respondents."
+        else:
+            who = describe_condition(q, question.id, lang) or "to whom it applied"
+            yield (
+                f"Answered by {_count(results, result.answered, of)} of the {of} respondent"
+                f"{'s' if of != 1 else ''} {who} (of {n}); its shares are of those {of}."
+            )
         yield ""
+        if question.id == q.respondent_key:
+            yield "The respondents are listed at the top."
+            continue
         for piece in type_of(question).report(question, result, lang):
-            yield from _piece(results, piece)
+            yield from _piece(results, piece, of, anonymous=q.anonymous)
     yield from _problems(results)
 
 
-def _piece(results: Results, piece: Piece) -> Iterator[str]:
+def _piece(
+    results: Results, piece: Piece, of: int | None = None, *, anonymous: bool = False
+) -> Iterator[str]:
     if isinstance(piece, CountTable):
-        yield from _table(results, piece)
+        yield from _table(results, piece, of)
+    elif isinstance(piece, Figures):
+        yield "| Figure | Value |"
+        yield "| --- | ---: |"
+        for name, value in piece.rows:
+            yield f"| {name} | {_cell(value)} |"
     elif isinstance(piece, CommentSection):
-        yield from _comment_section(piece)
+        yield from _comment_section(piece, anonymous)
     elif isinstance(piece, Note):
         yield piece.text
 
 
-def _table(results: Results, table: CountTable) -> Iterator[str]:
+def _table(results: Results, table: CountTable, of: int | None = None) -> Iterator[str]:
     header = [table.row_heading, *(_cell(c.label.full) for c in table.columns)]
     yield "| " + " | ".join(header) + " |"
     yield "| --- |" + " ---: |" * (len(header) - 1)
     for row in table.rows:
-        cells = [_cell(row.label.full), *(_count(results, count) for count in row.counts)]
+        cells = [_cell(row.label.full), *(_count(results, count, of) for count in row.counts)]
         yield "| " + " | ".join(cells) + " |"
 
 
-def _comment_section(section: CommentSection) -> Iterator[str]:
+def _comment_section(section: CommentSection, anonymous: bool = False) -> Iterator[str]:
     if section.heading is not None:
         yield ""
         yield section.heading
@@ -125,17 +147,21 @@ def _comment_section(section: CommentSection) -> Iterator[str]:
             yield ""
             yield f"### {_cell(group.label.full if group.label else '')}"
             yield ""
-            yield from _comments(list(group.comments), section.empty)
+            yield from _comments(list(group.comments), section.empty, anonymous)
         return
     if section.heading is not None:
         yield ""
-    yield from _comments([c for group in section.groups for c in group.comments], section.empty)
+    yield from _comments([c for group in section.groups for c in group.comments], section.empty, anonymous)
 
 
-def comment_markdown(respondent: str, text: str) -> str:
-    """A list item `- **AU**: ...` whose every typed line stays a line (hard breaks), escaped."""
+def comment_markdown(respondent: str | None, text: str) -> str:
+    """A list item `- **AU**: ...` whose every typed line stays a line (hard breaks), escaped.
+
+    `respondent` None (an anonymous survey, whose keys are only response ids): `- ...`.
+    """
     lines = printable(text).strip("\n").split("\n")
-    parts = [f"- **{escape_inline(respondent)}**: {escape_line(lines[0]).lstrip(chr(0xA0))}"]
+    who = f"**{escape_inline(respondent)}**: " if respondent is not None else ""
+    parts = [f"- {who}{escape_line(lines[0]).lstrip(chr(0xA0))}"]
     for line in lines[1:]:
         if not line.strip():
             parts.append("")  # a paragraph break inside the same list item
@@ -146,13 +172,13 @@ def comment_markdown(respondent: str, text: str) -> str:
     return "\n".join(parts)
 
 
-def _comments(comments: list[Comment], empty: str | None) -> Iterator[str]:
+def _comments(comments: list[Comment], empty: str | None, anonymous: bool = False) -> Iterator[str]:
     if not comments:
         if empty is not None:
             yield empty
         return
     for comment in comments:
-        yield comment_markdown(comment.respondent, comment.text)
+        yield comment_markdown(None if anonymous else comment.respondent, comment.text)
 
 
 def _problems(results: Results) -> Iterator[str]:

@@ -8,8 +8,9 @@ up. Ranking follows the document: the highest group, the one that followed,
 the range of the others ("between 24% and 43%"), and the lowest; tied
 options are named together ("Recommendations 5 and 10 followed (57%)").
 
-A matrix's "implemented or ongoing" is the matrix type's `POSITIVE_LEVELS`,
-the same total the Markdown report and the results screen show.
+A matrix's "implemented or ongoing" is the first column group the questionnaire
+names (`[[questions.column_groups]]`), the same total the Markdown report and
+the results screen show.
 
 Paragraph numbers: 13 for the respondents and the matrix questions, then one
 per multi-select question (14, 15, ...), and 21 for the reading across
@@ -21,7 +22,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from enquete.model.questionnaire import MatrixQuestion, MultiQuestion, Option, Questionnaire
-from enquete.qtypes.matrix import POSITIVE_LEVELS
 from enquete.results.aggregate import Results
 from enquete.results.labels import question_title
 from enquete.results.selections import chose
@@ -30,7 +30,7 @@ from enquete.results.summary_phrases import Phrases, group_names, join_list, opt
 FIRST_PARAGRAPH = 13
 CROSS_PARAGRAPH = 21
 POSITIVE_COLUMNS = 2
-"""Without the matrix type's positive levels, the first two levels are read together."""
+"""Without a column group in the questionnaire, the first two levels are read together."""
 
 
 @dataclass(frozen=True)
@@ -181,7 +181,8 @@ def summary_paragraphs(
 
 def _matrix_sentences(results: Results, question: MatrixQuestion, lang: str) -> list[Sentence]:
     p = phrases(lang)
-    positive = [c for c in question.columns if c.id in POSITIVE_LEVELS] or question.columns[:POSITIVE_COLUMNS]
+    group = question.column_groups[0].columns if question.column_groups else []
+    positive = [c for c in question.columns if c.id in group] or question.columns[:POSITIVE_COLUMNS]
     counts = results.questions[question.id].cell_counts
     items = [
         _Item(

@@ -64,6 +64,31 @@ def header_text(data: dict[str, Any], key: str, language: str) -> str:
     return ""
 
 
+def header_languages(data: dict[str, Any]) -> list[str]:
+    """The languages unvalidated questionnaire data declares (`["en"]` when it says none)."""
+    header = data.get("questionnaire")
+    languages = header.get("languages") if isinstance(header, dict) else None
+    if isinstance(languages, list) and languages and all(isinstance(x, str) for x in languages):
+        return list(dict.fromkeys(languages))
+    return ["en"]
+
+
+def check_language(language: str | None, languages: list[str]) -> str:
+    """The language asked for on the command line, if the questionnaire has it; else English.
+
+    Raises QuestionnaireError naming the questionnaire's languages, so
+    `--lang de` on an English/French survey is a clear refusal, not a
+    silently English screen.
+    """
+    if language is None:
+        return "en" if "en" in languages else languages[0]
+    if language not in languages:
+        raise QuestionnaireError(
+            f"--lang {language}: this questionnaire is in {', '.join(languages)}; choose one of those"
+        )
+    return language
+
+
 def questionnaire_from_data(data: dict[str, Any], *, source: str) -> Questionnaire:
     """Validate a parsed questionnaire table (the `[questionnaire]` header plus the rest)."""
     from pydantic import ValidationError

@@ -19,9 +19,8 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.reactive import reactive
 
-from enquete.i18n.catalog import LANGUAGES
 from enquete.settings import Settings
-from enquete.storage.questionnaire_file import header_text
+from enquete.storage.questionnaire_file import header_languages, header_text
 from enquete.text import printable
 
 if TYPE_CHECKING:
@@ -94,10 +93,16 @@ class EnqueteApp(App[int]):
         self.workspace: Workspace | None = None
         self.settings = settings or Settings()
         chosen = language or self.settings.language
-        self.set_reactive(EnqueteApp.language, chosen if chosen in LANGUAGES else "en")
+        languages = header_languages(self.questionnaire_data)  # the questionnaire decides them
+        self.set_reactive(EnqueteApp.language, chosen if chosen in languages else languages[0])
         if self.settings.theme and self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
         self._home: HomeScreen | None = None
+
+    @property
+    def languages(self) -> list[str]:
+        """The questionnaire's languages: the only ones F2 offers."""
+        return header_languages(self.questionnaire_data)
 
     def header(self, key: str) -> str:
         """The questionnaire's title or description, available before validation, made printable.
@@ -239,7 +244,7 @@ class EnqueteApp(App[int]):
             if language:
                 self.language = language
 
-        self.push_screen(LanguageDialog(self.language), chosen)
+        self.push_screen(LanguageDialog(self.language, self.languages), chosen)
 
     def action_help_quit(self) -> None:
         """Ctrl+C: say how to quit, in the person's language (trial #25)."""

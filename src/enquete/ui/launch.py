@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from enquete.storage.questionnaire_file import read_questionnaire_data
+from enquete.errors import QuestionnaireError
+from enquete.storage.questionnaire_file import check_language, header_languages, read_questionnaire_data
 
 if TYPE_CHECKING:
     from enquete.ui.app import Mode
@@ -21,6 +22,11 @@ def run_app(
 ) -> int:
     # An unreadable file fails here, with a message and exit 2; a schema error once the app is up.
     path, data = read_questionnaire_data(questionnaire_path)
+    header = data.get("questionnaire")
+    if office and isinstance(header, dict) and "respondent_key" not in header:
+        raise QuestionnaireError(f"{path}: this survey is anonymous; --office does not apply to it")
+    if language is not None:
+        check_language(language, header_languages(data))  # refused here, before the screen opens
     from enquete.settings import Settings
     from enquete.ui.app import EnqueteApp
 

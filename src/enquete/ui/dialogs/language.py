@@ -7,28 +7,30 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from enquete.i18n.catalog import LANGUAGES
+from enquete.i18n.catalog import language_name
 from enquete.ui.content import tr
 
 
 class LanguageDialog(ModalScreen[str | None]):
-    """Lists the languages, each in its own name; returns the code chosen, or None."""
+    """Lists the questionnaire's languages, each in its own name; returns the code chosen, or None."""
 
     CSS_PATH = "dialogs.tcss"
     BINDINGS = [Binding("escape", "dismiss(None)", show=False)]
 
-    def __init__(self, current: str) -> None:
+    def __init__(self, current: str, languages: list[str]) -> None:
         super().__init__()
         self.current = current
+        self.languages = languages
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(tr("language.title", self.current), classes="dialog-title", markup=False)
-            yield OptionList(*(Option(name, id=code) for code, name in LANGUAGES.items()))
+            yield OptionList(*(Option(language_name(code), id=code) for code in self.languages))
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)
-        options.highlighted = list(LANGUAGES).index(self.current)
+        if self.current in self.languages:
+            options.highlighted = self.languages.index(self.current)
         options.focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

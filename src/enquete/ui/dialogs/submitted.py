@@ -12,7 +12,9 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from enquete.model.localized import localize
 from enquete.model.questionnaire import Questionnaire
+from enquete.text import printable
 from enquete.ui.content import tr
 
 
@@ -31,12 +33,14 @@ class SubmittedDialog(ModalScreen[None]):
         language = self.language
         lines = [tr("submitted.body", language, path=str(self.path.resolve()), revision=self.revision)]
         contact, deadline = self.questionnaire.contact, self.questionnaire.deadline
-        if contact and deadline:
+        after = self.questionnaire.after_submit
+        if after:  # the questionnaire's own words, in the person's language
+            lines.append(printable(localize(after, language)))
+        elif contact and deadline:
             lines.append(tr("submitted.send_by", language, contact=contact, deadline=deadline.isoformat()))
         elif contact:
             lines.append(tr("submitted.send", language, contact=contact))
-        else:
-            lines.append(tr("submitted.send_secretariat", language))
+        # Otherwise nothing: "e-mail it to the Secretariat" was said after every survey.
         with Vertical():
             yield Static(tr("submitted.title", language), classes="dialog-title", markup=False)
             yield Static("\n\n".join(lines), markup=False, id="submitted-body")

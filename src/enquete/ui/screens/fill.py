@@ -26,6 +26,7 @@ from textual.worker import Worker, WorkerState
 
 from enquete.errors import EnqueteError, StorageError, SubmitCollision
 from enquete.model.questionnaire import AnyQuestion
+from enquete.qtypes import type_of
 from enquete.session import FillSession
 from enquete.storage.responses import OtherResponse
 from enquete.ui.content import plain, tr
@@ -123,10 +124,13 @@ class FillScreen(Screen[None]):
         total = len(self.session.questionnaire.questions)
         question = self.question
         language = self.language
-        mark = tr("fill.required", language) if question.required else tr("fill.optional", language)
+        required = self.session.is_required(question.id)  # `required = "expr"` decides it now
+        mark = tr("fill.required", language) if required else tr("fill.optional", language)
         position = tr("fill.position", language, number=self.index + 1, total=total)
+        if type_of(question).takes_answer:  # a note is neither required nor optional
+            position = f"{position} · {mark}"
         with Horizontal(id="position"):
-            yield Static(f"{position} · {mark}", markup=False, id="where")
+            yield Static(position, markup=False, id="where")
             yield Static(self._progress_text(), markup=False, id="progress")
         body = VerticalScroll(id="body")
         body.can_focus = False  # no invisible tab stop (trial #12)
@@ -176,6 +180,8 @@ class FillScreen(Screen[None]):
         )
 
     def _problems_text(self) -> Content:
+        if not self.session.is_relevant(self.question.id):  # reached through the question list
+            return Content(tr("review.skipped", self.language))
         problems = self.session.problems(self.question.id)
         lines = [f"⚠ {problem_text(p, self.question, self.language)}" for p in problems]
         return Content("\n".join(lines))
@@ -357,14 +363,28 @@ class FillScreen(Screen[None]):
         self.session.go_to(self.question.id)
         self.save_now()
 
+    def _asked_after(self, step: int) -> int | None:
+        """The index of the next (step 1) or previous (step -1) question the skip logic asks."""
+        relevant = self.session.relevance()
+        ids = self.session.questionnaire.ids
+        index = self.index + step
+        while 0 <= index < len(ids):
+            if relevant.get(ids[index], True):
+                return index
+            index += step
+        return None
+
     async def action_next_question(self) -> None:
-        if self.index == len(self.session.questionnaire.questions) - 1:
+        following = self._asked_after(1)
+        if following is None:
             await self.action_review()
         else:
-            await self.show_question_now(self.index + 1)
+            await self.show_question_now(following)
 
     async def action_previous_question(self) -> None:
-        await self.show_question_now(self.index - 1)
+        previous = self._asked_after(-1)
+        if previous is not None:
+            await self.show_question_now(previous)
 
     def action_jump_to_question(self) -> None:
         from enquete.ui.dialogs.question_list import QuestionListDialog

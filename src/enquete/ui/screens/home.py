@@ -208,7 +208,7 @@ class HomeScreen(Screen[None]):
 
         for entry in listing.drafts:
             draft = entry.response
-            key = draft.answers.get(key_of)
+            key = draft.answers.get(key_of) if key_of else draft.id[:8]
             who = f"{key} {st3_name(key, lang)}" if isinstance(key, str) else tr("home.no_respondent", lang)
             saved = draft.saved.astimezone().strftime("%Y-%m-%d %H:%M %Z")
             progress = tr("home.answered", lang, answered=entry.answered, total=total)
@@ -263,11 +263,8 @@ class HomeScreen(Screen[None]):
             return
         from enquete.ui.dialogs.confirm import ConfirmDialog
 
-        key = (
-            entry.response.answers.get(self.workspace.questionnaire.respondent_key)
-            if self.workspace
-            else None
-        )
+        key_of = self.workspace.questionnaire.respondent_key if self.workspace else None
+        key = entry.response.answers.get(key_of) if key_of else None
         who = (
             f"{key} {st3_name(key, self.language)}"
             if isinstance(key, str)

@@ -323,7 +323,8 @@ class ResultsScreen(Screen[None]):
         question = questionnaire.question(section.question)
         number = questionnaire.ids.index(section.question) + 1
         result = results.questions[section.question]
-        widgets = list(question_section(results, question, result, number, lang, width - 2))
+        is_key = question.id == questionnaire.respondent_key
+        widgets = list(question_section(results, question, result, number, lang, width - 2, is_key=is_key))
         if result.comments:
             widgets.append(
                 CommentList(results, question, result.comments, lang, self.comment_filter, self.names)

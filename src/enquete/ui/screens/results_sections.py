@@ -19,7 +19,7 @@ from enquete.model.office_names import office_display_name
 from enquete.model.questionnaire import AnyQuestion
 from enquete.qtypes import type_of
 from enquete.results.aggregate import QuestionResult, Results
-from enquete.results.pieces import CountTable, Note
+from enquete.results.pieces import CountTable, Figures, Note
 from enquete.text import one_line, printable, text_width
 from enquete.ui.content import tr
 from enquete.ui.widgets.results_matrix import MatrixCounts
@@ -27,11 +27,17 @@ from enquete.ui.widgets.text_bar import BAR_WIDTH, bar
 from enquete.ui.widgets.wrapped_lines import Line, WrappedLines
 
 
-def share_line(label: str, label_width: int, count: int, results: Results, bar_width: int) -> str:
-    """`label  ████░░ 3 (14%)`: a label padded to its column, a bar and the figures."""
+def share_line(
+    label: str, label_width: int, count: int, results: Results, bar_width: int, of: int | None = None
+) -> str:
+    """`label  ████░░ 3 (14%)`: a label padded to its column, a bar and the figures.
+
+    `of`: the respondents a conditional question applied to, the share's denominator.
+    """
     label = one_line(label, label_width)
     padding = " " * (label_width - text_width(label))
-    return f"{label}{padding}  {bar(count, results.respondents, bar_width)} {count} ({results.share(count)}%)"
+    total = results.respondents if of is None else of
+    return f"{label}{padding}  {bar(count, total, bar_width)} {count} ({results.share(count, of)}%)"
 
 
 def respondents_section(
@@ -50,32 +56,53 @@ def respondents_section(
 
 
 def question_section(
-    results: Results, question: AnyQuestion, result: QuestionResult, number: int, lang: str, width: int = 80
+    results: Results,
+    question: AnyQuestion,
+    result: QuestionResult,
+    number: int,
+    lang: str,
+    width: int = 80,
+    *,
+    is_key: bool = False,
 ) -> Iterator[Widget]:
-    """The question's figures; `width` is the pane's, in cells, so each bar stays on its line."""
+    """The question's figures; `width` is the pane's, in cells, so each bar stays on its line.
+
+    A note shows its text only; the respondent-key question points to the respondents;
+    a conditional question's shares are of the respondents it applied to, and say so.
+    """
     n = results.respondents
     yield Static(Content(f"{number}. {printable(question.text_in(lang))}"), classes="section-title")
-    yield Static(
-        tr("results.answered", lang, answered=result.answered, total=n), classes="note", markup=False
-    )
+    if not type_of(question).takes_answer:
+        return
+    of = result.applicable
+    if of is None:
+        answered = tr("results.answered", lang, answered=result.answered, total=n)
+    else:
+        answered = tr("results.answered_of", lang, answered=result.answered, applicable=of, total=n)
+    yield Static(answered, classes="note", markup=False)
+    if is_key:
+        yield Static(tr("results.see_respondents", lang), classes="note", markup=False)
+        return
     for piece in type_of(question).report(question, result, lang):
         if isinstance(piece, CountTable) and piece.grid:
-            yield MatrixCounts(results, piece, lang)
+            yield MatrixCounts(results, piece, lang, of)
         elif isinstance(piece, CountTable):
-            yield from bars(results, piece, width)
+            yield from bars(results, piece, width, of)
+        elif isinstance(piece, Figures):
+            yield Static(Content("\n".join(f"{name}: {printable(value)}" for name, value in piece.rows)))
         elif isinstance(piece, Note):
             yield Static(tr("results.see_respondents", lang), classes="note", markup=False)
 
 
-def bars(results: Results, table: CountTable, width: int) -> Iterator[Widget]:
+def bars(results: Results, table: CountTable, width: int, of: int | None = None) -> Iterator[Widget]:
     """A one-column count table as labelled bars, each on one line of a pane `width` cells wide."""
-    n = results.respondents
+    n = results.respondents if of is None else of
     bar_width = BAR_WIDTH if width >= 70 else BAR_WIDTH // 2
     figures = bar_width + len(f" {n} (100%)")
     longest = max((text_width(row.label.short) for row in table.rows), default=0)
     label_width = max(8, min(longest, width - figures - 2))
     lines = [
-        share_line(row.label.short, label_width, row.counts[0] if row.counts else 0, results, bar_width)
+        share_line(row.label.short, label_width, row.counts[0] if row.counts else 0, results, bar_width, of)
         for row in table.rows
     ]
     if lines:

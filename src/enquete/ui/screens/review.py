@@ -19,6 +19,7 @@ from textual.widgets.option_list import Option
 
 from enquete.model.answers import MultiAnswer
 from enquete.model.questionnaire import AnyQuestion, MatrixQuestion, MultiQuestion
+from enquete.qtypes import type_of
 from enquete.session import FillSession, QuestionState
 from enquete.text import printable
 from enquete.ui.content import STATE_MARKS, tr
@@ -124,6 +125,10 @@ class ReviewScreen(Screen[ReviewStep | None]):
     def _details(self, question: AnyQuestion) -> list[Content]:
         """The answer as the person will send it: every comment in full, wrapped by the list."""
         language = self.language
+        if not self.session.is_relevant(question.id):  # skip logic: not asked, not sent
+            return [Content.assemble((tr("review.skipped", language), "italic"))]
+        if not type_of(question).takes_answer:  # a note: nothing to answer
+            return []
         answer = self.session.answer(question.id)
         if isinstance(question, MultiQuestion) and isinstance(answer, MultiAnswer):
             lines: list[Content] = []

@@ -9,6 +9,9 @@ from textual.widget import Widget
 
 from enquete.model.questionnaire import AnyQuestion
 
+NOT_READ: Any = object()
+"""What `current_value` gives when a widget cannot be read directly (its messages carry the value)."""
+
 
 class AnswerField(Widget):
     """Base of the widgets that edit one question's answer (attributes down, messages up).
@@ -30,6 +33,16 @@ class AnswerField(Widget):
         self.question = question
         self.initial = value
         self.language = language
+
+    def current_value(self) -> Any:
+        """The answer as the widget shows it now, read directly, or `NOT_READ`.
+
+        Keys typed just before Ctrl+N have changed the widget, but their
+        `Changed` messages are still queued when the screen is rebuilt for
+        the next question and die with the widget: the screen reads this
+        first, so "120" followed at once by Ctrl+N is not lost.
+        """
+        return NOT_READ
 
     def announce(self, value: Any) -> None:
         self.post_message(self.Changed(self.question.id, value))

@@ -7,6 +7,7 @@ from typing import Any
 from enquete.model.questionnaire import AnyQuestion
 from enquete.ui.widgets.answer_field import AnswerField
 from enquete.ui.widgets.free_text import FreeTextField
+from enquete.ui.widgets.line_input import LineField, NoteField
 from enquete.ui.widgets.matrix import MatrixField
 from enquete.ui.widgets.multi_select import MultiSelectField
 from enquete.ui.widgets.pick_one import PickOneField
@@ -17,6 +18,9 @@ WIDGETS: dict[str, type[AnswerField]] = {
     "text": FreeTextField,
     "matrix": MatrixField,
     "multi": MultiSelectField,
+    "number": LineField,
+    "date": LineField,
+    "note": NoteField,
 }
 """Question type name -> the widget class that edits its answer."""
 

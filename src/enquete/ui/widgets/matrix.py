@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
@@ -25,8 +25,46 @@ class MatrixTable(DataTable[str]):
 
     BINDINGS = [
         Binding("space", "choose_cell", "key.choose", id="choose"),
-        *(Binding(str(n), f"choose_column({n - 1})", show=False) for n in range(1, 10)),
     ]
+
+    typed = ""
+    """Digits typed on this row so far: `1` then `0` chooses column 10 of an 11-point scale."""
+
+    def column_numbers(self) -> list[str]:
+        """What each column is called by key: its label when all labels are whole numbers, else 1, 2, ..."""
+        matrix = self.parent
+        if not isinstance(matrix, MatrixField):
+            return [str(n) for n in range(1, len(self.columns) + 1)]
+        labels = [c.short_in(matrix.language).strip() for c in matrix.question.columns]
+        if all(label.isdigit() and label.isascii() for label in labels) and len(set(labels)) == len(labels):
+            return labels
+        return [str(n) for n in range(1, len(labels) + 1)]
+
+    def on_key(self, event: events.Key) -> None:
+        """Digits choose a column by its number; with ten or more, a second digit can follow.
+
+        Bug: only 1-9 were bound, so an 11-point scale (0-10) could not be answered by
+        key, and 5 chose the column headed 4. Columns are numbered by their labels when
+        every label is a whole number (0-10), else 1, 2, ...
+        """
+        if event.character is None or not event.character.isdigit() or not event.character.isascii():
+            self.typed = ""
+            return
+        event.stop()
+        event.prevent_default()
+        numbers = self.column_numbers()
+        typed = self.typed + event.character
+        if not any(n.startswith(typed) for n in numbers):
+            typed = event.character  # a fresh number
+        longer = [n for n in numbers if n.startswith(typed) and n != typed]
+        if typed in numbers:
+            self.post_message(self.CellChosen(self.cursor_row, numbers.index(typed)))
+        if typed in numbers and not longer:
+            self.typed = ""
+            column = numbers.index(typed)
+            self.move_cursor(row=min(self.cursor_row + 1, self.row_count - 1), column=column)
+        else:
+            self.typed = typed if longer else ""
 
     class CellChosen(Message):
         """The person chose the level in `column` for `row` (attributes down, messages up)."""

@@ -88,7 +88,14 @@ class PickOneField(AnswerField):
             codes = first + starts + contains
         else:
             codes = [c for c, _, _ in self.folded]
-        return [Option(Content.assemble((f"{code:<4}", "bold"), self.names[code]), id=code) for code in codes]
+        if isinstance(self.question, ChoiceQuestion):
+            # Option ids are the questionnaire's internals: the person sees labels only
+            # (ids were glued to labels: "feesOffice fees"). Typing an id still finds it.
+            return [Option(Content(self.names[code]), id=code) for code in codes]
+        width = max((len(code) for code in self.names), default=2) + 2
+        return [
+            Option(Content.assemble((code.ljust(width), "bold"), self.names[code]), id=code) for code in codes
+        ]
 
     @property
     def _is_code_list(self) -> bool:
@@ -99,6 +106,8 @@ class PickOneField(AnswerField):
         if not isinstance(key, str) or key not in self.names:
             # An unknown code given on the command line is never shown as chosen (trial #19).
             return Content(tr("pick.none", self.language))
+        if isinstance(self.question, ChoiceQuestion):  # a label, not its id
+            return Content(tr("pick.chosen", self.language, value=self.names[key]))
         return Content(tr("pick.chosen", self.language, value=f"{key}  {self.names[key]}".strip()))
 
     @on(Input.Changed, "#filter")

@@ -46,21 +46,23 @@ class MatrixCounts(Vertical):
     MatrixCounts .more-columns { height: 1; color: $text-muted; display: none; }
     """
 
-    def __init__(self, results: Results, table: CountTable, lang: str) -> None:
+    def __init__(self, results: Results, table: CountTable, lang: str, of: int | None = None) -> None:
         super().__init__()
         self.results, self.table, self.lang = results, table, lang
+        self.of = of
+        """Respondents a conditional matrix applied to: its shares' denominator (None: all)."""
 
     def compose(self) -> ComposeResult:
-        results, lang = self.results, self.lang
+        results, lang, of = self.results, self.lang, self.of
         grid: DataTable[Text] = DataTable(zebra_stripes=True, cursor_type="row", fixed_columns=1)
         grid.add_column(Text(tr("results.row", lang)))
         for column in self.table.columns:
-            grid.add_column(Text(tr("results.positive", lang) if column.total else column.label.short))
+            grid.add_column(Text(column.label.short))  # a total column is named by its column group
         for row in self.table.rows:
             cells = [Text(one_line(tag(row.label.short), 12))]
             for column, count in zip(self.table.columns, row.counts, strict=False):
-                bar = f"{mini_bar(count, results.respondents)} " if column.total else ""
-                cells.append(Text(f"{bar}{count} ({results.share(count)}%)"))
+                bar = f"{mini_bar(count, results.respondents if of is None else of)} " if column.total else ""
+                cells.append(Text(f"{bar}{count} ({results.share(count, of)}%)"))
             grid.add_row(*cells)
         yield Static(self._row_title(0), classes="row-title")
         yield Static(tr("results.more_columns", lang), classes="more-columns", markup=False)

@@ -1,0 +1,1 @@
+"""Turning questionnaires written for other tools into enquete's TOML (XLSForm today)."""

@@ -1,0 +1,100 @@
+"""number, date, note and single-line text with a pattern: what each accepts and refuses, and why."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+import pytest
+
+from enquete.qtypes import type_of
+from tests.unit.test_qtypes import NEW_TYPES
+
+
+def read(question_id: str, raw: Any) -> tuple[Any, list[str]]:
+    question = NEW_TYPES.question(question_id)
+    answer, problems = type_of(question).read(question, raw)
+    return answer, [p.message() for p in problems]
+
+
+@pytest.mark.parametrize(
+    ("raw", "answer"),
+    [(120, 120), ("120", 120), (" 1 200 ", 1200), ("0", 0), (120.0, 120), ("", None)],
+)
+def test_a_count_is_kept_as_an_integer(raw: Any, answer: Any) -> None:
+    value, problems = read("examiners", raw)
+    assert (value, problems) == (answer, [])
+    assert type(value) is type(answer)
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        ("about 120", "'about 120' is not a number: type digits only, such as 120 or 37.5"),
+        ("120 examiners", "'120 examiners' is not a number"),
+        ("12.5", "12.5 is not a whole number"),
+        ("-3", "the smallest answer allowed is 0"),
+        ("1e9", "'1e9' is not a number"),
+        (True, "expected a number, found true/false"),
+        (float("nan"), "is not a number"),
+        ("9" * 50, "is not a number"),
+    ],
+)
+def test_what_is_not_a_count_is_refused_with_a_reason(raw: Any, message: str) -> None:
+    value, problems = read("examiners", raw)
+    assert value is None and len(problems) == 1 and message in problems[0]
+
+
+@pytest.mark.parametrize(
+    ("raw", "answer", "message"),
+    [
+        ("37.5", 37.5, None),
+        ("37,5", 37.5, None),  # a decimal comma, as typed in much of the world
+        (37.5, 37.5, None),
+        ("150", None, "the largest answer allowed is 100"),
+        ("12.25", None, "use at most 1 decimal(s)"),
+    ],
+)
+def test_a_share_has_bounds_and_decimals(raw: Any, answer: Any, message: str | None) -> None:
+    value, problems = read("share", raw)
+    assert value == answer
+    assert problems == ([] if message is None else [message])
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        ("31/02/2024", "'31/02/2024' is not a date: write it as year-month-day, such as 2024-05-01"),
+        ("2024-02-31", "'2024-02-31' is not a date"),
+        ("05/04/2024", "is not a date"),
+        ("1999-12-31", "the earliest date allowed is 2000-01-01"),
+        (datetime.datetime(2024, 5, 1, 10, 0), "expected a date such as 2024-05-01"),
+    ],
+)
+def test_what_is_not_a_date_is_refused_with_a_reason(raw: Any, message: str) -> None:
+    value, problems = read("since", raw)
+    assert value is None and message in problems[0]
+
+
+def test_a_date_is_kept_as_a_date_and_today_bounds_it() -> None:
+    assert read("since", "2024-05-01") == (datetime.date(2024, 5, 1), [])
+    assert read("since", datetime.date(2024, 5, 1)) == (datetime.date(2024, 5, 1), [])
+    tomorrow = datetime.date.today() + datetime.timedelta(days=1)
+    _, problems = read("since", tomorrow.isoformat())
+    assert problems == [f"the latest date allowed is {datetime.date.today().isoformat()}"]
+
+
+def test_a_note_takes_no_answer() -> None:
+    assert read("staff_note", None) == (None, [])
+    assert read("staff_note", "hello") == (None, ["this is a note: it takes no answer"])
+
+
+def test_a_pattern_must_match_the_whole_answer() -> None:
+    assert read("reference", "AB-1234") == ("AB-1234", [])
+    assert read("reference", "xAB-1234")[1] == ["this answer does not have the expected form"]
+    assert read("reference", "AB-12345")[1] == ["this answer does not have the expected form"]
+
+
+def test_single_line_is_declared() -> None:
+    question = NEW_TYPES.question("reference")
+    assert getattr(question, "multiline", True) is False
