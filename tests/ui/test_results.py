@@ -216,7 +216,7 @@ async def test_matrix_reads_at_80_columns_and_scrolls_sideways(make_app: AppFact
             await pilot.press("right")
         await pilot.pause()
         text = screen_text(app)
-        assert "Done or ongoing" in text and "14 (67%)" in text  # Rec. 2: 8 + 6 of 21
+        assert "Done or Ongoing" in text and "14 (67%)" in text  # Rec. 2: 8 + 6 of 21
         assert "Rec. 2" in text  # the row labels stay while the levels scroll
 
 
@@ -459,17 +459,17 @@ async def test_q2_table_at_80x24_says_it_has_more_columns_and_scrolls_to_them(ma
         await pilot.pause()
         lines = screen_text(app).splitlines()
         header = next(line for line in lines if " Row " in line)
-        assert "No plan" in header and "Done or ongoing" in header, header
+        assert "No plan" in header and "Done or Ongoing" in header, header
         rows = [line.split("▕", 1)[1].rstrip(" ▎▊▁") for line in lines if "Rec. " in line and "▕" in line]
         assert len(rows) >= 5 and all(row.endswith("%)") for row in rows), rows  # no "1 (" cut at the edge
         for _ in range(30):
             await pilot.press("left")
         await pilot.pause()
         header = next(line for line in screen_text(app).splitlines() if " Row " in line)
-        assert "Done " in header and "Done or ongoing" not in header, header
+        assert "Done " in header and "Done or Ongoing" not in header, header
     app = make_app(mode="results")
     async with running(app, size=(160, 48)) as pilot:
         await wait_loaded(pilot, app.screen)  # type: ignore[arg-type]
         await pilot.press("down", "down")
         await pilot.pause()
-        assert "Done or ongoing" in screen_text(app) and "more columns" not in screen_text(app)
+        assert "Done or Ongoing" in screen_text(app) and "more columns" not in screen_text(app)

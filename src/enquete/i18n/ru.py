@@ -30,6 +30,8 @@ TEXTS: dict[str, str] = {
     "key.back": "Назад",
     "key.jump": "Вопросы",
     "key.review": "Проверка",
+    "key.finalize": "Завершить (открывает проверку)",
+    "fill.finalize_in_review": "Завершение выполняется здесь: проверьте ответы, затем снова нажмите Ctrl+S, чтобы завершить.",
     "key.submit": "Оформить",
     "key.back_to_questions": "Вернуться к вопросам",
     "key.discard": "Удалить черновик",
