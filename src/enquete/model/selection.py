@@ -82,11 +82,4 @@ def _answer(
 
 def as_raw(answer: MultiAnswer | None) -> dict[str, object] | None:
     """The answer as a response file's table holds it (what `read_answer` checks)."""
-    if answer is None:
-        return None
-    raw: dict[str, object] = {"selected": list(answer.selected)}
-    if answer.comment:
-        raw["comment"] = answer.comment
-    if answer.comments:
-        raw["comments"] = dict(answer.comments)
-    return raw
+    return None if answer is None else answer.to_file()
