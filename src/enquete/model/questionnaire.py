@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -129,22 +130,97 @@ class Group(Strict):
         return readable_expression(source, current=False)
 
 
-def _check_expressions(questionnaire: Questionnaire) -> None:
-    """Unknown questions, unknown groups and cycles of relevance are refused, with their place."""
-    from enquete.model.expressions import find_cycle, parse, unknown_references
+@dataclass(frozen=True)
+class ExpressionFinding:
+    """A problem found in one expression, with where it is (pydantic's location) and its severity."""
 
-    ids = set(questionnaire.ids)
+    location: tuple[str | int, ...]
+    """`("questions", 6, "relevant")` or `("groups", "name", "relevant")`."""
+    column: int
+    message: str
+    severity: str = "error"
+
+    def where(self) -> str:
+        """`questions[6] (id).relevant` or `groups.name.relevant`, as the other errors say it."""
+        if self.location[0] == "questions":
+            return f"questions[{self.location[1]}] ({self.owner}).{self.location[2]}"
+        return ".".join(str(part) for part in self.location)
+
+    owner: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.where()}: column {self.column}: {self.message}"
+
+
+def expression_findings(questionnaire: Questionnaire) -> list[ExpressionFinding]:
+    """Unknown questions (with the closest id) and comparisons that can never hold, in every expression.
+
+    Each question type describes what its answers can be (`answer_domain`):
+    this never asks which type a question is.
+    """
+    from enquete.model.expressions import parse
+    from enquete.model.expressions.domains import domain_findings, suggestion
+    from enquete.model.expressions.references import references
+
+    ids = questionnaire.ids
+    domains = {q.id: type_of(q).answer_domain(q) for q in questionnaire.questions}
+    places: list[tuple[tuple[str | int, ...], str, str, str]] = [
+        (("groups", name, "relevant"), "", name, group.relevant)
+        for name, group in questionnaire.groups.items()
+        if group.relevant
+    ]
+    for index, q in enumerate(questionnaire.questions):
+        for field in ("relevant", "constraint", "required"):
+            source = getattr(q, field)
+            if isinstance(source, str):
+                places.append((("questions", index, field), q.id, q.id, source))
+    found: list[ExpressionFinding] = []
+    for location, own, owner, source in places:
+        tree = parse(source).tree
+        for reference in references(tree):
+            if reference.question not in domains:
+                hint = suggestion(reference.question, ids)
+                message = f"'${{{reference.question}}}' names no question{hint}"
+                found.append(ExpressionFinding(location, reference.column, message, owner=owner))
+        own_domain = domains.get(own) if own else None
+        for finding in domain_findings(tree, domains, own_domain):
+            found.append(
+                ExpressionFinding(location, finding.column, finding.message, finding.severity, owner=owner)
+            )
+    return found
+
+
+def _refuse(findings: list[ExpressionFinding]) -> None:
+    """Raise every error at once, each at its place (`questions[6] (id).relevant`), as pydantic reports."""
+    from pydantic import ValidationError
+    from pydantic_core import InitErrorDetails, PydanticCustomError
+
+    raise ValidationError.from_exception_data(
+        "Questionnaire",
+        [
+            InitErrorDetails(
+                type=PydanticCustomError(
+                    "expression", "{message}", {"message": f"column {f.column}: {f.message}"}
+                ),
+                loc=f.location,
+                input=f.message,
+            )
+            for f in findings
+        ],
+    )
+
+
+def _check_expressions(questionnaire: Questionnaire) -> None:
+    """Unknown questions, impossible comparisons, unknown groups and cycles are refused, with their place."""
+    from enquete.model.expressions import find_cycle, parse
+
     for q in questionnaire.questions:
         if q.group is not None and q.group not in questionnaire.groups:
             raise ValueError(f"question '{q.id}': group '{q.group}' is not under [groups]")
     depends_on: dict[str, set[str]] = {q.id: set() for q in questionnaire.questions}
-    problems = [
-        str(problem).replace("question 'group ", "group '")
-        for owner, field, source in questionnaire.expressions()
-        for problem in unknown_references(owner, field, parse(source).tree, ids)
-    ]
-    if problems:  # every unknown reference at once, not one per run of check
-        raise ValueError("; ".join(problems))
+    errors = [f for f in expression_findings(questionnaire) if f.severity == "error"]
+    if errors:  # every one at once, not one per run of check
+        _refuse(errors)
     for q in questionnaire.questions:
         conditions = [q.relevant, questionnaire.groups[q.group].relevant if q.group else None]
         for condition in conditions:
@@ -305,6 +381,10 @@ class Questionnaire(Strict):
                     yield f"questions.{q.id}.{field}.{option.id}.label", option.label
                     if option.short:
                         yield f"questions.{q.id}.{field}.{option.id}.short", option.short
+
+    def expression_warnings(self) -> list[str]:
+        """Expressions that work but are probably not what was meant, one line each (check prints them)."""
+        return [str(f) for f in expression_findings(self) if f.severity == "warning"]
 
     def missing_translations(self) -> list[str]:
         """One line per string that lacks a language the questionnaire declares."""

@@ -13,6 +13,7 @@ from typing import Any, Literal
 from pydantic import field_validator
 
 from enquete.i18n.catalog import translate
+from enquete.model.expressions.domains import AnswerDomain
 from enquete.model.problems import Problem, is_blank, wrong_type
 from enquete.model.question import QuestionBase
 from enquete.qtypes.base import Answer, QuestionType
@@ -65,6 +66,9 @@ class DateType(QuestionType[DateQuestion]):
 
     name = "date"
     schema = DateQuestion
+
+    def answer_domain(self, question: DateQuestion) -> AnswerDomain:
+        return AnswerDomain("date")
 
     def read(self, question: DateQuestion, raw: Any) -> tuple[Answer | None, list[Problem]]:
         qid = question.id

@@ -16,6 +16,7 @@ from pydantic import Field, model_validator
 
 from enquete.i18n.catalog import translate
 from enquete.model.localized import LocalizedText, localize
+from enquete.model.expressions.domains import AnswerDomain
 from enquete.model.problems import Problem, is_blank, wrong_type
 from enquete.model.question import QuestionBase
 from enquete.qtypes.base import Answer, QuestionType
@@ -72,6 +73,9 @@ class NumberType(QuestionType[NumberQuestion]):
 
     name = "number"
     schema = NumberQuestion
+
+    def answer_domain(self, question: NumberQuestion) -> AnswerDomain:
+        return AnswerDomain("number")
 
     def read(self, question: NumberQuestion, raw: Any) -> tuple[Answer | None, list[Problem]]:
         qid = question.id
