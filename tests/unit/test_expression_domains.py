@@ -145,3 +145,26 @@ def test_every_option_id_is_accepted_and_every_near_miss_refused_with_it_suggest
         questionnaire_from_data(survey(near_miss), source="p.toml")
     assert f"'{near_miss}' is not an option of ${{q}}" in str(caught.value)
     assert "did you mean '" in str(caught.value)
+
+
+def test_the_place_counts_questions_as_written_not_the_brought_please_specify_ones() -> None:
+    """An `other = true` option brings a question that is not in the file: later indexes must not shift."""
+    data = {
+        "questionnaire": {"id": "p", "version": 1, "title": "P"},
+        "questions": [
+            {
+                "id": "platform",
+                "type": "choice",
+                "text": "Platform",
+                "options": [
+                    {"id": "cloud", "label": "Cloud"},
+                    {"id": "other", "label": "Other", "other": True},
+                ],
+            },
+            {"id": "why", "type": "text", "text": "Why?", "relevant": "${platform} = 'clod'"},
+        ],
+    }
+    with pytest.raises(QuestionnaireError) as caught:
+        questionnaire_from_data(data, source="p.toml")
+    assert "questions[1] (why).relevant: column 15: 'clod' is not an option" in str(caught.value)
+    assert "did you mean 'cloud'?" in str(caught.value)

@@ -169,7 +169,7 @@ def expression_findings(questionnaire: Questionnaire) -> list[ExpressionFinding]
         for name, group in questionnaire.groups.items()
         if group.relevant
     ]
-    for index, q in enumerate(questionnaire.questions):
+    for index, q in _as_written(questionnaire):
         for field in ("relevant", "constraint", "required"):
             source = getattr(q, field)
             if isinstance(source, str):
@@ -188,6 +188,23 @@ def expression_findings(questionnaire: Questionnaire) -> list[ExpressionFinding]
                 ExpressionFinding(location, finding.column, finding.message, finding.severity, owner=owner)
             )
     return found
+
+
+def _as_written(questionnaire: Questionnaire) -> Iterator[tuple[int, QuestionBase]]:
+    """Each question the author wrote with its index in the file's `[[questions]]`.
+
+    The "please specify" questions that `other = true` options bring are
+    skipped: they are not in the file, and counting them would shift the
+    `questions[N]` of every later question away from what the author sees.
+    """
+    brought: set[str] = set()
+    index = 0
+    for question in questionnaire.questions:
+        if question.id in brought:
+            continue
+        yield index, question
+        index += 1
+        brought.update(f"{question.id}_{o.id}"[:64] for o in type_of(question).options(question) if o.other)
 
 
 def _refuse(findings: list[ExpressionFinding]) -> None:
