@@ -245,11 +245,36 @@ def _check_expressions(questionnaire: Questionnaire) -> None:
                 depends_on[q.id].update(parse(condition).questions)
     cycle = find_cycle(depends_on)
     if cycle:
-        raise ValueError(
+        message = (
             "relevant expressions go round in a circle: "
             + " -> ".join(cycle)
             + " (each is asked only if the next is answered)"
         )
+        _refuse([_cycle_place(questionnaire, cycle[0], cycle[1], message)])
+
+
+def _cycle_place(questionnaire: Questionnaire, owner: str, read: str, message: str) -> ExpressionFinding:
+    """Where the circle starts: the `${read}` in `owner`'s relevant (or its group's), with its column."""
+    from enquete.model.expressions import parse
+    from enquete.model.expressions.references import references
+
+    for index, question in _as_written(questionnaire):
+        if question.id != owner:
+            continue
+        group = question.group
+        places: list[tuple[tuple[str | int, ...], str | None]] = [
+            (("questions", index, "relevant"), question.relevant),
+            (("groups", group or "", "relevant"), questionnaire.groups[group].relevant if group else None),
+        ]
+        for location, source in places:
+            columns = (
+                [r.column for r in references(parse(source).tree) if r.question == read] if source else []
+            )
+            if columns:
+                return ExpressionFinding(location, columns[0], message, owner=owner)
+    return ExpressionFinding(
+        ("questions", questionnaire.ids.index(owner), "relevant"), 1, message, owner=owner
+    )
 
 
 class Questionnaire(Strict):
