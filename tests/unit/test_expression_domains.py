@@ -76,6 +76,8 @@ def test_selected_with_an_unknown_option_is_refused() -> None:
         ("${since} > '2024-02-31'", "'2024-02-31' is not one: write '2024-05-01'"),
         ("selected(${staff}, 'x')", "selected() reads chosen options, and ${staff} is a number"),
         (". = 'a'", "'.' is a number and 'a' is not one"),
+        ("${since} > ${staff}", "column 10: '>' compares ${since}, a date, with ${staff}, a number"),
+        ("${tools} = ${staff}", "compares ${tools}, a multiple choice, with ${staff}, a number"),
     ],
 )
 def test_comparisons_that_can_never_hold_are_errors(condition: str, words: str) -> None:
@@ -89,6 +91,7 @@ def test_comparisons_that_can_never_hold_are_errors(condition: str, words: str) 
         ("${staff} > '5'", "${staff} is a number: write 5 without quotes"),
         ("${name} = 5", "${name} is text: put the value in quotes, '5'"),
         ("${tools} = 'git'", "use selected(${tools}, 'git')"),
+        ("count-selected(${outsourcing}) > 0", "${outsourcing} holds one answer: count-selected() counts"),
     ],
 )
 def test_comparisons_that_work_but_mislead_are_warnings_not_errors(condition: str, words: str) -> None:
@@ -105,6 +108,7 @@ def test_comparisons_that_work_but_mislead_are_warnings_not_errors(condition: st
         "selected(${tools}, 'git') and ${staff} >= 10",
         "${since} >= '2024-01-01' and ${since} < today()",
         "${name} = '' or ${staff} != ''",
+        "${staff} > string-length(${name}) and ${name} != ${outsourcing} and count-selected(${tools}) >= 1 and ${since} <= today()",
     ],
 )
 def test_sound_conditions_pass_without_warnings(condition: str) -> None:

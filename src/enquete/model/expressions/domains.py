@@ -126,6 +126,33 @@ def _compared(
     return []
 
 
+_NEVER_EQUAL = {
+    frozenset({"number", "date"}),
+    frozenset({"date", "option"}),
+    frozenset({"number", "selection"}),
+}
+"""Kinds of answers that a comparison between two questions cannot sensibly relate."""
+
+
+def _answers_compared(
+    node: Binary, domains: dict[str, AnswerDomain], own: AnswerDomain | None
+) -> list[DomainFinding]:
+    """`${since} > ${staff}`: two answers of kinds that cannot be compared (a date and a number)."""
+    left, right = _subject(node.left, domains, own), _subject(node.right, domains, own)
+    if left is None or right is None or frozenset({left[1].kind, right[1].kind}) not in _NEVER_EQUAL:
+        return []
+    return [
+        DomainFinding(
+            node.column,
+            f"'{node.operator}' compares {left[0]}, a {_KIND_WORDS[left[1].kind]}, "
+            f"with {right[0]}, a {_KIND_WORDS[right[1].kind]}: they cannot be compared",
+        )
+    ]
+
+
+_KIND_WORDS = {"number": "number", "date": "date", "option": "choice", "selection": "multiple choice"}
+
+
 def _subject(
     node: Node, domains: dict[str, AnswerDomain], own: AnswerDomain | None
 ) -> tuple[str, AnswerDomain] | None:
@@ -170,6 +197,18 @@ def domain_findings(
                 named = _subject(subject, domains, own)
                 if named is not None and isinstance(literal, String | Number):
                     found.extend(_compared(*named, current.operator, literal))
+            found.extend(_answers_compared(current, domains, own))
+        elif isinstance(current, Call) and current.name == "count-selected":
+            named = _subject(current.arguments[0], domains, own)
+            if named is not None and named[1].kind in ("option", "number", "date"):
+                found.append(
+                    DomainFinding(
+                        current.column,
+                        f"{named[0]} holds one answer: count-selected() counts a multiple choice's options "
+                        "(it gives 1 when answered, 0 otherwise)",
+                        "warning",
+                    )
+                )
         elif isinstance(current, Call) and current.name == "selected":
             named = _subject(current.arguments[0], domains, own)
             option = current.arguments[1]
