@@ -163,7 +163,6 @@ def expression_findings(questionnaire: Questionnaire) -> list[ExpressionFinding]
     from enquete.model.expressions.references import references
 
     ids = questionnaire.ids
-    domains = {q.id: type_of(q).answer_domain(q) for q in questionnaire.questions}
     places: list[tuple[tuple[str | int, ...], str, str, str]] = [
         (("groups", name, "relevant"), "", name, group.relevant)
         for name, group in questionnaire.groups.items()
@@ -174,6 +173,9 @@ def expression_findings(questionnaire: Questionnaire) -> list[ExpressionFinding]
             source = getattr(q, field)
             if isinstance(source, str):
                 places.append((("questions", index, field), q.id, q.id, source))
+    if not places:
+        return []  # most surveys have no expressions: nothing to compute at load
+    domains = {q.id: type_of(q).answer_domain(q) for q in questionnaire.questions}
     found: list[ExpressionFinding] = []
     for location, own, owner, source in places:
         tree = parse(source).tree
