@@ -294,8 +294,10 @@ def test_unknown_references_are_reported_with_their_column() -> None:
     tree = parse_tree("${strategy} = 'yes' and ${stratgy} = 'no'")
     problems = unknown_references("budget", "relevant", tree, {"strategy", "budget"})
     assert [str(p) for p in problems] == [
-        "question 'budget': relevant: column 25: '${stratgy}' names no question"
+        "question 'budget': relevant: column 25: '${stratgy}' names no question; did you mean 'strategy'?"
     ]
+    far = unknown_references("budget", "relevant", parse_tree("${zzz} = 1"), {"strategy"})
+    assert far[0].message == "'${zzz}' names no question"  # nothing close: no guess
 
 
 def test_cycles_are_found_with_their_path() -> None:

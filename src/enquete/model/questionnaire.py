@@ -158,11 +158,10 @@ def expression_findings(questionnaire: Questionnaire) -> list[ExpressionFinding]
     Each question type describes what its answers can be (`answer_domain`):
     this never asks which type a question is.
     """
-    from enquete.model.expressions import parse
-    from enquete.model.expressions.domains import domain_findings, suggestion
-    from enquete.model.expressions.references import references
+    from enquete.model.expressions import parse, unknown_references
+    from enquete.model.expressions.domains import domain_findings
 
-    ids = questionnaire.ids
+    ids = set(questionnaire.ids)
     places: list[tuple[tuple[str | int, ...], str, str, str]] = [
         (("groups", name, "relevant"), "", name, group.relevant)
         for name, group in questionnaire.groups.items()
@@ -179,11 +178,8 @@ def expression_findings(questionnaire: Questionnaire) -> list[ExpressionFinding]
     found: list[ExpressionFinding] = []
     for location, own, owner, source in places:
         tree = parse(source).tree
-        for reference in references(tree):
-            if reference.question not in domains:
-                hint = suggestion(reference.question, ids)
-                message = f"'${{{reference.question}}}' names no question{hint}"
-                found.append(ExpressionFinding(location, reference.column, message, owner=owner))
+        for unknown in unknown_references(owner, str(location[-1]), tree, ids):
+            found.append(ExpressionFinding(location, unknown.column, unknown.message, owner=owner))
         own_domain = domains.get(own) if own else None
         for finding in domain_findings(tree, domains, own_domain):
             found.append(
