@@ -30,8 +30,11 @@ class Verdict:
         """No problem; with `strict`, no warning either."""
         return self.ok and not (strict and self.warnings)
 
-    def lines(self) -> Iterator[str]:
-        if self.ok:
+    def lines(self, strict: bool = False) -> Iterator[str]:
+        """The verdict line (OK, or not OK under `strict` when there are warnings), problems, warnings."""
+        if self.ok and strict and self.warnings:
+            yield f"{self.path}: not OK with --strict{self.note}: {len(self.warnings)} warning(s)"
+        elif self.ok:
             counted = f" with {len(self.warnings)} warning(s)" if self.warnings else ""
             yield f"{self.path}: OK{self.note}{counted}"
         for problem in self.problems:

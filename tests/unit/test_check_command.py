@@ -72,7 +72,11 @@ def test_a_missing_translation_is_a_warning_that_fails_only_with_strict(
         f"{path}: warning: missing translation (English is shown instead): questions.who.text: no fr text"
     )
     assert (code, lines) == (0, [f"{path}: OK (demo version 1, 1 questions) with 1 warning(s)", warning])
-    assert run(capsys, "--strict", "--questionnaire", str(path))[0] == 1
+    code, lines = run(capsys, "--strict", "--questionnaire", str(path))
+    assert (code, lines) == (
+        1,
+        [f"{path}: not OK with --strict (demo version 1, 1 questions): 1 warning(s)", warning],
+    )
 
 
 def test_a_misleading_expression_is_a_warning_and_an_impossible_one_an_error(

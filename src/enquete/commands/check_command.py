@@ -23,7 +23,7 @@ def run_check(files: list[Path], questionnaire_path: Path | None, *, strict: boo
     """
     if not files:
         verdict = check_questionnaire_file(questionnaire_path or default_questionnaire_path())
-        for line in verdict.lines():
+        for line in verdict.lines(strict):
             say(line)
         return EXIT_OK if verdict.passes(strict) else EXIT_PROBLEMS
     questionnaire = load_questionnaire(questionnaire_path)

@@ -38,6 +38,6 @@ def run_import(form: Path, output: Path, *, force: bool = False, strict: bool = 
     for note in conversion.notes:
         say(f"{form}: {note}")
     verdict = check_questionnaire_file(output)
-    for line in verdict.lines():
+    for line in verdict.lines(strict):
         say(line)
     return EXIT_OK if verdict.passes(strict) else EXIT_PROBLEMS
