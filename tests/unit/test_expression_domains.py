@@ -172,3 +172,12 @@ def test_the_place_counts_questions_as_written_not_the_brought_please_specify_on
         questionnaire_from_data(data, source="p.toml")
     assert "questions[1] (why).relevant: column 15: 'clod' is not an option" in str(caught.value)
     assert "did you mean 'cloud'?" in str(caught.value)
+
+
+def test_a_group_condition_is_checked_and_placed_under_its_group() -> None:
+    data = _survey("${outsourcing} = 'yes'")
+    data["groups"] = {"details": {"relevant": "${outsourcing} = 'oui'"}}
+    data["questions"][-1]["group"] = "details"
+    with pytest.raises(QuestionnaireError) as caught:
+        questionnaire_from_data(data, source="q.toml")
+    assert "groups.details.relevant: column 18: 'oui' is not an option of ${outsourcing}" in str(caught.value)
