@@ -20,6 +20,7 @@ from textual.app import App
 from textual.binding import Binding
 from textual.message import Message
 from textual.reactive import reactive
+from textual.screen import Screen
 
 from enquete.settings import Settings
 from enquete.storage.questionnaire_file import header_languages, header_text
@@ -48,6 +49,9 @@ class EnqueteApp(App[int]):
     """Fill in a questionnaire, or look at the results, keyboard first."""
 
     TITLE = "enquete"
+    CSS_PATH = ["screens/home.tcss"]
+    """The home screen's styles: as the default screen (`get_default_screen`) it is never pushed,
+    and Textual loads a screen's own `CSS_PATH` only when it is pushed."""
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
         Binding("f1", "help", "key.help", id="help"),
@@ -124,16 +128,20 @@ class EnqueteApp(App[int]):
         """
         return printable(header_text(self.questionnaire_data, key, self.language))
 
-    def on_mount(self) -> None:
+    def get_default_screen(self) -> Screen[Any]:
+        """The home screen is the bottom of the stack itself: no blank screen under it to push it on
+        (pushing re-styles every widget once more before the first paint)."""
         from enquete.ui.screens.home import HomeScreen
 
-        self.title = self.header("title")
         # The home screen glances at the folder itself only when it is the first screen to stay.
         glance = self.responses if self.mode == "home" else None
         self._home = HomeScreen(self.header("title"), self.header("description"), self.language, glance)
-        self.push_screen(self._home)
+        return self._home
+
+    def on_mount(self) -> None:
+        self.title = self.header("title")
         self.watch(self, "theme", self._remember_theme, init=False)
-        if glance is None:
+        if self.mode != "home":
             self.call_after_refresh(self._start_validating)
         # else: once the home screen has shown what it can (`on_home_screen_glanced`)
 
