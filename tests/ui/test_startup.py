@@ -85,8 +85,8 @@ async def test_with_no_draft_the_actions_are_listed_and_chosen_before_validation
     with validation_held(monkeypatch) as release:
         app = make_app()
         async with app.run_test(size=(80, 24)) as pilot:
-            await until(pilot, lambda: isinstance(app.focused, OptionList))
-            assert "Fill in a new response" in screen_text(app)
+            await until(pilot, lambda: "Fill in a new response" in screen_text(app))
+            assert isinstance(app.focused, OptionList)
             assert not app.ready, "listed before the questionnaire is validated"
             await pilot.press("enter")  # Fill in a new response, while validation still runs
             await pilot.pause()
@@ -113,7 +113,7 @@ async def test_with_a_draft_the_list_waits_for_validation_and_shows_the_draft_fi
             assert "Reading the questionnaire" in screen_text(app)
             assert "Fill in a new response" not in screen_text(app)
             release.set()
-            await until(pilot, lambda: isinstance(app.focused, OptionList))
+            await until(pilot, lambda: "Fill in a new response" in screen_text(app))
             options = app.focused
             assert isinstance(options, OptionList)
             first = options.get_option_at_index(0).prompt

@@ -106,8 +106,8 @@ class HomeScreen(Screen[None]):
     """The language of the screen, following the app's."""
     workspace: reactive[Workspace | None] = reactive(None)
     """Set by the app once the questionnaire is validated; the folder is read then."""
-    listing: reactive[Listing | None] = reactive(None, recompose=True)
-    """The folder as last read."""
+    listing: reactive[Listing | None] = reactive(None)
+    """The folder as last read; shown in place (`watch_listing`), not by rebuilding the screen."""
 
     class Chosen(Message):
         """The person chose an action; the app carries it out."""
@@ -141,10 +141,17 @@ class HomeScreen(Screen[None]):
         if self.description:
             yield Static(plain(self.description), id="description")
         listing = self.listing
+        yield Static(self._status(listing), id="status", markup=False)
+        # Built at once, hidden until the folder is read: filled in place then, which costs
+        # a fraction of building and styling a new list (the list is what makes home usable).
+        actions = OptionList(*self._options(listing) if listing else (), id="actions")
+        actions.display = listing is not None
+        yield actions
+        yield KeyBar()
+
+    def _status(self, listing: Listing | None) -> str:
         if listing is None:
-            yield Static(tr("home.reading", self.language), id="status", markup=False)
-            yield KeyBar()
-            return
+            return tr("home.reading", self.language)
         status = tr(
             "home.status",
             self.language,
@@ -152,11 +159,18 @@ class HomeScreen(Screen[None]):
             submitted=len(listing.submitted),
             drafts=len(listing.drafts),
         )
-        if listing.error:
-            status += "\n" + listing.error
-        yield Static(status, id="status", markup=False)
-        yield OptionList(*self._options(listing), id="actions")
-        yield KeyBar()
+        return status + "\n" + listing.error if listing.error else status
+
+    def watch_listing(self, listing: Listing | None) -> None:
+        if listing is None or not self.is_mounted:
+            return
+        self.query_one("#status", Static).update(self._status(listing))
+        actions = self.query_one("#actions", OptionList)
+        actions.set_options(self._options(listing))
+        actions.display = True
+        actions.highlighted = 0
+        self._focus_list()
+        self.refresh_bindings()
 
     def on_mount(self) -> None:
         self.watch(self.app, "language", self._follow_language, init=False)
@@ -171,7 +185,8 @@ class HomeScreen(Screen[None]):
 
     def _focus_list(self) -> None:
         for actions in self.query("#actions").results(OptionList):
-            actions.focus()
+            if actions.display:
+                actions.focus()
 
     def _follow_language(self, language: str) -> None:
         self.language = language
