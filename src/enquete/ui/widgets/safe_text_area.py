@@ -57,11 +57,10 @@ class SafeTextArea(TextArea):
 
     def render_line(self, y: int) -> Strip:
         strip = super().render_line(y)
-        segments = list(strip)
-        if not any(_INVISIBLE_CONTROLS.search(segment.text) for segment in segments):
+        if _INVISIBLE_CONTROLS.search(strip.text) is None:  # one search per line drawn, as a rule
             return strip
         cleaned = [
             Segment(_INVISIBLE_CONTROLS.sub("", segment.text), segment.style, segment.control)
-            for segment in segments
+            for segment in strip
         ]
         return Strip(cleaned, strip.cell_length)
