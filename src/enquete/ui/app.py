@@ -82,8 +82,11 @@ class EnqueteApp(App[int]):
         mode: Mode = "home",
         office: str | None = None,
         settings: Settings | None = None,
+        invited: Path | None = None,
     ) -> None:
         super().__init__()
+        self.invited_path = invited
+        """`--invited FILE`: the results header counts against it (None: invited.csv beside, if any)."""
         self.questionnaire_data = questionnaire_data
         self.source = source
         self.responses = responses
