@@ -40,7 +40,7 @@ def test_russian_is_a_catalog_language() -> None:
 
 
 @pytest.mark.parametrize(
-    ("language", "catalog_word"), [("ar", "Next"), ("fr-CA", "Suivante"), ("xx", "Next")]
+    ("language", "catalog_word"), [("ar", "Next"), ("fr-CA", "Suite"), ("xx", "Next")]
 )
 def test_a_language_without_a_catalog_uses_english_for_the_apps_words(
     language: str, catalog_word: str
