@@ -24,6 +24,8 @@ from enquete.storage.questionnaire_file import header_languages, header_text
 from enquete.text import printable
 
 if TYPE_CHECKING:
+    from textual.driver import Driver
+
     from enquete.model.questionnaire import Questionnaire
     from enquete.session import FillSession, Workspace
     from enquete.storage.responses import ResponseFolder
@@ -101,6 +103,13 @@ class EnqueteApp(App[int]):
         if self.settings.theme and self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
         self._home: HomeScreen | None = None
+
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's driver, reading input with `PasteSafeParser`: a paste holding escapes arrives whole."""
+        from enquete.ui.paste_safe_parser import install_paste_safe_parser
+
+        install_paste_safe_parser()
+        return super().get_driver_class()
 
     @property
     def languages(self) -> list[str]:
