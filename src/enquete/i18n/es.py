@@ -168,4 +168,13 @@ TEXTS: dict[str, str] = {
     "review.comments": "{count} comentario(s)",
     "home.in_use": "Esta respuesta está abierta en otra ventana de enquete: termine allí (o ciérrela) primero.",
     "confirm.quit_nothing": "¿Salir de enquete? Aún no ha respondido nada, así que no se guarda ningún borrador.",
+    "key.theme": "Colores",
+    "theme.title": "Colores",
+    "theme.dark": "Oscuro",
+    "theme.light": "Claro",
+    "theme.terminal": "Los colores de su terminal",
+    "theme.solarized": "Solarized claro",
+    "theme.current": "(en uso)",
+    "theme.no_color": "NO_COLOR está definido: este terminal no muestra colores, elija lo que elija.",
+    "home.theme": "Colores: {name}",
 }

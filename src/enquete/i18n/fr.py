@@ -168,4 +168,13 @@ TEXTS: dict[str, str] = {
     "review.comments": "{count} commentaire(s)",
     "home.in_use": "Cette réponse est ouverte dans une autre fenêtre d'enquete : terminez-la (ou quittez) d'abord.",
     "confirm.quit_nothing": "Quitter enquete ? Rien n'a encore été répondu : aucun brouillon n'est conservé.",
+    "key.theme": "Couleurs",
+    "theme.title": "Couleurs",
+    "theme.dark": "Sombre",
+    "theme.light": "Claire",
+    "theme.terminal": "Les couleurs de votre terminal",
+    "theme.solarized": "Solarized clair",
+    "theme.current": "(en service)",
+    "theme.no_color": "NO_COLOR est défini : ce terminal n’affiche aucune couleur, quel que soit votre choix.",
+    "home.theme": "Couleurs : {name}",
 }

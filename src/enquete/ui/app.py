@@ -52,9 +52,10 @@ class EnqueteApp(App[int]):
     BINDINGS = [
         Binding("f1", "help", "key.help", id="help"),
         Binding("f2", "choose_language", "key.language", id="language"),
+        Binding("f3", "choose_theme", "key.theme", id="theme", show=False),
         Binding("ctrl+q", "quit_app", "key.quit", id="quit", priority=True),
     ]
-    """App-wide keys; every screen adds its own."""
+    """App-wide keys; every screen adds its own. F3 is listed by F1 and on the home screen, not in the bar."""
 
     language: reactive[str] = reactive("en")
     """The language of every text on screen; screens watch it and redraw."""
@@ -159,10 +160,12 @@ class EnqueteApp(App[int]):
     # --- opening a response ---------------------------------------------------------
 
     def on_home_screen_chosen(self, message: HomeScreen.Chosen) -> None:
-        from enquete.ui.screens.home import EditSubmitted, NewResponse, OpenDraft, QuitApp
+        from enquete.ui.screens.home import ChooseTheme, EditSubmitted, NewResponse, OpenDraft, QuitApp
 
         action: HomeAction = message.action
-        if isinstance(action, OpenDraft | EditSubmitted):
+        if isinstance(action, ChooseTheme):
+            self.action_choose_theme()
+        elif isinstance(action, OpenDraft | EditSubmitted):
             self.open_response(OpenRequest(path=action.path))
         elif isinstance(action, NewResponse):
             self.open_response(OpenRequest())
@@ -257,6 +260,16 @@ class EnqueteApp(App[int]):
                 self.language = language
 
         self.push_screen(LanguageDialog(self.language, self.languages), chosen)
+
+    def action_choose_theme(self) -> None:
+        """F3 or the home screen's "Colours" entry: a few themes by plain names (Ctrl+P lists them all)."""
+        from enquete.ui.dialogs.theme import ThemeDialog
+
+        def chosen(theme: str | None) -> None:
+            if theme:
+                self.theme = theme  # remembered by the theme watcher
+
+        self.push_screen(ThemeDialog(self.theme, self.language, no_color=self.no_color), chosen)
 
     def action_help_quit(self) -> None:
         """Ctrl+C: say how to quit, in the person's language (trial #25)."""
