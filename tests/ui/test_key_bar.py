@@ -74,18 +74,13 @@ async def test_every_key_and_its_word_fit_at_80_columns(make_app: AppFactory, la
     async with running(make_app(language=lang, mode="fill"), size=(80, 24)) as pilot:
         await walk_fill_screens(pilot, lang)
     write_annex_fixture(Path("responses"))
-    async with running(make_app(language=lang, mode="home"), size=(80, 24)) as pilot:
-        await pilot.pause()
-        assert_all_keys_visible(pilot.app, "home")
-        await pilot.press("down")
-        await pilot.pause()
-        assert_all_keys_visible(pilot.app, "home, second action")
-    async with running(make_app(language=lang, mode="results"), size=(80, 24)) as pilot:
-        await pilot.pause()
-        assert_all_keys_visible(pilot.app, "results")
-        await pilot.press("tab")
-        await pilot.pause()
-        assert_all_keys_visible(pilot.app, "results pane")
+    for mode, second_key in (("home", "down"), ("results", "tab")):  # the next action; into the pane
+        async with running(make_app(language=lang, mode=mode), size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert_all_keys_visible(pilot.app, mode)
+            await pilot.press(second_key)
+            await pilot.pause()
+            assert_all_keys_visible(pilot.app, f"{mode} after {second_key}")
 
 
 def cell_of(lines: list[str], words: str) -> tuple[int, int]:

@@ -11,10 +11,9 @@ from pathlib import Path
 import pytest
 
 from enquete.cli import build_parser, main
-from enquete.ui.screens.results import ResultsScreen
 from tests.annex_fixture import CODES, write_annex_fixture
-from tests.ui.conftest import AppFactory, running, screen_text
-from tests.ui.test_results import wait_loaded
+from tests.ui.conftest import AppFactory, running
+from tests.ui.test_results import loaded_text
 
 
 def write_list(path: Path, extra: str) -> None:
@@ -36,10 +35,7 @@ async def test_results_count_against_the_invited_list_named_on_the_command_line(
     write_list(Path("lists") / "cws-2025 invited.csv", "PE;Perú (INDECOPI);dip@indecopi.example")
     app = make_app(mode="results", invited=Path("lists") / "cws-2025 invited.csv")
     async with running(app, size=(80, 24)) as pilot:
-        screen = app.screen
-        assert isinstance(screen, ResultsScreen)
-        await wait_loaded(pilot, screen)
-        text = " ".join(screen_text(app).split())
+        text = await loaded_text(pilot)
         assert "21 of 22 invited have answered; missing: PE (Perú (INDECOPI))" in text
         assert "Norwegian" not in text
 
