@@ -6,9 +6,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.app import App
 
 from enquete.i18n.catalog import translate
+from enquete.ui.app import EnqueteApp
 from enquete.ui.widgets.key_bar import KeyBar
 from tests.annex_fixture import write_annex_fixture
 from tests.ui.conftest import AppFactory, running, screen_text, settled
@@ -16,7 +16,7 @@ from tests.ui.conftest import AppFactory, running, screen_text, settled
 LANGUAGES = ["en", "fr", "es", "zh", "ru"]
 
 
-def offered_keys(app: App[Any]) -> list[str]:
+def offered_keys(app: EnqueteApp) -> list[str]:
     """Each `key word` the screen offers now: shown bindings with a catalog word, enabled, once each."""
     seen: set[str] = set()
     pairs = []
@@ -25,25 +25,25 @@ def offered_keys(app: App[Any]) -> list[str]:
         word = binding.description
         if binding.show and word.startswith("key.") and active.enabled and word not in seen:
             seen.add(word)
-            pairs.append(f"{app.get_key_display(binding)} {translate(word, app.language)}")  # type: ignore[attr-defined]
+            pairs.append(f"{app.get_key_display(binding)} {translate(word, app.language)}")
     return pairs
 
 
-def bar_lines(app: App[Any]) -> list[str]:
+def bar_lines(app: EnqueteApp) -> list[str]:
     """The rows of the screen the key bar takes, as the person sees them."""
     region = app.screen.query_one(KeyBar).region
     rows = screen_text(app).split("\n")
     return rows[region.y : region.y + region.height]
 
 
-def assert_all_keys_visible(app: App[Any], where: str, *, one_line: bool = True) -> None:
+def assert_all_keys_visible(app: EnqueteApp, where: str, *, one_line: bool = True) -> None:
     """Every offered pair whole on one of the bar's rows; on one row unless the screen has many keys."""
     lines = bar_lines(app)
     pairs = offered_keys(app)
     assert pairs, where
     missing = [pair for pair in pairs if not any(pair in line for line in lines)]
-    assert not missing, f"{where} in {app.language}: {missing} not in {lines!r}"  # type: ignore[attr-defined]
-    assert len(lines) == 1 or not one_line, f"{where} in {app.language}: {lines!r}"  # type: ignore[attr-defined]
+    assert not missing, f"{where} in {app.language}: {missing} not in {lines!r}"
+    assert len(lines) == 1 or not one_line, f"{where} in {app.language}: {lines!r}"
 
 
 async def walk_fill_screens(pilot: Any, lang: str) -> None:
