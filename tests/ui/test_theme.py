@@ -31,6 +31,10 @@ async def test_the_home_screen_offers_the_colours_and_remembers_the_choice(make_
         await settled(pilot)
         assert "Colours: Light" in screen_text(pilot.app)
         assert pilot.app.theme == "textual-light"
+        await pilot.press("enter")  # the highlight stayed on the entry
+        await pilot.pause()
+        assert "Light (in use)" in screen_text(pilot.app)
+        await pilot.press("escape")
     assert Settings.load().theme == "textual-light"
     async with running(make_app(mode="home", settings=Settings.load()), size=(80, 24)) as pilot:
         await wait_home(pilot)
