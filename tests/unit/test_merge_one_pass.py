@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tomllib
+from concurrent.futures import Future
 from pathlib import Path
 
 import pytest
@@ -135,3 +136,19 @@ def test_a_failure_while_staging_a_big_batch_writes_nothing_and_leaves_no_tempor
         write_files(files)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["F03.toml"]
     assert (tmp_path / "F03.toml").read_bytes() == b"old"
+
+
+def test_ctrl_c_while_a_big_batch_is_staged_stops_it_and_leaves_no_temporary(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Interrupted, the thread pool went on staging every pending file and left the temporaries behind."""
+    real_wait = atomic.wait
+
+    def interrupted(futures: list[Future[str]]) -> None:
+        real_wait(futures[:3])
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(atomic, "wait", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        write_files([(tmp_path / f"F{n:03}.toml", b"new") for n in range(300)])
+    assert list(tmp_path.iterdir()) == []

@@ -20,7 +20,7 @@ import errno
 import os
 import tempfile
 from collections.abc import Iterable
-from concurrent.futures import ThreadPoolExecutor, wait
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from pathlib import Path
 
 from enquete.errors import StorageError
@@ -110,9 +110,16 @@ def _stage_all(files: list[tuple[Path, bytes]]) -> list[tuple[str, Path]]:
             _remove([temporary for temporary, _ in staged])
             raise
         return staged
-    with ThreadPoolExecutor(max_workers=_STAGING_THREADS, thread_name_prefix="enquete-stage") as pool:
-        futures = [pool.submit(_stage, path, data) for path, data in files]
+    pool = ThreadPoolExecutor(max_workers=_STAGING_THREADS, thread_name_prefix="enquete-stage")
+    futures: list[Future[str]] = []
+    try:
+        futures.extend(pool.submit(_stage, path, data) for path, data in files)
         wait(futures)
+    except BaseException:  # Ctrl+C: stop staging, keep no temporary file
+        pool.shutdown(wait=True, cancel_futures=True)
+        _remove([f.result() for f in futures if not f.cancelled() and f.exception() is None])
+        raise
+    pool.shutdown()
     failures = [error for error in (f.exception() for f in futures) if error is not None]
     if failures:
         _remove([f.result() for f in futures if f.exception() is None])
