@@ -9,6 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from enquete.cli import main
 from enquete.inbox.items import Kind, kind_of
@@ -169,3 +171,12 @@ def test_resaved_names_attached_to_an_email(
     assert "also held, not response files: ATT00001.txt" in out
     assert out.splitlines()[-1].startswith("2 files: 1 imported")
     assert load_valid_response(into / "DE.toml", survey).revision == 1
+
+
+@given(
+    stem=st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="/\\\x00"), max_size=40),
+    suffix=st.sampled_from([".toml", ".TOML", ".Toml", ".toml.txt", ".TOML.TXT"]),
+)
+def test_every_name_merge_took_before_it_still_takes(stem: str, suffix: str) -> None:
+    """`*.toml` and `*.toml.txt`, whatever comes before, were responses by name and stay so."""
+    assert kind_of(stem + suffix) is Kind.RESPONSE
