@@ -83,7 +83,8 @@ class State:
     response: Response | None
     data: bytes | None
     on_disk: bytes | None
-    history: list[bytes] = field(default_factory=list)
+    history: list[tuple[bytes, Response | None]] = field(default_factory=list)
+    """Files it held before, each with its response when the merge already read it."""
 
 
 def same_content(a: Response, b: Response) -> bool:
@@ -98,7 +99,7 @@ def trusted_saved(response: Response, now: datetime) -> datetime:
 def _take(state: State, item: Incoming) -> None:
     """Make `item` what the folder holds for its respondent; the previous file goes to history."""
     if state.data is not None:
-        state.history.append(state.data)
+        state.history.append((state.data, state.response))
     state.response, state.data = item.response, item.data
 
 

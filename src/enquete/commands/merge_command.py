@@ -9,7 +9,6 @@ from enquete.commands.output import EXIT_OK, EXIT_PROBLEMS, say
 from enquete.invited import InvitedList, find_invited, load_invited
 from enquete.merge import Outcome, Step, merge
 from enquete.merge_table import merge_lines
-from enquete.results.loading import Loaded, load_all
 from enquete.storage.questionnaire_file import load_questionnaire
 from enquete.storage.responses import ResponseFolder
 
@@ -37,6 +36,9 @@ def run_merge(args: argparse.Namespace) -> int:
     for line in merge_lines(steps, args.into, dry_run=args.dry_run, width=width):
         say(line)
     if invited is not None:
+        # Here, not at the top: the loader brings multiprocessing, which a merge without a list never needs.
+        from enquete.results.loading import Loaded, load_all
+
         folder = ResponseFolder(args.into)
         loaded = load_all(folder.submitted_files(), questionnaire)
         keys = [o.key for o in loaded if isinstance(o, Loaded)]

@@ -11,7 +11,7 @@ import io
 import zipfile
 import zlib
 
-from enquete.inbox.items import ARROW, Item, Kind, kind_of
+from enquete.inbox.items import ARROW, Item, Kind, kind_of, sniffed
 from enquete.storage.safe_read import MAX_FILE_BYTES
 
 MAX_ARCHIVE_BYTES = 10 * 1024 * 1024
@@ -47,7 +47,7 @@ def zip_members(item: Item, data: bytes) -> tuple[list[Item], list[tuple[str, Ki
         if kind is Kind.OTHER:
             found.append(Item(label, item.source, ignored=True, problem="not a response file"))
             continue
-        limit = MAX_FILE_BYTES if kind is Kind.RESPONSE else MAX_ARCHIVE_BYTES
+        limit = MAX_ARCHIVE_BYTES if kind in (Kind.ZIP, Kind.MAIL) else MAX_FILE_BYTES
         if info.flag_bits & 0x1:
             found.append(Item(label, item.source, problem="is password-protected; send it unprotected"))
             continue
@@ -69,7 +69,9 @@ def zip_members(item: Item, data: bytes) -> tuple[list[Item], list[tuple[str, Ki
             found.append(Item(label, item.source, problem="cannot be extracted (damaged or unusual archive)"))
             continue
         expanded += len(content)
-        if len(content) > limit:
+        if kind is Kind.MAYBE_RESPONSE:
+            found.append(sniffed(label, item.source, content))
+        elif len(content) > limit:
             found.append(Item(label, item.source, problem=f"is too large (over {limit:,} bytes unpacked)"))
         elif kind is Kind.RESPONSE:
             found.append(Item(label, item.source, data=content))

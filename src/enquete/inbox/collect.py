@@ -9,9 +9,10 @@ from pathlib import Path
 
 from enquete.errors import ResponseFileError
 from enquete.inbox.archives import MAX_ARCHIVE_BYTES, zip_members
-from enquete.inbox.items import Item, Kind, kind_of, not_a_response
+from enquete.inbox.items import Item, Kind, kind_of, not_a_response, sniffed
 from enquete.inbox.mail import MAX_MAIL_BYTES, mail_attachments
-from enquete.storage.safe_read import read_bytes
+from enquete.storage.fast_toml import read_small_file
+from enquete.storage.safe_read import MAX_FILE_BYTES, read_bytes
 
 MAX_FOLDER_DEPTH = 16
 """Folders inside a source folder; an inbox saved by a mail client is two or three deep."""
@@ -111,13 +112,27 @@ def open_file(path: Path) -> list[Item]:
     if kind is Kind.OTHER:
         return [Item(label, path, ignored=True, problem=not_a_response(path.name))]
     limit = {Kind.ZIP: MAX_ARCHIVE_BYTES, Kind.MAIL: MAX_MAIL_BYTES}.get(kind)
-    try:
-        data = read_bytes(path, max_bytes=limit) if limit else read_bytes(path)
-    except ResponseFileError as error:
-        return [Item(label, path, problem=str(error))]
+    data = read_small_file(path, limit or MAX_FILE_BYTES)  # one read; anything unusual is worded below
+    if kind is Kind.MAYBE_RESPONSE and data is None and _larger_than_a_response(path):
+        return [sniffed(label, path, b"")]  # a big .txt is a text, not a response
+    if data is None:
+        try:
+            data = read_bytes(path, max_bytes=limit) if limit else read_bytes(path)
+        except ResponseFileError as error:
+            return [Item(label, path, problem=str(error))]
     if kind is Kind.RESPONSE:
         return [Item(label, path, data=data)]
+    if kind is Kind.MAYBE_RESPONSE:
+        return [sniffed(label, path, data)]
     return _open_container(Item(label, path), kind, data, depth=1)
+
+
+def _larger_than_a_response(path: Path) -> bool:
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return False
+    return stat.S_ISREG(info.st_mode) and info.st_size > MAX_FILE_BYTES
 
 
 def _open_container(item: Item, kind: Kind, data: bytes, depth: int) -> list[Item]:

@@ -12,7 +12,7 @@ import email.header
 import email.policy
 from email.message import Message
 
-from enquete.inbox.items import ARROW, Item, Kind, kind_of
+from enquete.inbox.items import ARROW, Item, Kind, kind_of, sniffed
 from enquete.storage.safe_read import MAX_FILE_BYTES
 
 MAX_MAIL_BYTES = 30 * 1024 * 1024
@@ -73,6 +73,9 @@ def mail_attachments(item: Item, data: bytes) -> tuple[list[Item], list[tuple[st
             content = part.get_payload(decode=True)
         except Exception:  # a broken transfer encoding
             content = None
+        if kind is Kind.MAYBE_RESPONSE:
+            found.append(sniffed(label, item.source, content if isinstance(content, bytes) else b""))
+            continue
         if not isinstance(content, bytes):
             found.append(Item(label, item.source, problem="the attachment cannot be decoded"))
             continue

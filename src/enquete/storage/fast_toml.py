@@ -98,6 +98,22 @@ def parse_fast(data: bytes) -> dict[str, Any] | None:
         text = decode(data)
     except UnreadableFile:
         return None
+    return parse_fast_text(text)
+
+
+def parse_fast_text(text: str) -> dict[str, Any] | None:
+    """`parse_fast` for text already decoded (merge decodes once, for its warning and its bytes).
+
+    tomllib reads a CRLF line end inside a multi-line string as LF; rtoml
+    keeps the CR. So CRLF becomes LF first, and a lone CR, which TOML allows
+    nowhere outside a comment, goes to tomllib to be judged.
+    """
+    if rtoml is None:
+        return None
+    if "\r" in text:
+        text = text.replace("\r\n", "\n")
+        if "\r" in text:
+            return None
     if speaks_toml_1_1(text):
         return None
     try:

@@ -216,13 +216,20 @@ class ResponseFolder:
         writes.append((self.submitted_path(key), new))
         return writes
 
-    def history_write(self, key: str, data: bytes, questionnaire: Questionnaire) -> tuple[Path, bytes]:
-        """The write that keeps `data` (a file of KEY's) in history under a name of its own."""
+    def history_write(
+        self, key: str, data: bytes, questionnaire: Questionnaire, response: Response | None = None
+    ) -> tuple[Path, bytes]:
+        """The write that keeps `data` (a file of KEY's) in history under a name of its own.
+
+        `response` is `data` already read, when the caller has it (a merge
+        reads every file once); otherwise `data` is read here for the name.
+        """
         self._subfolder(HISTORY)
-        try:
-            response: Response | None = response_from_data(questionnaire, parse_toml(data))[0]
-        except ResponseFileError:
-            response = None
+        if response is None:
+            try:
+                response = response_from_data(questionnaire, parse_toml(data))[0]
+            except ResponseFileError:
+                response = None
         return self.history_path(key, data, response), data
 
     def write(self, writes: list[tuple[Path, bytes]]) -> None:
