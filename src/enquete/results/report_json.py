@@ -5,7 +5,9 @@ Keys are only ever added. `report_format` names the contract's version.
 
 import io
 import json
+from collections.abc import Callable
 from datetime import date
+from json.encoder import encode_basestring
 from typing import Any
 
 from enquete.model.questionnaire import Questionnaire
@@ -69,14 +71,96 @@ def render_json(
     `questionnaire` adds the per-respondent selections and the cross-readings;
     `invited` (who was invited, who is missing) is added under its key when
     the Secretariat keeps an invited list; the key is absent otherwise.
-    Streamed into a buffer (`json.dump`), not joined from a list of pieces
-    (`json.dumps` with indent): the same text, without a million small strings
-    held at once for a folder of 100,000 files.
+    Written by `pretty_json`: the text `json.dump(indent=2)` writes, streamed
+    into a buffer, without a million small strings held at once for a folder
+    of 100,000 files.
     """
     data = results_to_json_data(results, questionnaire)
     if invited is not None:
         data["invited"] = invited
+    return pretty_json(data) + "\n"
+
+
+class _Unusual(Exception):
+    """A value `pretty_json` leaves to the json module (a tuple, a subclass of str or int...)."""
+
+
+def pretty_json(data: Any) -> str:
+    """Exactly `json.dumps(data, ensure_ascii=False, indent=2)`, several times faster.
+
+    With an indent, the json module encodes in Python, one generator step per
+    token: writing the JSON was a tenth of a cold report. Here every table or
+    array whose values are all plain (a superseded file, a rejected one, a
+    list of respondents), and every array of such tables, is encoded by the
+    json module's C encoder in one call, its separators carrying the newline
+    and indentation. Anything unusual falls back to the json module whole.
+    """
     out = io.StringIO()
-    json.dump(data, out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    try:
+        _write(out.write, data, "\n")
+    except _Unusual:
+        out = io.StringIO()
+        json.dump(data, out, ensure_ascii=False, indent=2)
     return out.getvalue()
+
+
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+_encoders: dict[str, Callable[[Any], str]] = {}
+
+
+def _flat(value: Any, inner: str) -> str:
+    """`value` by the C encoder, each item separated by a comma and `inner` (a newline and spaces)."""
+    encode = _encoders.get(inner)
+    if encode is None:
+        encode = json.JSONEncoder(ensure_ascii=False, separators=("," + inner, ": ")).encode
+        _encoders[inner] = encode
+    return encode(value)
+
+
+def _is_row(value: Any) -> bool:
+    """A non-empty table of plain values only."""
+    return type(value) is dict and bool(value) and all(type(v) in _PLAIN for v in value.values())
+
+
+def _write(write: Callable[[str], Any], value: Any, newline: str) -> None:
+    """Write a table or an array at the indentation `newline` carries (a newline and spaces)."""
+    inner = newline + "  "
+    kind = type(value)
+    if kind is not dict and kind is not list:
+        if kind not in _PLAIN:
+            raise _Unusual
+        write(_flat(value, inner))
+        return
+    if not value:
+        write("{}" if kind is dict else "[]")
+        return
+    items = value.values() if kind is dict else value
+    if all(type(v) in _PLAIN for v in items):
+        text = _flat(value, inner)  # the brackets, then the items separated by "," + inner
+        write(text[0] + inner + text[1:-1] + newline + text[-1])
+        return
+    if kind is list and all(_is_row(v) for v in value):
+        write(_rows(value, newline))
+        return
+    separator = "{" if kind is dict else "["
+    for key, item in value.items() if kind is dict else enumerate(value):
+        if kind is dict and type(key) is not str:
+            raise _Unusual  # the json module words other keys its own way
+        write(separator + inner + (encode_basestring(key) + ": " if kind is dict else ""))
+        _write(write, item, inner)
+        separator = ","
+    write(newline + ("}" if kind is dict else "]"))
+
+
+def _rows(rows: list[dict[str, Any]], newline: str) -> str:
+    """An array of non-empty tables of plain values, in one call of the C encoder.
+
+    Encoded with the separator of the tables' items everywhere, then the
+    boundaries between tables re-indented. A boundary `},` + newline + `{`
+    is found nowhere else: a newline inside a string is always escaped, and
+    a plain value never ends with a brace.
+    """
+    inner, deeper = newline + "  ", newline + "    "
+    text = _flat(rows, deeper)
+    body = text[2:-2].replace("}," + deeper + "{", inner + "}," + inner + "{" + deeper)
+    return "[" + inner + "{" + deeper + body + inner + "}" + newline + "]"
