@@ -142,14 +142,22 @@ def _write(write: Callable[[str], Any], value: Any, newline: str) -> None:
     if kind is list and all(_is_row(v) for v in value):
         write(_rows(value, newline))
         return
-    separator = "{" if kind is dict else "["
-    for key, item in value.items() if kind is dict else enumerate(value):
-        if kind is dict and type(key) is not str:
+    if kind is list:
+        separator = "["
+        for item in value:
+            write(separator + inner)
+            _write(write, item, inner)
+            separator = ","
+        write(newline + "]")
+        return
+    separator = "{"
+    for key, item in value.items():
+        if type(key) is not str:
             raise _Unusual  # the json module words other keys its own way
-        write(separator + inner + (encode_basestring(key) + ": " if kind is dict else ""))
+        write(separator + inner + encode_basestring(key) + ": ")
         _write(write, item, inner)
         separator = ","
-    write(newline + ("}" if kind is dict else "]"))
+    write(newline + "}")
 
 
 def _rows(rows: list[dict[str, Any]], newline: str) -> str:
