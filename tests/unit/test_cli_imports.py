@@ -58,3 +58,14 @@ def test_a_remembered_report_is_given_without_importing_pydantic(tmp_path: Path)
     again = run_blocking({"pydantic", "textual", "rich"}, argv)
     assert again.returncode == 0, again.stderr
     assert "5 respondents" in again.stdout
+
+
+def test_a_cold_report_imports_neither_the_expression_language_nor_the_lock(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A survey without expressions needs no lark (nor regex), and a report, which only reads, no filelock."""
+    monkeypatch.setenv("ENQUETE_CACHE", "off")
+    argv = ["report", "--responses", str(FIXTURES / "sample"), "-o", str(tmp_path / "report.json")]
+    result = run_blocking({"textual", "rich", "lark", "regex", "filelock"}, argv)
+    assert result.returncode == 0, result.stderr
+    assert "5 respondents" in result.stdout

@@ -131,12 +131,14 @@ class Group(Strict):
 
 def _check_expressions(questionnaire: Questionnaire) -> None:
     """Unknown questions, unknown groups and cycles of relevance are refused, with their place."""
-    from enquete.model.expressions import find_cycle, parse, unknown_references
-
     ids = set(questionnaire.ids)
     for q in questionnaire.questions:
         if q.group is not None and q.group not in questionnaire.groups:
             raise ValueError(f"question '{q.id}': group '{q.group}' is not under [groups]")
+    if not any(True for _ in questionnaire.expressions()):
+        return  # nothing to check, and the expression language (lark) need not be imported
+    from enquete.model.expressions import find_cycle, parse, unknown_references
+
     depends_on: dict[str, set[str]] = {q.id: set() for q in questionnaire.questions}
     problems = [
         str(problem).replace("question 'group ", "group '")

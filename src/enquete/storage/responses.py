@@ -32,7 +32,6 @@ from enquete.model.answers import Problem
 from enquete.model.questionnaire import WINDOWS_RESERVED, Questionnaire
 from enquete.model.response import Response, dump_response, now, response_from_data
 from enquete.storage.atomic import write_files
-from enquete.storage.lock import folder_lock
 from enquete.storage.safe_read import parse_toml, read_bytes, read_toml
 
 DRAFTS = "drafts"
@@ -213,6 +212,8 @@ class ResponseFolder:
 
     def lock(self) -> AbstractContextManager[None]:
         """The folder's writer lock; re-entrant, so a merge holds it around many writes."""
+        from enquete.storage.lock import folder_lock  # filelock: not for a report, which only reads
+
         return folder_lock(self.root)
 
     def replacement_writes(
