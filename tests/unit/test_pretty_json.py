@@ -46,7 +46,7 @@ def test_superseded_files_are_written_one_table_each() -> None:
     """The shape of a big report: an array of flat tables, re-indented at the boundaries."""
     superseded = [
         {"file": f"responses/AU.r{i}.toml", "respondent": "AU", "revision": i, "superseded_by": "x}, {"}
-        for i in range(50)
+        for i in range(2_500)  # more than ROWS_AT_ONCE: written in several calls
     ]
     data = {"superseded": superseded, "respondents": 1}
     assert pretty_json(data) == json.dumps(data, ensure_ascii=False, indent=2)

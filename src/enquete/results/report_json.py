@@ -140,7 +140,7 @@ def _write(write: Callable[[str], Any], value: Any, newline: str) -> None:
         write(text[0] + inner + text[1:-1] + newline + text[-1])
         return
     if kind is list and all(_is_row(v) for v in value):
-        write(_rows(value, newline))
+        _write_rows(write, value, newline)
         return
     if kind is list:
         separator = "["
@@ -160,8 +160,12 @@ def _write(write: Callable[[str], Any], value: Any, newline: str) -> None:
     write(newline + "}")
 
 
-def _rows(rows: list[dict[str, Any]], newline: str) -> str:
-    """An array of non-empty tables of plain values, in one call of the C encoder.
+ROWS_AT_ONCE = 1000
+"""Tables encoded per call: fast, without a second copy of 100,000 superseded files' text."""
+
+
+def _write_rows(write: Callable[[str], Any], rows: list[dict[str, Any]], newline: str) -> None:
+    """An array of non-empty tables of plain values, a thousand tables per call of the C encoder.
 
     Encoded with the separator of the tables' items everywhere, then the
     boundaries between tables re-indented. A boundary `},` + newline + `{`
@@ -169,6 +173,10 @@ def _rows(rows: list[dict[str, Any]], newline: str) -> str:
     a plain value never ends with a brace.
     """
     inner, deeper = newline + "  ", newline + "    "
-    text = _flat(rows, deeper)
-    body = text[2:-2].replace("}," + deeper + "{", inner + "}," + inner + "{" + deeper)
-    return "[" + inner + "{" + deeper + body + inner + "}" + newline + "]"
+    separator = "["
+    for start in range(0, len(rows), ROWS_AT_ONCE):
+        text = _flat(rows[start : start + ROWS_AT_ONCE], deeper)
+        body = text[2:-2].replace("}," + deeper + "{", inner + "}," + inner + "{" + deeper)
+        write(separator + inner + "{" + deeper + body + inner + "}")
+        separator = ","
+    write(newline + "]")
