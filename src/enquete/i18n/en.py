@@ -169,4 +169,13 @@ TEXTS: dict[str, str] = {
     "review.comments": "{count} comment(s)",
     "home.in_use": "This response is open in another enquete window: finish there (or quit it) first.",
     "confirm.quit_nothing": "Quit enquete? Nothing has been answered yet, so no draft is kept.",
+    "key.theme": "Colours",
+    "theme.title": "Colours",
+    "theme.dark": "Dark",
+    "theme.light": "Light",
+    "theme.terminal": "Your terminal's own colours",
+    "theme.solarized": "Solarized light",
+    "theme.current": "(in use)",
+    "theme.no_color": "NO_COLOR is set: this terminal shows no colours, whichever you choose.",
+    "home.theme": "Colours: {name}",
 }

@@ -169,4 +169,13 @@ TEXTS: dict[str, str] = {
     "confirm.quit_nothing": "Выйти из enquete? Ответов пока нет, поэтому черновик не сохраняется.",
     "results.or": " или ",
     "results.more_columns": "→ другие столбцы: Tab — к таблице, затем → и ←",
+    "key.theme": "Цвета",
+    "theme.title": "Цвета",
+    "theme.dark": "Тёмная",
+    "theme.light": "Светлая",
+    "theme.terminal": "Цвета вашего терминала",
+    "theme.solarized": "Solarized светлая",
+    "theme.current": "(выбрана)",
+    "theme.no_color": "Задан NO_COLOR: этот терминал не показывает цвета, что бы вы ни выбрали.",
+    "home.theme": "Цвета: {name}",
 }

@@ -168,4 +168,13 @@ TEXTS: dict[str, str] = {
     "review.comments": "{count}条意见",
     "home.in_use": "此答卷已在另一个 enquete 窗口中打开：请先在那里完成（或退出）。",
     "confirm.quit_nothing": "退出 enquete？尚未作答任何问题，因此不会保留草稿。",
+    "key.theme": "配色",
+    "theme.title": "配色",
+    "theme.dark": "深色",
+    "theme.light": "浅色",
+    "theme.terminal": "终端自带配色",
+    "theme.solarized": "Solarized 浅色",
+    "theme.current": "（使用中）",
+    "theme.no_color": "已设置 NO_COLOR：无论选择哪种配色，此终端都不显示颜色。",
+    "home.theme": "配色：{name}",
 }
