@@ -60,7 +60,9 @@ def test_a_remembered_report_is_given_without_importing_pydantic(tmp_path: Path)
     assert "5 respondents" in again.stdout
 
 
-def test_a_cold_report_does_not_import_the_folder_lock(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_cold_report_does_not_import_the_folder_lock(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A report only reads: filelock (and socket) are for the writers.
 
     (The expression language, lark and regex, is imported too since the
