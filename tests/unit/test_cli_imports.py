@@ -58,3 +58,19 @@ def test_a_remembered_report_is_given_without_importing_pydantic(tmp_path: Path)
     again = run_blocking({"pydantic", "textual", "rich"}, argv)
     assert again.returncode == 0, again.stderr
     assert "5 respondents" in again.stdout
+
+
+def test_a_cold_report_does_not_import_the_folder_lock(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A report only reads: filelock (and socket) are for the writers.
+
+    (The expression language, lark and regex, is imported too since the
+    question types describe their answers with `model.expressions.domains`;
+    a survey without expressions does not need it: a follow-up.)
+    """
+    monkeypatch.setenv("ENQUETE_CACHE", "off")
+    argv = ["report", "--responses", str(FIXTURES / "sample"), "-o", str(tmp_path / "report.json")]
+    result = run_blocking({"textual", "rich", "filelock"}, argv)
+    assert result.returncode == 0, result.stderr
+    assert "5 respondents" in result.stdout

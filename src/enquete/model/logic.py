@@ -13,11 +13,13 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from enquete.model.expressions import Context, EvaluationError, Expression, Value, parse
 from enquete.model.localized import localize
 from enquete.model.questionnaire import Questionnaire
+
+if TYPE_CHECKING:  # the expression language (lark) is imported only by a questionnaire that has expressions
+    from enquete.model.expressions import Context, Expression, Value
 
 
 def expression_value(answer: Any) -> Value:
@@ -56,6 +58,14 @@ class Rules:
         self._relevant: dict[str, list[Expression]] = {}
         self._constraint: dict[str, Expression] = {}
         self._required: dict[str, Expression] = {}
+        if any(True for _ in questionnaire.expressions()):
+            self._parse_expressions()
+        self._order = self._dependency_order()
+
+    def _parse_expressions(self) -> None:
+        from enquete.model.expressions import parse
+
+        questionnaire = self.questionnaire
         for question in questionnaire.questions:
             conditions = []
             if question.group is not None and questionnaire.groups[question.group].relevant:
@@ -67,7 +77,6 @@ class Rules:
                 self._constraint[question.id] = parse(question.constraint)
             if isinstance(question.required, str):
                 self._required[question.id] = parse(question.required)
-        self._order = self._dependency_order()
 
     @property
     def has_logic(self) -> bool:
@@ -95,6 +104,10 @@ class Rules:
 
     def relevance(self, answers: Mapping[str, Any], today: date | None = None) -> dict[str, bool]:
         """Which questions are asked, given the answers (an irrelevant one reads as empty)."""
+        if not any(self._relevant.values()):
+            return dict.fromkeys(self._order, True)
+        from enquete.model.expressions import Context
+
         today = today or date.today()
         relevant: dict[str, bool] = {}
 
@@ -119,6 +132,8 @@ class Rules:
         required = self.questionnaire.question(question_id).required
         if required is True or required is False:
             return required
+        from enquete.model.expressions import Context
+
         context = Context(_reader(answers, relevant), None, today or date.today())
         return _holds(self._required[question_id], context)
 
@@ -139,6 +154,8 @@ class Rules:
         answer = expression_value(answers.get(question_id))
         if constraint is None or answer in (None, "", ()) or not relevant.get(question_id, True):
             return None
+        from enquete.model.expressions import Context, EvaluationError
+
         context = Context(_reader(answers, relevant), answer, today or date.today())
         try:
             if constraint.holds(context):
@@ -178,6 +195,8 @@ def _reader(answers: Mapping[str, Any], relevant: Mapping[str, bool]) -> Callabl
 
 def _holds(expression: Expression, context: Context) -> bool:
     """Truth of a relevance or requirement; a regex too slow to check counts as true (ask, not hide)."""
+    from enquete.model.expressions import EvaluationError
+
     try:
         return expression.holds(context)
     except EvaluationError:

@@ -158,9 +158,6 @@ def expression_findings(questionnaire: Questionnaire) -> list[ExpressionFinding]
     Each question type describes what its answers can be (`answer_domain`):
     this never asks which type a question is.
     """
-    from enquete.model.expressions import parse, unknown_references
-    from enquete.model.expressions.domains import domain_findings
-
     ids = set(questionnaire.ids)
     places: list[tuple[tuple[str | int, ...], str, str, str]] = [
         (("groups", name, "relevant"), "", name, group.relevant)
@@ -173,7 +170,10 @@ def expression_findings(questionnaire: Questionnaire) -> list[ExpressionFinding]
             if isinstance(source, str):
                 places.append((("questions", index, field), q.id, q.id, source))
     if not places:
-        return []  # most surveys have no expressions: nothing to compute at load
+        return []  # most surveys have no expressions: nothing to compute, nor lark to import, at load
+    from enquete.model.expressions import parse, unknown_references
+    from enquete.model.expressions.domains import domain_findings
+
     domains = {q.id: type_of(q).answer_domain(q) for q in questionnaire.questions}
     found: list[ExpressionFinding] = []
     for location, own, owner, source in places:
@@ -227,11 +227,13 @@ def _refuse(findings: list[ExpressionFinding]) -> None:
 
 def _check_expressions(questionnaire: Questionnaire) -> None:
     """Unknown questions, impossible comparisons, unknown groups and cycles are refused, with their place."""
-    from enquete.model.expressions import find_cycle, parse
-
     for q in questionnaire.questions:
         if q.group is not None and q.group not in questionnaire.groups:
             raise ValueError(f"question '{q.id}': group '{q.group}' is not under [groups]")
+    if not any(True for _ in questionnaire.expressions()):
+        return  # nothing to check, and the expression language (lark) need not be imported
+    from enquete.model.expressions import find_cycle, parse
+
     depends_on: dict[str, set[str]] = {q.id: set() for q in questionnaire.questions}
     errors = [f for f in expression_findings(questionnaire) if f.severity == "error"]
     if errors:  # every one at once, not one per run of check

@@ -48,6 +48,9 @@ Answer: TypeAlias = str | int | float | datetime.date | list[str] | dict[str, st
 
 Q = TypeVar("Q", bound=QuestionBase)
 
+Certainty: TypeAlias = Callable[[Any], bool]
+"""A cheap test of a raw answer: True only when the type would find nothing wrong with it."""
+
 
 @dataclass(frozen=True)
 class Column:
@@ -152,6 +155,22 @@ class QuestionType(ABC, Generic[Q]):
     def is_answered(self, question: Q, answer: Answer | None) -> bool:
         """Whether the respondent gave anything for the question."""
         return answer_given(answer)
+
+    def certainty(self, question: Q) -> Certainty | None:
+        """A test that vouches, in a few microseconds, for a raw answer `read` and `missing` accept.
+
+        A report must check every file but words the problems of only the few
+        that have any; results/certify.py asks this test first and sends a
+        file to `read` only when it is not sure. So the test must never say
+        True where `read`, or `missing` with `question.required` taken as
+        plain truth (an expression counts as required), finds a problem;
+        False ("not sure") is always safe. The property tests in
+        tests/unit/test_fast_loading.py hold the two together.
+
+        Returns:
+            The test, or None when the type has none: then the certifier vouches for no file.
+        """
+        return None
 
     @abstractmethod
     def examples(self, question: Q) -> list[Answer]:

@@ -9,7 +9,7 @@ from pydantic import field_validator
 from enquete.model.expressions.domains import AnswerDomain
 from enquete.model.problems import Problem, is_blank, wrong_type
 from enquete.model.question import Option, QuestionBase, unique_ids
-from enquete.qtypes.base import Answer, QuestionType
+from enquete.qtypes.base import Answer, Certainty, QuestionType
 from enquete.results.pieces import CountColumn, CountRow, CountTable, Label, Piece
 from enquete.results.question_result import QuestionResult
 from enquete.text import one_line
@@ -56,6 +56,11 @@ class ChoiceType(QuestionType[ChoiceQuestion]):
         if raw not in {o.id for o in question.options}:
             return None, [Problem(question.id, "unknown_option", params={"value": raw})]
         return raw, []
+
+    def certainty(self, question: ChoiceQuestion) -> Certainty:
+        ids = frozenset(o.id for o in question.options)
+        optional = not question.required
+        return lambda raw: type(raw) is str and (raw in ids or (optional and not raw.strip()))
 
     def examples(self, question: ChoiceQuestion) -> list[Answer]:
         return [o.id for o in question.options]

@@ -8,7 +8,7 @@ from enquete.model.codes import is_st3, normalize_code, st3_codes, st3_name
 from enquete.model.expressions.domains import AnswerDomain
 from enquete.model.problems import Problem, is_blank, wrong_type
 from enquete.model.question import QuestionBase
-from enquete.qtypes.base import Answer, QuestionType
+from enquete.qtypes.base import Answer, Certainty, QuestionType
 from enquete.results.pieces import CountColumn, CountRow, CountTable, Label, Note, Piece
 from enquete.results.question_result import QuestionResult
 from enquete.text import one_line
@@ -37,6 +37,18 @@ class CodeType(QuestionType[CodeQuestion]):
         if not is_st3(code):
             return None, [Problem(question.id, "unknown_code", params={"value": raw.strip()})]
         return code, []
+
+    def certainty(self, question: CodeQuestion) -> Certainty:
+        optional = not question.required  # an empty answer is "not answered": fine only if optional
+
+        def check(raw: Any) -> bool:
+            if type(raw) is not str:
+                return False
+            if raw and raw == normalize_code(raw) and is_st3(raw):
+                return True
+            return optional and not raw.strip()
+
+        return check
 
     def examples(self, question: CodeQuestion) -> list[Answer]:
         return [c.code for c in st3_codes()[:3]]

@@ -18,7 +18,7 @@ from enquete.i18n.catalog import translate
 from enquete.model.expressions.domains import AnswerDomain
 from enquete.model.problems import Problem, is_blank, wrong_type
 from enquete.model.question import QuestionBase
-from enquete.qtypes.base import Answer, QuestionType
+from enquete.qtypes.base import Answer, Certainty, QuestionType
 from enquete.results.pieces import Figures, Piece
 from enquete.results.question_result import QuestionResult
 
@@ -115,6 +115,18 @@ class DateType(QuestionType[DateQuestion]):
         if latest is not None and value > latest:
             return None, [Problem(qid, "date_too_late", params={"limit": latest.isoformat()})]
         return value, []
+
+    def certainty(self, question: DateQuestion) -> Certainty:
+        """A TOML date when the question has no bounds (they may move with today); else not sure."""
+        unbounded = question.min is None and question.max is None
+        optional = not question.required
+
+        def check(raw: Any) -> bool:
+            if type(raw) is datetime.date:
+                return unbounded
+            return type(raw) is str and optional and not raw.strip()
+
+        return check
 
     def examples(self, question: DateQuestion) -> list[Answer]:
         today = datetime.date.today()

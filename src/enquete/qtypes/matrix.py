@@ -10,7 +10,7 @@ from enquete.i18n.catalog import translate
 from enquete.model.expressions.domains import AnswerDomain
 from enquete.model.problems import Problem, wrong_type
 from enquete.model.question import Id, Option, QuestionBase, unique_ids
-from enquete.qtypes.base import Answer, Column, QuestionType
+from enquete.qtypes.base import Answer, Certainty, Column, QuestionType
 from enquete.results.pieces import CountColumn, CountRow, CountTable, Label, Piece
 from enquete.results.question_result import QuestionResult
 
@@ -94,6 +94,25 @@ class MatrixType(QuestionType[MatrixQuestion]):
             else:
                 answer[row] = column
         return (answer or None), problems
+
+    def certainty(self, question: MatrixQuestion) -> Certainty:
+        rows = frozenset(r.id for r in question.rows)
+        columns = frozenset(c.id for c in question.columns)
+        required = bool(question.required)  # required: every row answered
+
+        def check(raw: Any) -> bool:
+            if type(raw) is not dict:
+                return False
+            if not raw:
+                return not required
+            try:  # a value that is a table or an array cannot be hashed: not sure
+                if not rows.issuperset(raw) or not columns.issuperset(raw.values()):
+                    return False
+            except TypeError:
+                return False
+            return not required or len(raw) == len(rows)
+
+        return check
 
     def missing(self, question: MatrixQuestion, answer: Answer | None) -> list[Problem]:
         if answer is None or not question.required:

@@ -10,7 +10,7 @@ from enquete.i18n.catalog import translate
 from enquete.model.expressions.domains import AnswerDomain
 from enquete.model.problems import Problem, is_blank, text_problems, wrong_type
 from enquete.model.question import Option, QuestionBase, unique_ids
-from enquete.qtypes.base import Answer, AnswerModel, Column, QuestionType
+from enquete.qtypes.base import Answer, AnswerModel, Certainty, Column, QuestionType
 from enquete.qtypes.choice import option_table
 from enquete.results.pieces import CommentGroup, CommentSection, Label, Piece
 from enquete.results.question_result import Comment, QuestionResult
@@ -85,6 +85,10 @@ def toggle(question: MultiQuestion, selected: list[str], option_id: str, on: boo
     if option_id in exclusive:
         return [option_id]
     return [s for s in selected if s not in exclusive and s != option_id] + [option_id]
+
+
+_KEYS = frozenset({"selected", "comment", "comments"})
+"""What a multi-select's table may hold."""
 
 
 def _answer(answer: Answer | None) -> MultiAnswer:
@@ -170,6 +174,52 @@ class MultiType(QuestionType[MultiQuestion]):
                 problems += text_problems(qid, text, question.comment_max_length, option)
                 comments[option] = text
         return comments, problems
+
+    def certainty(self, question: MultiQuestion) -> Certainty:
+        options = frozenset(o.id for o in question.options)
+        exclusive = frozenset(o.id for o in question.options if o.exclusive)
+        required = bool(question.required)
+        least = max(question.min_selections, 1 if required else 0)
+        most = question.max_selections if question.max_selections is not None else len(options)
+        comment_allowed, comments_allowed = question.comment, question.option_comments
+        limit = question.comment_max_length
+
+        def text_fits(text: Any, allowed: bool) -> bool:
+            return type(text) is str and (not text.strip() or (allowed and len(text) <= limit))
+
+        def check(raw: Any) -> bool:
+            if type(raw) is not dict or not _KEYS.issuperset(raw):
+                return False
+            selected = raw.get("selected", [])
+            if type(selected) is not list:
+                return False
+            count = len(selected)
+            if count == 0:
+                if required:
+                    return False
+            elif count < least or count > most:
+                return False
+            else:
+                try:  # an element that is a table or an array cannot be hashed: not sure
+                    if not options.issuperset(selected) or len(set(selected)) != count:
+                        return False
+                except TypeError:
+                    return False
+                if count > 1 and not exclusive.isdisjoint(selected):
+                    return False
+            if "comment" in raw and not text_fits(raw["comment"], comment_allowed):
+                return False
+            comments = raw.get("comments")
+            if comments is None:
+                return True
+            if type(comments) is not dict:
+                return False
+            for option, text in comments.items():
+                if not text_fits(text, comments_allowed and option in selected):
+                    return False
+            return True
+
+        return check
 
     def missing(self, question: MultiQuestion, answer: Answer | None) -> list[Problem]:
         count = len(answer.selected) if isinstance(answer, MultiAnswer) else 0

@@ -9,7 +9,7 @@ from pydantic import model_validator
 from enquete.model.expressions.domains import AnswerDomain
 from enquete.model.problems import Problem
 from enquete.model.question import QuestionBase
-from enquete.qtypes.base import Answer, Column, QuestionType
+from enquete.qtypes.base import Answer, Certainty, Column, QuestionType
 from enquete.results.pieces import Piece
 from enquete.results.question_result import QuestionResult
 
@@ -40,6 +40,9 @@ class NoteType(QuestionType[NoteQuestion]):
         if raw is None or raw == "":
             return None, []
         return None, [Problem(question.id, "no_answer_expected")]
+
+    def certainty(self, question: NoteQuestion) -> Certainty:
+        return lambda raw: raw == "" and type(raw) is str
 
     def missing(self, question: NoteQuestion, answer: Answer | None) -> list[Problem]:
         return []

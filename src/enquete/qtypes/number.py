@@ -19,7 +19,7 @@ from enquete.model.expressions.domains import AnswerDomain
 from enquete.model.localized import LocalizedText, localize
 from enquete.model.problems import Problem, is_blank, wrong_type
 from enquete.model.question import QuestionBase
-from enquete.qtypes.base import Answer, QuestionType
+from enquete.qtypes.base import Answer, Certainty, QuestionType
 from enquete.results.pieces import Figures, Piece
 from enquete.results.question_result import QuestionResult
 from enquete.text import one_line
@@ -143,6 +143,18 @@ class NumberType(QuestionType[NumberQuestion]):
         if question.max is not None and value > question.max:
             return None, [Problem(qid, "above_max", params={"limit": format_number(question.max)})]
         return value, []
+
+    def certainty(self, question: NumberQuestion) -> Certainty:
+        """A TOML integer within the bounds; a float or a number written as text: not sure."""
+        low, high = question.min, question.max
+        optional = not question.required
+
+        def check(raw: Any) -> bool:
+            if type(raw) is int:
+                return abs(raw) <= LIMIT and (low is None or raw >= low) and (high is None or raw <= high)
+            return type(raw) is str and optional and not raw.strip()
+
+        return check
 
     def examples(self, question: NumberQuestion) -> list[Answer]:
         low = question.min if question.min is not None else 0

@@ -8,7 +8,7 @@ from pydantic import Field, field_validator
 
 from enquete.model.problems import Problem, is_blank, text_problems, wrong_type
 from enquete.model.question import QuestionBase
-from enquete.qtypes.base import Answer, QuestionType
+from enquete.qtypes.base import Answer, Certainty, QuestionType
 from enquete.results.pieces import CommentGroup, CommentSection, Piece
 from enquete.results.question_result import Comment, QuestionResult
 from enquete.text import one_line
@@ -59,6 +59,12 @@ class TextType(QuestionType[TextQuestion]):
         if not problems and question.pattern is not None and not _matches(question.pattern, raw):
             problems = [Problem(question.id, "pattern", params={"expected": question.pattern})]
         return raw, problems
+
+    def certainty(self, question: TextQuestion) -> Certainty:
+        """Any text within the limit; with a `pattern`, only a blank answer (the pattern is not run here)."""
+        limit = 0 if question.pattern is not None else question.max_length
+        optional = not question.required
+        return lambda raw: type(raw) is str and (len(raw) <= limit if raw.strip() else optional)
 
     def examples(self, question: TextQuestion) -> list[Answer]:
         return ["Yes.", "• one\n• two [b]not bold[/b] “quoted” 中文"[: question.max_length]]

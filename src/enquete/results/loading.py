@@ -15,6 +15,7 @@ not), never an exception. Three things keep a big folder cheap:
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import sys
@@ -337,13 +338,21 @@ def _read_in_workers(
     names = [str(p) for p in paths]
     chunks = [names[i : i + CHUNK] for i in range(0, len(names), CHUNK)]
     newest = Newest()
-    with ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(questionnaire,)
-    ) as pool:
-        for chunk_outcomes in pool.map(_read_chunk, chunks):
-            newest.extend([_from_wire(w) for w in chunk_outcomes])
-            if progress:
-                progress(len(newest.outcomes), len(paths))
+    if method == "fork":
+        # Forked workers share the parent's objects until written to; a collection walking them
+        # (and writing their headers) would copy every page: frozen, the collector leaves them be.
+        gc.freeze()
+    try:
+        with ProcessPoolExecutor(
+            max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(questionnaire,)
+        ) as pool:
+            for chunk_outcomes in pool.map(_read_chunk, chunks):
+                newest.extend([_from_wire(w) for w in chunk_outcomes])
+                if progress:
+                    progress(len(newest.outcomes), len(paths))
+    finally:
+        if method == "fork":
+            gc.unfreeze()
     return newest
 
 

@@ -144,9 +144,14 @@ def cross_tab(results: Results, questionnaire: Questionnaire, question_ids: list
 def cross_readings(results: Results, questionnaire: Questionnaire) -> dict[str, dict[str, Any]]:
     """JSON-ready: every option shared by several questions, who chose it in each and in all of them."""
     readings: dict[str, dict[str, Any]] = {}
+    tabs: dict[tuple[str, ...], dict[str, CrossRow]] = {}  # options shared by the same questions: one tab
     for option in shared_options(questionnaire):
         questions = [q.id for q in choice_questions(questionnaire) if option in flag_columns(q)]
-        row = next((r for r in cross_tab(results, questionnaire, questions) if r.option == option), None)
+        tab = tabs.get(tuple(questions))
+        if tab is None:
+            tab = {r.option: r for r in cross_tab(results, questionnaire, questions)}
+            tabs[tuple(questions)] = tab
+        row = tab.get(option)
         if row is not None:
             readings[option] = {
                 "questions": questions,

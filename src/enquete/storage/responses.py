@@ -35,7 +35,6 @@ from enquete.storage.atomic import write_files
 from enquete.storage.folder_glance import DRAFTS as DRAFTS
 from enquete.storage.folder_glance import is_response_name as is_response_name
 from enquete.storage.folder_glance import submitted_files
-from enquete.storage.lock import folder_lock
 from enquete.storage.safe_read import parse_toml, read_bytes, read_toml
 
 HISTORY = "history"
@@ -203,6 +202,8 @@ class ResponseFolder:
 
     def lock(self) -> AbstractContextManager[None]:
         """The folder's writer lock; re-entrant, so a merge holds it around many writes."""
+        from enquete.storage.lock import folder_lock  # filelock: not for a report, which only reads
+
         return folder_lock(self.root)
 
     def replacement_writes(
