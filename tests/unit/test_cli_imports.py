@@ -60,17 +60,14 @@ def test_a_remembered_report_is_given_without_importing_pydantic(tmp_path: Path)
     assert "5 respondents" in again.stdout
 
 
-def test_a_cold_report_does_not_import_the_folder_lock(
+def test_a_cold_report_does_not_import_the_folder_lock_nor_the_expression_parser(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A report only reads: filelock (and socket) are for the writers.
-
-    (The expression language, lark and regex, is imported too since the
-    question types describe their answers with `model.expressions.domains`;
-    a survey without expressions does not need it: a follow-up.)
-    """
+    """A report only reads: filelock (and socket) are for the writers; the shipped survey has no
+    expression, so the parser (lark) is not loaded either (the question types describe their
+    answers with `model.answer_domain`, outside the expressions package, for this)."""
     monkeypatch.setenv("ENQUETE_CACHE", "off")
     argv = ["report", "--responses", str(FIXTURES / "sample"), "-o", str(tmp_path / "report.json")]
-    result = run_blocking({"textual", "rich", "filelock"}, argv)
+    result = run_blocking({"textual", "rich", "filelock", "lark"}, argv)
     assert result.returncode == 0, result.stderr
     assert "5 respondents" in result.stdout

@@ -142,7 +142,7 @@ def test_ctrl_c_while_a_big_batch_is_staged_stops_it_and_leaves_no_temporary(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Interrupted, the thread pool went on staging every pending file and left the temporaries behind."""
-    real_wait = atomic.wait
+    real_wait = atomic.wait  # type: ignore[attr-defined]  # the name atomic calls, patched below
 
     def interrupted(futures: list[Future[str]]) -> None:
         real_wait(futures[:3])

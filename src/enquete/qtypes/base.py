@@ -18,7 +18,7 @@ from typing import Any, ClassVar, Generic, Literal, TypeAlias, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
-from enquete.model.expressions.domains import AnswerDomain
+from enquete.model.answer_domain import AnswerDomain
 from enquete.model.problems import Problem
 from enquete.model.question import Option, QuestionBase
 from enquete.results.pieces import Piece

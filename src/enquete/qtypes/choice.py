@@ -6,7 +6,7 @@ from typing import Any, Literal
 
 from pydantic import field_validator
 
-from enquete.model.expressions.domains import AnswerDomain
+from enquete.model.answer_domain import AnswerDomain
 from enquete.model.problems import Problem, is_blank, wrong_type
 from enquete.model.question import Option, QuestionBase, unique_ids
 from enquete.qtypes.base import Answer, Certainty, QuestionType

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
+from enquete.model.answer_domain import AnswerDomain
 from enquete.model.codes import is_st3, normalize_code, st3_codes, st3_name
-from enquete.model.expressions.domains import AnswerDomain
 from enquete.model.problems import Problem, is_blank, wrong_type
 from enquete.model.question import QuestionBase
 from enquete.qtypes.base import Answer, Certainty, QuestionType

@@ -7,7 +7,7 @@ from typing import Any, Literal
 from pydantic import Field, field_validator, model_validator
 
 from enquete.i18n.catalog import translate
-from enquete.model.expressions.domains import AnswerDomain
+from enquete.model.answer_domain import AnswerDomain
 from enquete.model.problems import Problem, is_blank, text_problems, wrong_type
 from enquete.model.question import Option, QuestionBase, unique_ids
 from enquete.qtypes.base import Answer, AnswerModel, Certainty, Column, QuestionType

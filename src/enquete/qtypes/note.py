@@ -6,7 +6,7 @@ from typing import Any, Literal
 
 from pydantic import model_validator
 
-from enquete.model.expressions.domains import AnswerDomain
+from enquete.model.answer_domain import AnswerDomain
 from enquete.model.problems import Problem
 from enquete.model.question import QuestionBase
 from enquete.qtypes.base import Answer, Certainty, Column, QuestionType

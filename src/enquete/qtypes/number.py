@@ -15,7 +15,7 @@ from typing import Any, Literal
 from pydantic import Field, model_validator
 
 from enquete.i18n.catalog import translate
-from enquete.model.expressions.domains import AnswerDomain
+from enquete.model.answer_domain import AnswerDomain
 from enquete.model.localized import LocalizedText, localize
 from enquete.model.problems import Problem, is_blank, wrong_type
 from enquete.model.question import QuestionBase

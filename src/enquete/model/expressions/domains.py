@@ -20,25 +20,11 @@ import math
 from dataclasses import dataclass
 from typing import Literal
 
+from enquete.model.answer_domain import AnswerDomain
 from enquete.model.expressions.syntax import Binary, Call, Current, Node, Number, Reference, String, walk
 from enquete.model.expressions.values import to_date, to_number
 
-Kind = Literal["nothing", "text", "number", "date", "option", "selection", "table"]
-"""`option`: one option id; `selection`: several ids; `nothing`: no answer (a note);
-`table`: an answer expressions cannot read (a matrix)."""
-
 _COMPARISONS = ("=", "!=", "<", "<=", ">", ">=")
-
-
-@dataclass(frozen=True)
-class AnswerDomain:
-    """What an expression reads from one question's answer."""
-
-    kind: Kind
-    options: tuple[str, ...] = ()
-    """The ids an `option` or `selection` answer can hold."""
-    noun: str = ""
-    """What the question is, for messages: `a note`, `a matrix`."""
 
 
 @dataclass(frozen=True)
