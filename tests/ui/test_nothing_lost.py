@@ -520,9 +520,9 @@ async def test_typing_while_the_disk_refuses_makes_one_retry_chain(
     """Code review 3.2.5-6: every keystroke started a save thread, and every failure its own retry timer."""
     from enquete.errors import StorageError
     from enquete.storage.responses import ResponseFolder
-    from enquete.ui.screens import fill
+    from enquete.ui.screens.fill import autosave
 
-    monkeypatch.setattr(fill, "RETRY_SECONDS", 0.3)
+    monkeypatch.setattr(autosave, "RETRY_SECONDS", 0.3)
     attempts: list[int] = []
 
     def refuse(self: ResponseFolder, response: object) -> None:
