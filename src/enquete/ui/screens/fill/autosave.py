@@ -16,14 +16,14 @@ from textual.widgets import Static
 
 from enquete.errors import StorageError
 from enquete.ui.content import tr
-from enquete.ui.screens.fill.state import FillState
+from enquete.ui.screens.fill.typed_keys import TypedKeys
 
 SAVE_AFTER_SECONDS = 0.4
 """The pause in typing after which the draft is written."""
 RETRY_SECONDS = 5.0
 
 
-class Autosaving(FillState):
+class Autosaving(TypedKeys):
     """The fill screen's saving and leaving: nothing typed is lost on the way out."""
 
     class DraftSaved(Message):
@@ -115,8 +115,9 @@ class Autosaving(FillState):
 
     # --- leaving ------------------------------------------------------------------
 
-    def action_leave(self) -> None:
-        """Back to the home screen, the draft saved first."""
+    async def action_leave(self) -> None:
+        """Back to the home screen, the draft saved first (with what was typed just before Escape)."""
+        await self.take_typed_answer()
 
         def back_home() -> None:
             self.dismiss()

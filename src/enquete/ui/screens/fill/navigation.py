@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from textual.css.query import NoMatches
+
 from enquete.ui.content import tr
 from enquete.ui.screens.fill.state import FillState
 from enquete.ui.screens.fill.submitting import Submitting
+from enquete.ui.widgets.answer_field import AnswerField
 
 
 class Navigating(Submitting):
@@ -47,18 +50,64 @@ class Navigating(Submitting):
         return None
 
     async def action_next_question(self) -> None:
+        """Ctrl+N (and Enter in a one-line field): the answer as typed is taken first, as it may
+        decide which question comes next.
+
+        Bug (issue 12): "120" typed just before Ctrl+N, in one burst, was lost.
+        """
+        await self.take_typed_answer()
         following = self._asked_after(1)
         if following is None:
             await self.action_review()
         else:
             await self.show_question_now(following)
 
+    def _answer_field(self) -> AnswerField | None:
+        return next(iter(self.query("#field").results(AnswerField)), None)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Enter is the screen's only in a one-line field; elsewhere, the field's (a new line, a choice)."""
+        if action == "next_on_enter":
+            field = self._answer_field()
+            try:
+                return field is not None and field.enter_may_move_on()
+            except NoMatches:  # asked while the field is being built
+                return False
+        return True
+
+    def key_shown(self, action: str) -> bool:
+        """Whether the key bar shows an enabled key now: Enter's `Next` only where Enter would go on."""
+        if action == "next_on_enter":
+            field = self._answer_field()
+            try:
+                return field is not None and field.enter_moves_on()
+            except NoMatches:
+                return False
+        return True
+
+    async def action_next_on_enter(self) -> None:
+        """Enter in a one-line field: the next question, as Ctrl+N (keys typed after it act there).
+
+        Decided once the keys typed before Enter have landed: "KR" Enter typed in one
+        burst goes on just as it does typed slowly (KR is chosen by then).
+        """
+        await self.take_typed_answer()
+        field = self._answer_field()
+        if field is None:
+            return
+        if field.enter_moves_on():
+            await self.action_next_question()
+        else:
+            field.enter_in_field()
+
     async def action_previous_question(self) -> None:
+        await self.take_typed_answer()
         previous = self._asked_after(-1)
         if previous is not None:
             await self.show_question_now(previous)
 
-    def action_jump_to_question(self) -> None:
+    async def action_jump_to_question(self) -> None:
+        await self.take_typed_answer()
         from enquete.ui.dialogs.question_list import QuestionListDialog
 
         def jump(question_id: str | None) -> None:
@@ -76,6 +125,7 @@ class Navigating(Submitting):
             elif step is not None:
                 self.show_question(self.session.questionnaire.ids.index(step.question_id), step.subject)
 
+        await self.take_typed_answer()
         self.save_now()
         await self.app.push_screen(ReviewScreen(self.session, self.language), back_from_review)
 

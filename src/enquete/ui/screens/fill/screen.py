@@ -35,13 +35,20 @@ class FillScreen(Navigating):
     """No automatic focus: `_settle` places the cursor, and Textual's would scroll the question away."""
     BINDINGS = [
         Binding("ctrl+n,alt+right", "next_question", "key.next", id="next", priority=True),
+        Binding("enter", "next_on_enter", "key.next", id="next_on_enter", priority=True),
         Binding("ctrl+b,alt+left", "previous_question", "key.back", id="back", priority=True),
-        Binding("ctrl+g", "jump_to_question", "key.jump", id="jump", priority=True),
+        Binding("ctrl+g", "jump_to_question", "key.jump", id="jump", show=False, priority=True),
         Binding("ctrl+r", "review", "key.review", id="review", priority=True),
         Binding("ctrl+s", "finalize", "key.finalize", id="finalize", show=False, priority=True),
-        Binding("escape", "leave", "key.home", id="home"),
+        Binding("escape", "leave", "key.home", id="home", show=False),
     ]
-    """Control keys, so that they work while typing in a text box too (Alt+arrows: Ctrl+B is tmux's)."""
+    """Control keys, so that they work while typing in a text box too (Alt+arrows: Ctrl+B is tmux's).
+
+    Enter goes on only from a one-line field (`AnswerField.enter_may_move_on`, checked
+    by `check_action`); everywhere else it is the field's (a new line, a choice).
+    Ctrl+G and Escape are listed by F1, not in the key bar: with `⏎/^n Next` the
+    bar must fit 80 columns in every language (French was 100 cells wide).
+    """
 
     class OtherResponseFound(Message):
         """What to say about another finalized response of the office just chosen ("" for none)."""
@@ -124,8 +131,18 @@ class FillScreen(Navigating):
 
     # --- what the person does -------------------------------------------------
 
+    def _is_stale(self, question_id: str) -> bool:
+        """A message from a question no longer shown: its field's value was taken before the move.
+
+        Bug (issue 12): an older value of the question just left, still on its way when
+        the next question was built, could overwrite the newest one taken by `take_typed_answer`.
+        """
+        return question_id != self.question.id
+
     @on(AnswerField.Changed)
     def answer_changed(self, event: AnswerField.Changed) -> None:
+        if self._is_stale(event.question_id):
+            return
         self.session.set_answer(event.question_id, event.value)
         self._answer_changed()
         key = self.session.response.key(self.session.questionnaire)
@@ -165,6 +182,8 @@ class FillScreen(Navigating):
 
     @on(MultiSelectField.OptionToggled)
     def option_toggled(self, event: MultiSelectField.OptionToggled) -> None:
+        if self._is_stale(event.question_id):
+            return
         self.session.toggle_option(event.question_id, event.option_id, event.on)
         for field in self.query("#field").results(MultiSelectField):
             field.update_set_aside(self.session.set_aside(event.question_id))
@@ -173,11 +192,15 @@ class FillScreen(Navigating):
 
     @on(MultiSelectField.OptionCommentEdited)
     def option_comment_edited(self, event: MultiSelectField.OptionCommentEdited) -> None:
+        if self._is_stale(event.question_id):
+            return
         self.session.set_option_comment(event.question_id, event.option_id, event.text)
         self._answer_changed()
 
     @on(MultiSelectField.CommentEdited)
     def comment_edited(self, event: MultiSelectField.CommentEdited) -> None:
+        if self._is_stale(event.question_id):
+            return
         self.session.set_question_comment(event.question_id, event.text)
         self._answer_changed()
 
