@@ -12,6 +12,7 @@ from enquete.storage.questionnaire_file import read_questionnaire_data
 from enquete.text import join_lines
 from enquete.ui.app import EnqueteApp
 from enquete.ui.screens.fill import FillScreen
+from tests.conftest import ROOT
 from tests.ui.conftest import running, screen_text, settled
 
 QUESTIONNAIRE = """
@@ -176,3 +177,34 @@ def toml_string(text: str) -> str:
     import tomli_w
 
     return tomli_w.dumps({"x": text}).split("=", 1)[1].strip()
+
+
+async def test_every_languages_key_bar_fits_80_columns_on_every_question() -> None:
+    """Issue 12: with `⏎/^n Next` added, each language's key bar must still show every key, Quit last.
+
+    French lost Quit on the matrix ("space Choisir") and, before Ctrl+G and Escape moved to F1, everywhere.
+    """
+    surveys = [
+        ("questionnaire.toml", ("en", "fr", "es", "zh", "ru")),
+        ("examples/office-capacity.toml", ("en", "fr")),
+    ]
+    for source, languages in surveys:
+        _, data = read_questionnaire_data(ROOT / source)
+        for language in languages:
+            folder = Path(f"responses-{len(source)}-{language}")
+            app = EnqueteApp(data, folder, source=source, language=language, mode="fill")
+            async with running(app, size=(80, 24)) as pilot:
+                await pilot.press(*"JP")
+                await settled(pilot)
+                assert "⏎/^n " in footer(app), (language, footer(app))
+                screen = fill(app)
+                for index in range(len(screen.session.questionnaire.questions)):
+                    await screen.show_question_now(index)
+                    await pilot.pause()
+                    bar = footer(app).rstrip()
+                    assert bar.lstrip().startswith("f1 ") and bar.split()[-2] == "^q", (
+                        source,
+                        language,
+                        index,
+                        bar,
+                    )
