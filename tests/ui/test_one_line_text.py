@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from textual import events
+from textual.widgets import Static
 
 from enquete.storage.questionnaire_file import read_questionnaire_data
 from enquete.text import join_lines
@@ -91,6 +92,12 @@ async def test_enter_goes_on_from_one_line_and_makes_a_new_line_in_several() -> 
     app = one_line_app()
     async with running(app, size=(80, 24)) as pilot:
         assert "⏎/^n Next" in footer(app), "the key bar says Enter goes on"
+        await pilot.press("f1")
+        await pilot.pause()
+        help_text = " ".join(" ".join(str(w.render()).split()) for w in app.screen.query(Static))
+        assert "⏎/^n Next" in help_text and "Enter goes to the next question" in help_text
+        await pilot.press("escape")
+        await pilot.pause()
         await pilot.press(*"Our own system", "enter")
         await settled(pilot)
         assert fill(app).question.id == "reference"
