@@ -6,6 +6,7 @@ import datetime
 from pathlib import Path
 from typing import Any
 
+import pytest
 from textual import events
 
 from enquete.storage.questionnaire_file import read_questionnaire_data
@@ -103,3 +104,23 @@ async def test_a_late_change_from_the_question_just_left_does_not_overwrite_its_
         screen.post_message(AnswerField.Changed("examiners", "12"))  # as the old field's last-but-one
         await let_burst_land(app, pilot)
         assert screen.session.response.answers["examiners"] == 120
+
+
+async def test_a_stuck_widget_never_holds_ctrl_n(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Letting keys land is bounded: a widget that never answers delays a move, never blocks it."""
+    import asyncio
+
+    from enquete.ui.screens.fill import typed_keys
+
+    async def never(_: object) -> None:
+        await asyncio.Event().wait()
+
+    monkeypatch.setattr(typed_keys, "handled_so_far", never)
+    monkeypatch.setattr(typed_keys, "LAND_WITHIN_SECONDS", 0.05)
+    app = office_capacity_app()
+    async with running(app, size=(80, 24)) as pilot:
+        await pilot.press(*"AU", "ctrl+n", "ctrl+n", *"120", "ctrl+n")
+        await let_burst_land(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, FillScreen) and screen.question.id == "it_staff"
+        assert screen.session.response.answers["examiners"] == 120, "the field's value read directly"

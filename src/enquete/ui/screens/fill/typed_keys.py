@@ -27,17 +27,16 @@ from enquete.ui.widgets.answer_field import NOT_READ, AnswerField
 
 MAX_ROUNDS = 10
 """Rounds of letting messages land; keys take two or three (key, change, answer)."""
-ROUND_TRIP_SECONDS = 0.5
-"""The longest wait for one widget to handle its queue (it never takes this long unless stuck)."""
+LAND_WITHIN_SECONDS = 1.0
+"""The longest the screen waits for keys to land before moving anyway (it never takes this long
+unless a widget is stuck): a move is never held up for more than this."""
 
 
 async def handled_so_far(pump: MessagePump) -> None:
-    """Return once `pump` has handled every message it was sent before this call (bounded in time)."""
+    """Return once `pump` has handled every message it was sent before this call."""
     handled = asyncio.Event()
-    if not pump.call_later(handled.set):
-        return  # closing: nothing more will be handled
-    with contextlib.suppress(TimeoutError):
-        await asyncio.wait_for(handled.wait(), ROUND_TRIP_SECONDS)
+    if pump.call_later(handled.set):  # False when closing: nothing more will be handled
+        await handled.wait()
 
 
 class TypedKeys(FillState):
@@ -57,11 +56,13 @@ class TypedKeys(FillState):
             chain.append(ancestor)
             if ancestor is self:
                 break
-        for _ in range(MAX_ROUNDS):
-            for pump in chain:  # the focused widget first: what it handles bubbles to the next
-                await handled_so_far(pump)
-            if not any(pump.message_queue_size for pump in chain):
-                return
+        with contextlib.suppress(TimeoutError):
+            async with asyncio.timeout(LAND_WITHIN_SECONDS):
+                for _ in range(MAX_ROUNDS):
+                    for pump in chain:  # the focused widget first: what it handles bubbles to the next
+                        await handled_so_far(pump)
+                    if not any(pump.message_queue_size for pump in chain):
+                        return
 
     def _take_field_value(self) -> None:
         """The field's value read directly (see `AnswerField.current_value`), if it differs."""
