@@ -1,9 +1,11 @@
 """The enquete app: holds the workspace and the language; screens do the rest.
 
 It paints the home screen from the questionnaire's raw title first and
-validates the questionnaire just after (pydantic costs more to import than
-Textual does), so nothing here imports the model at module level. Opening a
-response reads files, so it runs in a worker that posts what it found.
+validates the questionnaire just after, in a worker (pydantic costs more to
+import than Textual does), so nothing here imports the model at module level
+and the home screen answers keys meanwhile. An action chosen before the
+questionnaire is validated is remembered and carried out once it is. Opening
+a response reads files, so it runs in a worker that posts what it found.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from textual.app import App
 from textual.binding import Binding
 from textual.message import Message
 from textual.reactive import reactive
+from textual.screen import Screen
 
 from enquete.settings import Settings
 from enquete.storage.questionnaire_file import header_languages, header_text
@@ -46,6 +49,9 @@ class EnqueteApp(App[int]):
     """Fill in a questionnaire, or look at the results, keyboard first."""
 
     TITLE = "enquete"
+    CSS_PATH = ["screens/home.tcss"]
+    """The home screen's styles: as the default screen (`get_default_screen`) it is never pushed,
+    and Textual loads a screen's own `CSS_PATH` only when it is pushed."""
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
         Binding("f1", "help", "key.help", id="help"),
@@ -71,6 +77,13 @@ class EnqueteApp(App[int]):
         def __init__(self, reason: str) -> None:
             super().__init__()
             self.reason = reason
+
+    class Validated(Message):
+        """The questionnaire passed its schema (`questionnaire`), or did not (`error`)."""
+
+        def __init__(self, questionnaire: Questionnaire | None, error: str = "") -> None:
+            super().__init__()
+            self.questionnaire, self.error = questionnaire, error
 
     def __init__(
         self,
@@ -98,6 +111,9 @@ class EnqueteApp(App[int]):
         if self.settings.theme and self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
         self._home: HomeScreen | None = None
+        self._validating = False
+        self._chosen_early: HomeAction | None = None
+        """An action chosen on the home screen before the questionnaire was validated."""
 
     @property
     def languages(self) -> list[str]:
@@ -112,28 +128,61 @@ class EnqueteApp(App[int]):
         """
         return printable(header_text(self.questionnaire_data, key, self.language))
 
-    def on_mount(self) -> None:
+    def get_default_screen(self) -> Screen[Any]:
+        """The home screen is the bottom of the stack itself: no blank screen under it to push it on
+        (pushing re-styles every widget once more before the first paint)."""
         from enquete.ui.screens.home import HomeScreen
 
-        self.title = self.header("title")
-        self._home = HomeScreen(self.header("title"), self.header("description"), self.language)
-        self.push_screen(self._home)
-        self.watch(self, "theme", self._remember_theme, init=False)
-        self.call_after_refresh(self.finish_loading)
+        # The home screen glances at the folder itself only when it is the first screen to stay.
+        glance = self.responses if self.mode == "home" else None
+        self._home = HomeScreen(self.header("title"), self.header("description"), self.language, glance)
+        return self._home
 
-    def finish_loading(self) -> None:
-        """Validate the questionnaire, then open what the command line asked for."""
+    def on_mount(self) -> None:
+        self.title = self.header("title")
+        self.watch(self, "theme", self._remember_theme, init=False)
+        if self.mode != "home":
+            self.call_after_refresh(self._start_validating)
+        # else: once the home screen has shown what it can (`on_home_screen_glanced`)
+
+    def on_home_screen_glanced(self) -> None:
+        self._start_validating()
+
+    def _start_validating(self) -> None:
+        if not self._validating:
+            self._validating = True
+            self._validate()
+
+    @work(thread=True, exclusive=True, group="validate", exit_on_error=False, description="validating")
+    def _validate(self) -> None:
+        """Import pydantic and check the questionnaire off the UI thread; post what came of it."""
         from enquete.errors import QuestionnaireError
-        from enquete.session import Workspace
         from enquete.storage.questionnaire_file import questionnaire_from_data
-        from enquete.storage.responses import ResponseFolder
 
         try:
-            self.questionnaire = questionnaire_from_data(self.questionnaire_data, source=self.source)
+            questionnaire = questionnaire_from_data(self.questionnaire_data, source=self.source)
         except QuestionnaireError as error:
-            # Printed by Rich after the app closes: as Text, so neither markup nor escapes apply.
-            self.exit(return_code=2, message=Text(printable(f"enquete: {error}")))
+            self.post_message(self.Validated(None, str(error)))
             return
+        except Exception as error:  # a bug: said and ended, never a screen waiting forever
+            self.post_message(self.Validated(None, f"{self.source}: cannot be loaded ({error!r})"))
+            return
+        self.post_message(self.Validated(questionnaire))
+
+    @on(Validated)
+    def _validated(self, event: Validated) -> None:
+        if event.questionnaire is None:
+            # Printed by Rich after the app closes: as Text, so neither markup nor escapes apply.
+            self.exit(return_code=2, message=Text(printable(f"enquete: {event.error}")))
+            return
+        self.finish_loading(event.questionnaire)
+
+    def finish_loading(self, questionnaire: Questionnaire) -> None:
+        """Hand the validated questionnaire to the screens, then do what was asked meanwhile."""
+        from enquete.session import Workspace
+        from enquete.storage.responses import ResponseFolder
+
+        self.questionnaire = questionnaire
         self.folder = ResponseFolder(self.responses)
         self.workspace = Workspace(self.questionnaire, self.folder)
         self.ready = True
@@ -143,13 +192,23 @@ class EnqueteApp(App[int]):
             self._show_results()
         elif self.mode == "fill":
             self.open_response(OpenRequest(office=self.office, pick_draft=not self.office))
+        chosen, self._chosen_early = self._chosen_early, None
+        if chosen is not None:
+            self._carry_out(chosen)
 
     # --- opening a response ---------------------------------------------------------
 
     def on_home_screen_chosen(self, message: HomeScreen.Chosen) -> None:
+        from enquete.ui.screens.home import QuitApp
+
+        if self.ready or isinstance(message.action, QuitApp):
+            self._carry_out(message.action)
+        else:
+            self._chosen_early = message.action  # carried out once the questionnaire is validated
+
+    def _carry_out(self, action: HomeAction) -> None:
         from enquete.ui.screens.home import EditSubmitted, NewResponse, OpenDraft, QuitApp
 
-        action: HomeAction = message.action
         if isinstance(action, OpenDraft | EditSubmitted):
             self.open_response(OpenRequest(path=action.path))
         elif isinstance(action, NewResponse):
