@@ -116,6 +116,7 @@ def build_parser() -> argparse.ArgumentParser:
     results = commands.add_parser("results", help="browse the aggregated results")
     _common(results)
     _language(results)
+    _invited(results)
 
     report = commands.add_parser(
         "report", help="write the aggregated results (json, md, csv, docx annex, xlsx workbook, summary)"
@@ -135,6 +136,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _common(check, responses=False)
     check.add_argument("files", nargs="*", type=Path, metavar="FILE")
+    check.add_argument(
+        "--strict", action="store_true", help="questionnaire: fail on warnings too (missing translations)"
+    )
 
     merge = commands.add_parser(
         "merge",
@@ -177,6 +181,9 @@ def build_parser() -> argparse.ArgumentParser:
     converter.add_argument("form", type=Path, metavar="FORM.xlsx")
     converter.add_argument("-o", "--output", type=Path, default=Path("questionnaire.toml"), metavar="FILE")
     converter.add_argument("--force", action="store_true", help="overwrite the output file if it exists")
+    converter.add_argument(
+        "--strict", action="store_true", help="fail on warnings too (missing translations)"
+    )
     return parser
 
 
@@ -211,7 +218,7 @@ def _run(args: argparse.Namespace) -> int:
     if command == "check":
         from enquete.commands.check_command import run_check
 
-        return run_check(args.files, args.questionnaire)
+        return run_check(args.files, args.questionnaire, strict=args.strict)
     if command == "report":
         from enquete.commands.report_command import run_report
 
@@ -223,7 +230,7 @@ def _run(args: argparse.Namespace) -> int:
     if command == "import":
         from enquete.commands.import_command import run_import
 
-        return run_import(args.form, args.output, force=args.force)
+        return run_import(args.form, args.output, force=args.force, strict=args.strict)
     from enquete.ui.launch import run_app
 
     return run_app(
@@ -232,4 +239,5 @@ def _run(args: argparse.Namespace) -> int:
         responses=args.responses,
         language=args.lang,
         office=getattr(args, "office", None),
+        invited=args.invited,
     )

@@ -19,16 +19,28 @@ class Verdict:
     path: Path
     problems: tuple[str, ...]
     note: str = ""
+    warnings: tuple[str, ...] = ()
+    """What works but should be looked at (a missing translation falls back to English)."""
 
     @property
     def ok(self) -> bool:
         return not self.problems
 
-    def lines(self) -> Iterator[str]:
-        if self.ok:
-            yield f"{self.path}: OK{self.note}"
+    def passes(self, strict: bool = False) -> bool:
+        """No problem; with `strict`, no warning either."""
+        return self.ok and not (strict and self.warnings)
+
+    def lines(self, strict: bool = False) -> Iterator[str]:
+        """The verdict line (OK, or not OK under `strict` when there are warnings), problems, warnings."""
+        if self.ok and strict and self.warnings:
+            yield f"{self.path}: not OK with --strict{self.note}: {len(self.warnings)} warning(s)"
+        elif self.ok:
+            counted = f" with {len(self.warnings)} warning(s)" if self.warnings else ""
+            yield f"{self.path}: OK{self.note}{counted}"
         for problem in self.problems:
             yield f"{self.path}: {problem}"
+        for warning in self.warnings:
+            yield f"{self.path}: warning: {warning}"
 
 
 def check_response_file(path: Path, questionnaire: Questionnaire) -> Verdict:
@@ -46,7 +58,7 @@ def check_response_data(path: Path, data: bytes, questionnaire: Questionnaire) -
         decoded = decode_text(data)
         response, found = response_from_data(questionnaire, parse_text(decoded.text))
     except ResponseFileError as error:
-        return Verdict(path, (str(error),))
+        return Verdict(path, (_with_next_step(str(error)),))
     problems = [str(p) for p in found]
     key = response.key(questionnaire)
     if response.status == "draft":
@@ -62,15 +74,30 @@ def check_response_data(path: Path, data: bytes, questionnaire: Questionnaire) -
     return Verdict(path, tuple(problems), note)
 
 
+def _with_next_step(reason: str) -> str:
+    """A response of another survey (or version) is checked against its own questionnaire: say how."""
+    if reason.startswith(("answers the questionnaire", "answers version")):
+        return f"{reason}; to check it against its own questionnaire, add --questionnaire FILE"
+    return reason
+
+
 def check_questionnaire_file(path: Path) -> Verdict:
-    """Loadable and fully translated into every language it declares."""
+    """Loadable (a problem otherwise); fully translated and its expressions sound (warnings otherwise).
+
+    A missing translation is a warning, not a problem: the survey works, the
+    text falls back to English. `--strict` makes warnings fail.
+    """
     try:
         questionnaire = load_questionnaire(path)
     except QuestionnaireError as error:
         return Verdict(path, (str(error).removeprefix(f"{path}: "),))
-    missing = tuple(f"missing translation: {line}" for line in questionnaire.missing_translations())
+    missing = [
+        f"missing translation (English is shown instead): {line}"
+        for line in questionnaire.missing_translations()
+    ]
     return Verdict(
         path,
-        missing,
+        (),
         f" ({questionnaire.id} version {questionnaire.version}, {len(questionnaire.questions)} questions)",
+        (*questionnaire.expression_warnings(), *missing),
     )

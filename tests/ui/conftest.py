@@ -21,7 +21,11 @@ def make_app() -> AppFactory:
     path, data = read_questionnaire_data(ROOT / "questionnaire.toml")
 
     def build(
-        language: str | None = "en", mode: str = "home", office: str | None = None, settings: Any = None
+        language: str | None = "en",
+        mode: str = "home",
+        office: str | None = None,
+        settings: Any = None,
+        invited: Path | None = None,
     ) -> EnqueteApp:
         return EnqueteApp(
             data,
@@ -31,6 +35,7 @@ def make_app() -> AppFactory:
             mode=mode,  # type: ignore[arg-type]
             office=office,
             settings=settings,
+            invited=invited,
         )
 
     return build

@@ -43,8 +43,10 @@ def test_each_bad_file_is_named_with_its_problem(tmp_path: Path, capsys: pytest.
         f"{combined}: question 'current_focus': 'not_applicable' cannot be combined with other choices",
         f"{broken}: is not valid TOML: Illegal character '\\n' (at line 2, column 8)",
         f"{latin1}: is not valid UTF-8 text (line 2, column 17); save it again as UTF-8",
-        f"{other}: answers the questionnaire 'another', not 'cws-ict-2025'",
-        f"{newer}: answers version 3 of 'cws-ict-2025'; this is version 1",
+        f"{other}: answers the questionnaire 'another', not 'cws-ict-2025'; "
+        "to check it against its own questionnaire, add --questionnaire FILE",
+        f"{newer}: answers version 3 of 'cws-ict-2025'; this is version 1; "
+        "to check it against its own questionnaire, add --questionnaire FILE",
         "1 valid, 5 with problems",
     ]
 
@@ -54,9 +56,10 @@ def test_missing_file_is_a_problem_not_a_crash(tmp_path: Path, capsys: pytest.Ca
     assert code == 1 and lines == [f"{tmp_path / 'nowhere.toml'}: no such file"]
 
 
-def test_questionnaire_check_reports_missing_translations(
+def test_a_missing_translation_is_a_warning_that_fails_only_with_strict(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """Trial 3: check (and import) exited 1 when the only issue was a missing translation."""
     path = tmp_path / "q.toml"
     path.write_text(
         '[questionnaire]\nid = "demo"\nversion = 1\nlanguages = ["en", "fr"]\n'
@@ -65,7 +68,35 @@ def test_questionnaire_check_reports_missing_translations(
         "utf-8",
     )
     code, lines = run(capsys, "--questionnaire", str(path))
-    assert (code, lines) == (1, [f"{path}: missing translation: questions.who.text: no fr text"])
+    warning = (
+        f"{path}: warning: missing translation (English is shown instead): questions.who.text: no fr text"
+    )
+    assert (code, lines) == (0, [f"{path}: OK (demo version 1, 1 questions) with 1 warning(s)", warning])
+    code, lines = run(capsys, "--strict", "--questionnaire", str(path))
+    assert (code, lines) == (
+        1,
+        [f"{path}: not OK with --strict (demo version 1, 1 questions): 1 warning(s)", warning],
+    )
+
+
+def test_a_misleading_expression_is_a_warning_and_an_impossible_one_an_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    head = '[questionnaire]\nid = "demo"\nversion = 1\ntitle = "Demo"\n'
+    multi = '[[questions]]\nid = "tools"\ntype = "multi"\ntext = "Tools"\noptions = [{id = "git", label = "Git"}]\n'
+    follow = '[[questions]]\nid = "why"\ntype = "text"\ntext = "Why?"\nrelevant = "${tools} = \'{0}\'"\n'
+    path = tmp_path / "q.toml"
+    path.write_text(head + multi + follow.replace("{0}", "git"), "utf-8")
+    code, lines = run(capsys, "--questionnaire", str(path))
+    assert code == 0 and lines[1].startswith(f"{path}: warning: questions[1] (why).relevant: column 12: ")
+    assert run(capsys, "--strict", "--questionnaire", str(path))[0] == 1
+    path.write_text(head + multi + follow.replace("{0}", "gti"), "utf-8")
+    code, lines = run(capsys, "--questionnaire", str(path))
+    assert code == 1
+    assert lines[1] == (
+        "  questions[1] (why).relevant: column 12: 'gti' is not an option of ${tools}, "
+        "so this is never true; did you mean 'git'?"
+    )
 
 
 def test_shipped_questionnaire_checks_clean(capsys: pytest.CaptureFixture[str]) -> None:

@@ -171,11 +171,14 @@ def test_questions_named_are_listed_once_in_order() -> None:
         ("${a} = ", 8, "a value"),
         ("(1 + 2", 7, "')'"),
         ("1 + 2)", 6, "the end"),
-        ("${a} == 'x'", 7, "a value"),
+        ("${a} == 'x'", 6, "use '='"),
+        ("${a} > 1 && ${a} < 5", 10, "'&&' is not an operator here: use 'and'"),
+        ("${a} = 1 || ${b} = 'x&&y'", 10, "use 'or'"),
+        ("${a} = 'x' and true", 16, "write true()"),
         ("${a} = 'x' and", 15, "a value"),
         ("selected(${a} 'x')", 15, "','"),
         ("'unclosed", 1, "unexpected"),
-        ("${a} = yes", 8, "put text in quotes ('yes')"),
+        ("${a} = yes", 8, "put text in quotes: 'yes'"),
         ("1 # 2", 3, "unexpected '#'"),
         ("", 1, "empty"),
     ],
@@ -291,8 +294,10 @@ def test_unknown_references_are_reported_with_their_column() -> None:
     tree = parse_tree("${strategy} = 'yes' and ${stratgy} = 'no'")
     problems = unknown_references("budget", "relevant", tree, {"strategy", "budget"})
     assert [str(p) for p in problems] == [
-        "question 'budget': relevant: column 25: '${stratgy}' names no question"
+        "question 'budget': relevant: column 25: '${stratgy}' names no question; did you mean 'strategy'?"
     ]
+    far = unknown_references("budget", "relevant", parse_tree("${zzz} = 1"), {"strategy"})
+    assert far[0].message == "'${zzz}' names no question"  # nothing close: no guess
 
 
 def test_cycles_are_found_with_their_path() -> None:

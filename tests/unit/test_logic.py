@@ -119,7 +119,10 @@ def test_expression_values_of_stored_answers() -> None:
             "column 1: '.' (this question's answer) cannot decide whether it is asked",
         ),
         ({"required": "frob(1)"}, "(q).required: column 1: unknown function 'frob'"),
-        ({"relevant": "${q} = 'x'"}, "go round in a circle: q -> q"),
+        (
+            {"relevant": "'x' = ${q}"},
+            "(q).relevant: column 7: relevant expressions go round in a circle: q -> q",
+        ),
         ({"group": "nowhere"}, "group 'nowhere' is not under [groups]"),
     ],
 )
@@ -130,12 +133,15 @@ def test_bad_expressions_are_refused_with_question_and_column(question: dict[str
 
 
 def test_cycles_across_questions_and_groups_are_refused() -> None:
-    with pytest.raises(QuestionnaireError, match="go round in a circle: a -> b -> a"):
+    """Trial 3: the circle was reported at '(top level)', without a question or column."""
+    with pytest.raises(QuestionnaireError, match="go round in a circle: a -> b -> a") as caught:
         survey(
             {"id": "a", "type": "text", "text": "A", "relevant": "${b} = 'x'"},
             {"id": "b", "type": "text", "text": "B", "group": "g"},
             groups={"g": {"relevant": "${a} = 'y'"}},
         )
+    assert "(a).relevant: column 1: " in str(caught.value)
+    assert "(top level)" not in str(caught.value)
 
 
 def test_check_reports_a_bad_expression_with_its_question_and_column(

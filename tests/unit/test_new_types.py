@@ -19,7 +19,7 @@ def read(question_id: str, raw: Any) -> tuple[Any, list[str]]:
 
 @pytest.mark.parametrize(
     ("raw", "answer"),
-    [(120, 120), ("120", 120), (" 1 200 ", 1200), ("0", 0), (120.0, 120), ("", None)],
+    [(120, 120), ("120", 120), (" 1 200 ", 1200), ("0", 0), (120.0, 120), ("", None), ("120 examiners", 120)],
 )
 def test_a_count_is_kept_as_an_integer(raw: Any, answer: Any) -> None:
     value, problems = read("examiners", raw)
@@ -30,8 +30,8 @@ def test_a_count_is_kept_as_an_integer(raw: Any, answer: Any) -> None:
 @pytest.mark.parametrize(
     ("raw", "message"),
     [
-        ("about 120", "'about 120' is not a number: type digits only, such as 120 or 37.5"),
-        ("120 examiners", "'120 examiners' is not a number"),
+        ("about 120", "'about 120' is not a number: type digits only, such as 120"),
+        ("120 staff", "'120 staff' is not a number"),
         ("12.5", "12.5 is not a whole number"),
         ("-3", "the smallest answer allowed is 0"),
         ("1e9", "'1e9' is not a number"),
@@ -52,6 +52,8 @@ def test_what_is_not_a_count_is_refused_with_a_reason(raw: Any, message: str) ->
         ("37,5", 37.5, None),  # a decimal comma, as typed in much of the world
         (37.5, 37.5, None),
         ("150", None, "the largest answer allowed is 100"),
+        ("150 %", None, "the largest answer allowed is 100"),  # trial 3: was "not a number"
+        ("45.5%", 45.5, None),
         ("12.25", None, "use at most 1 decimal(s)"),
     ],
 )
@@ -65,7 +67,9 @@ def test_a_share_has_bounds_and_decimals(raw: Any, answer: Any, message: str | N
     ("raw", "message"),
     [
         ("31/02/2024", "'31/02/2024' is not a date: write it as year-month-day, such as 2024-05-01"),
-        ("2024-02-31", "'2024-02-31' is not a date"),
+        ("2024-02-31", "'2024-02-31' does not exist: month 02 of 2024 has 29 days"),
+        ("2023-02-29", "'2023-02-29' does not exist: month 02 of 2023 has 28 days"),
+        ("2024-13-01", "'2024-13-01' does not exist: the month is written 01 to 12"),
         ("05/04/2024", "is not a date"),
         ("1999-12-31", "the earliest date allowed is 2000-01-01"),
         (datetime.datetime(2024, 5, 1, 10, 0), "expected a date such as 2024-05-01"),

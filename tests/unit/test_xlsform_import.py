@@ -236,3 +236,18 @@ def test_a_form_without_english_uses_its_default_language_as_the_fallback(tmp_pa
     assert data["questionnaire"]["languages"] == ["en", "fr", "es"]
     assert question(data, "nom")["text"] == {"en": "Votre nom", "fr": "Votre nom", "es": "Su nombre"}
     assert any("the form has no English" in note and "'fr' texts" in note for note in notes)
+
+
+def test_a_missing_translation_is_a_warning_unless_strict(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Trial 3: `import` exited 1 when the only issue was a missing translation (the survey works)."""
+    rows = [
+        {"type": "text", "name": "name", "label::English (en)": "Name", "label::Русский (ru)": "Имя"},
+        {"type": "text", "name": "role", "label::English (en)": "Role"},  # no Russian
+    ]
+    form = build_form(tmp_path / "t.xlsx", rows, [], ["Roles", "roles", "1", "English (en)"])
+    assert main(["import", str(form), "-o", str(tmp_path / "a.toml")]) == 0
+    out = capsys.readouterr().out
+    assert "warning: missing translation (English is shown instead): questions.role.text: no ru text" in out
+    assert main(["import", str(form), "-o", str(tmp_path / "b.toml"), "--strict"]) == 1

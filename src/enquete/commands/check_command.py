@@ -10,21 +10,22 @@ from enquete.storage.questionnaire_file import default_questionnaire_path, load_
 from enquete.verdicts import Verdict, check_questionnaire_file, check_response_data, check_response_file
 
 
-def run_check(files: list[Path], questionnaire_path: Path | None) -> int:
+def run_check(files: list[Path], questionnaire_path: Path | None, *, strict: bool = False) -> int:
     """Print one verdict per file (or the questionnaire's verdict when no file is given).
 
     Args:
         files: Response files to validate; empty to validate the questionnaire itself.
         questionnaire_path: The questionnaire to use; the default one when None.
+        strict: Whether a questionnaire's warnings (missing translations) fail the check too.
 
     Returns:
         EXIT_OK when every file is valid, EXIT_PROBLEMS otherwise.
     """
     if not files:
         verdict = check_questionnaire_file(questionnaire_path or default_questionnaire_path())
-        for line in verdict.lines():
+        for line in verdict.lines(strict):
             say(line)
-        return EXIT_OK if verdict.ok else EXIT_PROBLEMS
+        return EXIT_OK if verdict.passes(strict) else EXIT_PROBLEMS
     questionnaire = load_questionnaire(questionnaire_path)
     verdicts = [verdict for path in files for verdict in _verdicts(path, questionnaire)]
     for verdict in verdicts:

@@ -11,13 +11,14 @@ from enquete.storage.atomic import write_atomically
 from enquete.verdicts import check_questionnaire_file
 
 
-def run_import(form: Path, output: Path, *, force: bool = False) -> int:
+def run_import(form: Path, output: Path, *, force: bool = False, strict: bool = False) -> int:
     """Convert `form`, write `output`, list what did not map, and check the result.
 
     Args:
         form: The XLSForm workbook (.xlsx or .xls).
         output: Where the questionnaire TOML goes; an existing file is kept unless `force`.
         force: Overwrite `output` if it exists.
+        strict: Whether warnings (missing translations) fail the import too.
 
     Returns:
         EXIT_OK when the written questionnaire passes `check`, EXIT_PROBLEMS otherwise
@@ -37,6 +38,6 @@ def run_import(form: Path, output: Path, *, force: bool = False) -> int:
     for note in conversion.notes:
         say(f"{form}: {note}")
     verdict = check_questionnaire_file(output)
-    for line in verdict.lines():
+    for line in verdict.lines(strict):
         say(line)
-    return EXIT_OK if verdict.ok else EXIT_PROBLEMS
+    return EXIT_OK if verdict.passes(strict) else EXIT_PROBLEMS

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -129,22 +130,112 @@ class Group(Strict):
         return readable_expression(source, current=False)
 
 
-def _check_expressions(questionnaire: Questionnaire) -> None:
-    """Unknown questions, unknown groups and cycles of relevance are refused, with their place."""
-    from enquete.model.expressions import find_cycle, parse, unknown_references
+@dataclass(frozen=True)
+class ExpressionFinding:
+    """A problem found in one expression, with where it is (pydantic's location) and its severity."""
+
+    location: tuple[str | int, ...]
+    """`("questions", 6, "relevant")` or `("groups", "name", "relevant")`."""
+    column: int
+    message: str
+    severity: str = "error"
+
+    def where(self) -> str:
+        """`questions[6] (id).relevant` or `groups.name.relevant`, as the other errors say it."""
+        if self.location[0] == "questions":
+            return f"questions[{self.location[1]}] ({self.owner}).{self.location[2]}"
+        return ".".join(str(part) for part in self.location)
+
+    owner: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.where()}: column {self.column}: {self.message}"
+
+
+def expression_findings(questionnaire: Questionnaire) -> list[ExpressionFinding]:
+    """Unknown questions (with the closest id) and comparisons that can never hold, in every expression.
+
+    Each question type describes what its answers can be (`answer_domain`):
+    this never asks which type a question is.
+    """
+    from enquete.model.expressions import parse, unknown_references
+    from enquete.model.expressions.domains import domain_findings
 
     ids = set(questionnaire.ids)
+    places: list[tuple[tuple[str | int, ...], str, str, str]] = [
+        (("groups", name, "relevant"), "", name, group.relevant)
+        for name, group in questionnaire.groups.items()
+        if group.relevant
+    ]
+    for index, q in _as_written(questionnaire):
+        for field in ("relevant", "constraint", "required"):
+            source = getattr(q, field)
+            if isinstance(source, str):
+                places.append((("questions", index, field), q.id, q.id, source))
+    if not places:
+        return []  # most surveys have no expressions: nothing to compute at load
+    domains = {q.id: type_of(q).answer_domain(q) for q in questionnaire.questions}
+    found: list[ExpressionFinding] = []
+    for location, own, owner, source in places:
+        tree = parse(source).tree
+        for unknown in unknown_references(owner, str(location[-1]), tree, ids):
+            found.append(ExpressionFinding(location, unknown.column, unknown.message, owner=owner))
+        own_domain = domains.get(own) if own else None
+        for finding in domain_findings(tree, domains, own_domain):
+            found.append(
+                ExpressionFinding(location, finding.column, finding.message, finding.severity, owner=owner)
+            )
+    return found
+
+
+def _as_written(questionnaire: Questionnaire) -> Iterator[tuple[int, QuestionBase]]:
+    """Each question the author wrote with its index in the file's `[[questions]]`.
+
+    The "please specify" questions that `other = true` options bring are
+    skipped: they are not in the file, and counting them would shift the
+    `questions[N]` of every later question away from what the author sees.
+    """
+    brought: set[str] = set()
+    index = 0
+    for question in questionnaire.questions:
+        if question.id in brought:
+            continue
+        yield index, question
+        index += 1
+        brought.update(f"{question.id}_{o.id}"[:64] for o in type_of(question).options(question) if o.other)
+
+
+def _refuse(findings: list[ExpressionFinding]) -> None:
+    """Raise every error at once, each at its place (`questions[6] (id).relevant`), as pydantic reports."""
+    from pydantic import ValidationError
+    from pydantic_core import InitErrorDetails, PydanticCustomError
+
+    raise ValidationError.from_exception_data(
+        "Questionnaire",
+        [
+            InitErrorDetails(
+                type=PydanticCustomError(
+                    "expression", "{message}", {"message": f"column {f.column}: {f.message}"}
+                ),
+                loc=f.location,
+                input=f.message,
+            )
+            for f in findings
+        ],
+    )
+
+
+def _check_expressions(questionnaire: Questionnaire) -> None:
+    """Unknown questions, impossible comparisons, unknown groups and cycles are refused, with their place."""
+    from enquete.model.expressions import find_cycle, parse
+
     for q in questionnaire.questions:
         if q.group is not None and q.group not in questionnaire.groups:
             raise ValueError(f"question '{q.id}': group '{q.group}' is not under [groups]")
     depends_on: dict[str, set[str]] = {q.id: set() for q in questionnaire.questions}
-    problems = [
-        str(problem).replace("question 'group ", "group '")
-        for owner, field, source in questionnaire.expressions()
-        for problem in unknown_references(owner, field, parse(source).tree, ids)
-    ]
-    if problems:  # every unknown reference at once, not one per run of check
-        raise ValueError("; ".join(problems))
+    errors = [f for f in expression_findings(questionnaire) if f.severity == "error"]
+    if errors:  # every one at once, not one per run of check
+        _refuse(errors)
     for q in questionnaire.questions:
         conditions = [q.relevant, questionnaire.groups[q.group].relevant if q.group else None]
         for condition in conditions:
@@ -152,11 +243,36 @@ def _check_expressions(questionnaire: Questionnaire) -> None:
                 depends_on[q.id].update(parse(condition).questions)
     cycle = find_cycle(depends_on)
     if cycle:
-        raise ValueError(
+        message = (
             "relevant expressions go round in a circle: "
             + " -> ".join(cycle)
             + " (each is asked only if the next is answered)"
         )
+        _refuse([_cycle_place(questionnaire, cycle[0], cycle[1], message)])
+
+
+def _cycle_place(questionnaire: Questionnaire, owner: str, read: str, message: str) -> ExpressionFinding:
+    """Where the circle starts: the `${read}` in `owner`'s relevant (or its group's), with its column."""
+    from enquete.model.expressions import parse
+    from enquete.model.expressions.references import references
+
+    for index, question in _as_written(questionnaire):
+        if question.id != owner:
+            continue
+        group = question.group
+        places: list[tuple[tuple[str | int, ...], str | None]] = [
+            (("questions", index, "relevant"), question.relevant),
+            (("groups", group or "", "relevant"), questionnaire.groups[group].relevant if group else None),
+        ]
+        for location, source in places:
+            columns = (
+                [r.column for r in references(parse(source).tree) if r.question == read] if source else []
+            )
+            if columns:
+                return ExpressionFinding(location, columns[0], message, owner=owner)
+    return ExpressionFinding(
+        ("questions", questionnaire.ids.index(owner), "relevant"), 1, message, owner=owner
+    )
 
 
 class Questionnaire(Strict):
@@ -305,6 +421,10 @@ class Questionnaire(Strict):
                     yield f"questions.{q.id}.{field}.{option.id}.label", option.label
                     if option.short:
                         yield f"questions.{q.id}.{field}.{option.id}.short", option.short
+
+    def expression_warnings(self) -> list[str]:
+        """Expressions that work but are probably not what was meant, one line each (check prints them)."""
+        return [str(f) for f in expression_findings(self) if f.severity == "warning"]
 
     def missing_translations(self) -> list[str]:
         """One line per string that lacks a language the questionnaire declares."""

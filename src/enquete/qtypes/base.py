@@ -18,6 +18,7 @@ from typing import Any, ClassVar, Generic, Literal, TypeAlias, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
+from enquete.model.expressions.domains import AnswerDomain
 from enquete.model.problems import Problem
 from enquete.model.question import Option, QuestionBase
 from enquete.results.pieces import Piece
@@ -115,6 +116,13 @@ class QuestionType(ABC, Generic[Q]):
                 if option.id == subject:
                     return option.short_in(language)
         return None
+
+    def answer_domain(self, question: Q) -> AnswerDomain:
+        """What an expression reads from an answer (`check` refuses comparisons it can never meet).
+
+        Text by default; a type with options, numbers, dates or no answer says so.
+        """
+        return AnswerDomain("text")
 
     def value_label(self, question: Q, value: str, language: str) -> str:
         """What an answer value is called (an office's name, an option's label); "" when nothing."""

@@ -6,6 +6,7 @@ from typing import Any, Literal
 
 from pydantic import field_validator
 
+from enquete.model.expressions.domains import AnswerDomain
 from enquete.model.problems import Problem, is_blank, wrong_type
 from enquete.model.question import Option, QuestionBase, unique_ids
 from enquete.qtypes.base import Answer, QuestionType
@@ -58,6 +59,9 @@ class ChoiceType(QuestionType[ChoiceQuestion]):
 
     def examples(self, question: ChoiceQuestion) -> list[Answer]:
         return [o.id for o in question.options]
+
+    def answer_domain(self, question: ChoiceQuestion) -> AnswerDomain:
+        return AnswerDomain("option", tuple(o.id for o in question.options))
 
     def value_label(self, question: ChoiceQuestion, value: str, language: str) -> str:
         return next((o.label_in(language) for o in question.options if o.id == value), "")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from enquete.model.codes import is_st3, normalize_code, st3_codes, st3_name
+from enquete.model.expressions.domains import AnswerDomain
 from enquete.model.problems import Problem, is_blank, wrong_type
 from enquete.model.question import QuestionBase
 from enquete.qtypes.base import Answer, QuestionType
@@ -39,6 +40,9 @@ class CodeType(QuestionType[CodeQuestion]):
 
     def examples(self, question: CodeQuestion) -> list[Answer]:
         return [c.code for c in st3_codes()[:3]]
+
+    def answer_domain(self, question: CodeQuestion) -> AnswerDomain:
+        return AnswerDomain("option", tuple(c.code for c in st3_codes()))
 
     def value_label(self, question: CodeQuestion, value: str, language: str) -> str:
         return st3_name(value, language)

@@ -7,12 +7,15 @@ TOML local date.
 
 from __future__ import annotations
 
+import calendar
 import datetime
+import re
 from typing import Any, Literal
 
 from pydantic import field_validator
 
 from enquete.i18n.catalog import translate
+from enquete.model.expressions.domains import AnswerDomain
 from enquete.model.problems import Problem, is_blank, wrong_type
 from enquete.model.question import QuestionBase
 from enquete.qtypes.base import Answer, QuestionType
@@ -60,11 +63,34 @@ def parse_date(text: str) -> datetime.date | None:
         return None
 
 
+def impossible_date(question: str, text: str) -> Problem | None:
+    """`2024-02-31` is written right but does not exist: say which part is wrong, not how to write it.
+
+    Trial 3: it was told "write it as year-month-day", which it already was.
+    """
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        return None
+    year, month, day = int(text[:4]), int(text[5:7]), int(text[8:])
+    if not 1 <= month <= 12:
+        return Problem(question, "no_such_month", params={"value": text})
+    if year < 1:
+        return None
+    days = calendar.monthrange(year, month)[1]
+    if 1 <= day <= days:
+        return None
+    return Problem(
+        question, "no_such_day", params={"value": text, "month": text[5:7], "year": text[:4], "count": days}
+    )
+
+
 class DateType(QuestionType[DateQuestion]):
     """The answer is a `datetime.date`."""
 
     name = "date"
     schema = DateQuestion
+
+    def answer_domain(self, question: DateQuestion) -> AnswerDomain:
+        return AnswerDomain("date")
 
     def read(self, question: DateQuestion, raw: Any) -> tuple[Answer | None, list[Problem]]:
         qid = question.id
@@ -75,7 +101,10 @@ class DateType(QuestionType[DateQuestion]):
                 return None, []
             parsed = parse_date(raw)
             if parsed is None:
-                return None, [Problem(qid, "not_a_date", params={"value": raw.strip()[:40]})]
+                return None, [
+                    impossible_date(qid, raw.strip())
+                    or Problem(qid, "not_a_date", params={"value": raw.strip()[:40]})
+                ]
             value = parsed
         else:
             value = raw

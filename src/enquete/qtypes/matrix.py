@@ -7,6 +7,7 @@ from typing import Any, Literal
 from pydantic import field_validator, model_validator
 
 from enquete.i18n.catalog import translate
+from enquete.model.expressions.domains import AnswerDomain
 from enquete.model.problems import Problem, wrong_type
 from enquete.model.question import Id, Option, QuestionBase, unique_ids
 from enquete.qtypes.base import Answer, Column, QuestionType
@@ -71,6 +72,9 @@ class MatrixType(QuestionType[MatrixQuestion]):
         if question.column_groups:
             lists["column_groups"] = list(question.column_groups)
         return lists
+
+    def answer_domain(self, question: MatrixQuestion) -> AnswerDomain:
+        return AnswerDomain("table", noun="a matrix")
 
     def read(self, question: MatrixQuestion, raw: Any) -> tuple[Answer | None, list[Problem]]:
         qid = question.id

@@ -7,6 +7,7 @@ from typing import Any, Literal
 from pydantic import Field, field_validator, model_validator
 
 from enquete.i18n.catalog import translate
+from enquete.model.expressions.domains import AnswerDomain
 from enquete.model.problems import Problem, is_blank, text_problems, wrong_type
 from enquete.model.question import Option, QuestionBase, unique_ids
 from enquete.qtypes.base import Answer, AnswerModel, Column, QuestionType
@@ -98,6 +99,9 @@ class MultiType(QuestionType[MultiQuestion]):
 
     def option_lists(self, question: MultiQuestion) -> dict[str, list[Option]]:
         return {"options": question.options}
+
+    def answer_domain(self, question: MultiQuestion) -> AnswerDomain:
+        return AnswerDomain("selection", tuple(o.id for o in question.options))
 
     def read(self, question: MultiQuestion, raw: Any) -> tuple[Answer | None, list[Problem]]:
         qid = question.id

@@ -6,6 +6,7 @@ from typing import Any, Literal
 
 from pydantic import model_validator
 
+from enquete.model.expressions.domains import AnswerDomain
 from enquete.model.problems import Problem
 from enquete.model.question import QuestionBase
 from enquete.qtypes.base import Answer, Column, QuestionType
@@ -31,6 +32,9 @@ class NoteType(QuestionType[NoteQuestion]):
     name = "note"
     schema = NoteQuestion
     takes_answer = False
+
+    def answer_domain(self, question: NoteQuestion) -> AnswerDomain:
+        return AnswerDomain("nothing", noun="a note")
 
     def read(self, question: NoteQuestion, raw: Any) -> tuple[Answer | None, list[Problem]]:
         if raw is None or raw == "":

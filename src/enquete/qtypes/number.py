@@ -15,6 +15,7 @@ from typing import Any, Literal
 from pydantic import Field, model_validator
 
 from enquete.i18n.catalog import translate
+from enquete.model.expressions.domains import AnswerDomain
 from enquete.model.localized import LocalizedText, localize
 from enquete.model.problems import Problem, is_blank, wrong_type
 from enquete.model.question import QuestionBase
@@ -61,6 +62,43 @@ def parse_number(text: str) -> int | float | None:
     return int(cleaned)
 
 
+def without_unit(text: str, units: list[str]) -> str:
+    """`150 %` -> `150` when `%` is the question's unit (in any of its languages); else `text` unchanged.
+
+    People type the unit shown beside the box; refusing "150 %" as "not a
+    number" hides the real problem (at most 100).
+    """
+    cleaned = text.strip()
+    for unit in sorted({u.strip() for u in units if u.strip()}, key=len, reverse=True):
+        if cleaned.casefold().endswith(unit.casefold()) and len(cleaned) > len(unit):
+            return cleaned[: -len(unit)].strip()
+    return cleaned
+
+
+def example_answer(question: NumberQuestion) -> str:
+    """A number the question accepts, for the "such as ..." of a refusal (37.5 only where decimals are).
+
+    Trial 3: a whole-number question was told "such as 120 or 37.5", and 37.5 would be refused.
+    """
+    whole = question.decimals == 0
+    low, high = question.min, question.max
+    for candidate in [120.0, 12.0] if whole else [37.5, 120.0]:
+        fits = (low is None or candidate >= low) and (high is None or candidate <= high)
+        if fits and (question.decimals is None or round(candidate, question.decimals) == candidate):
+            return format_number(candidate)
+    middle = (low + high) / 2 if low is not None and high is not None else low if low is not None else high
+    assert middle is not None  # with no bound at all, 120 fitted
+    for whole_number in (math.floor(middle), math.ceil(middle)):
+        if (low is None or whole_number >= low) and (high is None or whole_number <= high):
+            return str(whole_number)
+    bound = low if low is not None else float(high or 0)
+    if question.decimals is None or whole:
+        return str(int(bound)) if float(bound).is_integer() else repr(float(bound))
+    step = 10**question.decimals  # the smallest answer with that many decimals not below the bound
+    value = math.ceil(bound * step) / step if low is not None else math.floor(bound * step) / step
+    return f"{value:.{question.decimals}f}"
+
+
 def format_number(value: float, unit: str = "") -> str:
     """A figure as a report shows it: whole numbers without `.0`, others to two decimals."""
     text = str(int(value)) if float(value).is_integer() else f"{value:.2f}".rstrip("0").rstrip(".")
@@ -73,6 +111,9 @@ class NumberType(QuestionType[NumberQuestion]):
     name = "number"
     schema = NumberQuestion
 
+    def answer_domain(self, question: NumberQuestion) -> AnswerDomain:
+        return AnswerDomain("number")
+
     def read(self, question: NumberQuestion, raw: Any) -> tuple[Answer | None, list[Problem]]:
         qid = question.id
         if isinstance(raw, bool) or not isinstance(raw, int | float | str):
@@ -80,14 +121,17 @@ class NumberType(QuestionType[NumberQuestion]):
         if isinstance(raw, str):
             if is_blank(raw):
                 return None, []
-            parsed = parse_number(raw)
+            units = list(question.unit.values()) if question.unit else []
+            parsed = parse_number(without_unit(raw, units))
             if parsed is None:
-                return None, [Problem(qid, "not_a_number", params={"value": raw.strip()[:40]})]
+                params = {"value": raw.strip()[:40], "example": example_answer(question)}
+                return None, [Problem(qid, "not_a_number", params=params)]
             value: int | float = parsed
         else:
             value = raw
         if (isinstance(value, float) and (math.isnan(value) or math.isinf(value))) or abs(value) > LIMIT:
-            return None, [Problem(qid, "not_a_number", params={"value": str(raw)[:40]})]
+            params = {"value": str(raw)[:40], "example": example_answer(question)}
+            return None, [Problem(qid, "not_a_number", params=params)]
         if question.decimals == 0:
             if not float(value).is_integer():
                 return None, [Problem(qid, "not_whole", params={"value": format_number(value)})]

@@ -27,6 +27,8 @@ from enquete.storage.questionnaire_file import header_languages, header_text
 from enquete.text import printable
 
 if TYPE_CHECKING:
+    from textual.driver import Driver
+
     from enquete.model.questionnaire import Questionnaire
     from enquete.session import FillSession, Workspace
     from enquete.storage.responses import ResponseFolder
@@ -56,9 +58,10 @@ class EnqueteApp(App[int]):
     BINDINGS = [
         Binding("f1", "help", "key.help", id="help"),
         Binding("f2", "choose_language", "key.language", id="language"),
+        Binding("f3", "choose_theme", "key.theme", id="theme", show=False),
         Binding("ctrl+q", "quit_app", "key.quit", id="quit", priority=True),
     ]
-    """App-wide keys; every screen adds its own."""
+    """App-wide keys; every screen adds its own. F3 is listed by F1 and on the home screen, not in the bar."""
 
     language: reactive[str] = reactive("en")
     """The language of every text on screen; screens watch it and redraw."""
@@ -95,8 +98,11 @@ class EnqueteApp(App[int]):
         mode: Mode = "home",
         office: str | None = None,
         settings: Settings | None = None,
+        invited: Path | None = None,
     ) -> None:
         super().__init__()
+        self.invited_path = invited
+        """`--invited FILE`: the results header counts against it (None: invited.csv beside, if any)."""
         self.questionnaire_data = questionnaire_data
         self.source = source
         self.responses = responses
@@ -114,6 +120,13 @@ class EnqueteApp(App[int]):
         self._validating = False
         self._chosen_early: HomeAction | None = None
         """An action chosen on the home screen before the questionnaire was validated."""
+
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's driver, reading input with `PasteSafeParser`: a paste holding escapes arrives whole."""
+        from enquete.ui.paste_safe_parser import install_paste_safe_parser
+
+        install_paste_safe_parser()
+        return super().get_driver_class()
 
     @property
     def languages(self) -> list[str]:
@@ -199,17 +212,19 @@ class EnqueteApp(App[int]):
     # --- opening a response ---------------------------------------------------------
 
     def on_home_screen_chosen(self, message: HomeScreen.Chosen) -> None:
-        from enquete.ui.screens.home import QuitApp
+        from enquete.ui.screens.home import ChooseTheme, QuitApp
 
-        if self.ready or isinstance(message.action, QuitApp):
+        if self.ready or isinstance(message.action, QuitApp | ChooseTheme):
             self._carry_out(message.action)
         else:
             self._chosen_early = message.action  # carried out once the questionnaire is validated
 
     def _carry_out(self, action: HomeAction) -> None:
-        from enquete.ui.screens.home import EditSubmitted, NewResponse, OpenDraft, QuitApp
+        from enquete.ui.screens.home import ChooseTheme, EditSubmitted, NewResponse, OpenDraft, QuitApp
 
-        if isinstance(action, OpenDraft | EditSubmitted):
+        if isinstance(action, ChooseTheme):
+            self.action_choose_theme()
+        elif isinstance(action, OpenDraft | EditSubmitted):
             self.open_response(OpenRequest(path=action.path))
         elif isinstance(action, NewResponse):
             self.open_response(OpenRequest())
@@ -304,6 +319,16 @@ class EnqueteApp(App[int]):
                 self.language = language
 
         self.push_screen(LanguageDialog(self.language, self.languages), chosen)
+
+    def action_choose_theme(self) -> None:
+        """F3 or the home screen's "Colours" entry: a few themes by plain names (Ctrl+P lists them all)."""
+        from enquete.ui.dialogs.theme import ThemeDialog
+
+        def chosen(theme: str | None) -> None:
+            if theme:
+                self.theme = theme  # remembered by the theme watcher
+
+        self.push_screen(ThemeDialog(self.theme, self.language, no_color=self.no_color), chosen)
 
     def action_help_quit(self) -> None:
         """Ctrl+C: say how to quit, in the person's language (trial #25)."""

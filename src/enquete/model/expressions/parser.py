@@ -214,6 +214,7 @@ def parse_tree(source: str) -> Node:
     too_deep = _nesting_column(source)
     if too_deep is not None:
         raise ExpressionError(f"parentheses nest more than {MAX_DEPTH} deep", too_deep)
+    _refuse_other_languages(source)
     try:
         tree = _parser().parse(source)
     except (UnexpectedToken, UnexpectedEOF) as error:
@@ -259,11 +260,30 @@ def _refuse_bare_word(source: str) -> None:
         return
     for token, following in zip(tokens, [*tokens[1:], None], strict=True):
         if token.type == "NAME" and (following is None or following.type != "LPAR"):
-            raise ExpressionError(
-                f"'{token}' is not a value: put text in quotes ('{token}') or call a function ({token}(...))",
-                token.column or 1,
-                ("'('",),
-            )
+            word = str(token)
+            fix = f"write {word}()" if word in FUNCTIONS else f"put text in quotes: '{word}'"
+            raise ExpressionError(f"'{word}' is not a value: {fix}", token.column or 1, ("'('",))
+
+
+_OTHER_LANGUAGES = {"&&": "and", "||": "or", "==": "=", "<>": "!="}
+"""Operators from other languages (C, JavaScript, SQL) that authors type, and ours."""
+
+
+def _refuse_other_languages(source: str) -> None:
+    """`&&`, `||`, `==`, `<>` outside quotes: name the operator to use, at its column."""
+    quote = ""
+    for index, char in enumerate(source):
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "'\"":
+            quote = char
+        else:
+            pair = source[index : index + 2]
+            if pair in _OTHER_LANGUAGES:
+                ours = _OTHER_LANGUAGES[pair]
+                raise ExpressionError(
+                    f"'{pair}' is not an operator here: use '{ours}'", index + 1, (f"'{ours}'",)
+                )
 
 
 def _column(error: UnexpectedToken, source: str) -> int:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
+from enquete.model.expressions.domains import suggestion
 from enquete.model.expressions.syntax import Node, Reference, walk
 
 
@@ -35,9 +36,12 @@ def references(node: Node) -> list[Reference]:
 
 
 def unknown_references(owner: str, field: str, node: Node, known: Collection[str]) -> list[ReferenceProblem]:
-    """One problem per `${...}` that names no question."""
+    """One problem per `${...}` that names no question, with the closest id ("did you mean")."""
+    ids = sorted(known)
     return [
-        ReferenceProblem(owner, field, f"'${{{r.question}}}' names no question", r.column)
+        ReferenceProblem(
+            owner, field, f"'${{{r.question}}}' names no question{suggestion(r.question, ids)}", r.column
+        )
         for r in references(node)
         if r.question not in known
     ]

@@ -30,6 +30,7 @@ from textual.widgets.option_list import Option
 from enquete.errors import StorageError
 from enquete.model.codes import st3_name
 from enquete.ui.content import plain, tr
+from enquete.ui.dialogs.theme import theme_name
 from enquete.ui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
@@ -89,11 +90,16 @@ class ViewResults:
 
 
 @dataclass(frozen=True)
+class ChooseTheme:
+    """The colours entry: the theme dialog, for people who never find Ctrl+P."""
+
+
+@dataclass(frozen=True)
 class QuitApp:
     pass
 
 
-HomeAction = OpenDraft | EditSubmitted | NewResponse | ViewResults | QuitApp
+HomeAction = OpenDraft | EditSubmitted | NewResponse | ViewResults | ChooseTheme | QuitApp
 
 
 class HomeScreen(Screen[None]):
@@ -174,6 +180,7 @@ class HomeScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.watch(self.app, "language", self._follow_language, init=False)
+        self.watch(self.app, "theme", self._theme_changed, init=False)
         self._focus_list()
         if self.responses is not None and self.workspace is None:
             self.glance_at_folder(self.responses)
@@ -182,6 +189,16 @@ class HomeScreen(Screen[None]):
         await super().recompose()
         self._focus_list()
         self.refresh_bindings()
+
+    async def _theme_changed(self, _theme: str) -> None:
+        """The colours entry names the theme in use; the highlight stays on it."""
+        if self.listing is None:
+            return
+        before = [a.highlighted for a in self.query("#actions").results(OptionList)]
+        await self.recompose()
+        for actions in self.query("#actions").results(OptionList):
+            if before and before[0] is not None and before[0] < actions.option_count:
+                actions.highlighted = before[0]
 
     def _focus_list(self) -> None:
         for actions in self.query("#actions").results(OptionList):
@@ -281,6 +298,7 @@ class HomeScreen(Screen[None]):
             name = st3_name(path.stem, lang)
             add(tr("home.edit", lang, who=f"{path.stem} {name}".strip()), EditSubmitted(path))
         add(tr("home.results", lang), ViewResults())
+        add(tr("home.theme", lang, name=theme_name(self.app.theme, lang)), ChooseTheme())
         add(tr("home.quit", lang), QuitApp())
         return options
 

@@ -1,48 +1,102 @@
-"""The bottom line: the keys of the focused screen, in the person's language.
+"""The bottom line: the keys of the focused screen, in the person's language; click one to press it.
 
 Textual's Footer shows a binding's description as written; here the
 description is a catalog key, translated when drawn. F1 (help) and F2
-(language) come first, so a narrow terminal or a long language cuts the
-others, never the two keys a newcomer needs (trial #27).
+(language) come first (trial #27). A key and its word are never cut: each
+key is drawn as a key cap (reverse video, readable under NO_COLOR too) and
+one space parts the pairs, and when a language's words still do not fit
+the width, the bar takes a second line, breaking between pairs.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from textual import events
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
 from enquete.i18n.catalog import translate
+from enquete.text import text_width
 
 FIRST = ("help", "language")
 LAST = ("quit",)
+KEY_STYLE = "bold reverse"
+
+
+@dataclass(frozen=True)
+class KeySpot:
+    """Where a key's pair is drawn (line, first and past-last cell), to run it when clicked."""
+
+    line: int
+    start: int
+    end: int
+    key: str
 
 
 class KeyBar(Static):
-    """Shows `key description` pairs for every binding the screen offers now."""
+    """Shows `key word` pairs for every binding the screen offers now; a click presses the key."""
 
     DEFAULT_CSS = """
-    KeyBar { dock: bottom; height: 1; background: $panel; color: $text; padding: 0 1; }
+    KeyBar { dock: bottom; height: auto; background: $panel; color: $text; }
     """
 
     language = "en"
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.spots: list[KeySpot] = []
+        """The pairs as drawn, for clicks."""
+
     def on_mount(self) -> None:
         self.watch(self.app, "language", self._set_language, init=True)
         self.watch(self.screen, "focused", lambda _: self.refresh_keys())
-        # A field can change what a key does without the focus moving (Enter once a code is chosen).
+        # A key can be offered without any change of focus (home's Delete, once the drafts are
+        # listed): follow the screen's bindings as Textual's Footer does.
         self.screen.bindings_updated_signal.subscribe(self, lambda _: self.refresh_keys())
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
+
+    def on_resize(self) -> None:
+        self.refresh_keys()
 
     def _set_language(self, language: str) -> None:
         self.language = language
         self.refresh_keys()
 
+    def offered(self) -> list[tuple[str, str, Binding]]:
+        """(key a click presses, keys shown, binding) per thing offered: F1, F2 first (see `key_groups`)."""
+        return [(key, display, binding) for key, display, binding in _groups(self.screen)]
+
     def refresh_keys(self) -> None:
-        parts = []
-        for keys, description in key_groups(self.screen):
-            parts.append(Content.assemble((keys, "bold"), " ", translate(description, self.language)))
-        self.update(Content("  ").join(parts))
+        """Lay the pairs out in the width there is, on as many lines as they need."""
+        width = self.content_region.width or self.app.size.width
+        lines: list[list[Content]] = [[]]
+        spots: list[KeySpot] = []
+        x = 0
+        for key, display, binding in self.offered():
+            word = translate(binding.description, self.language)
+            pair = Content.assemble((display, KEY_STYLE), " ", word)
+            size = text_width(display) + 1 + text_width(word)
+            start = x + 1 if lines[-1] else 0
+            if lines[-1] and start + size > width:
+                lines.append([])
+                start = 0
+            lines[-1].append(pair)
+            spots.append(KeySpot(len(lines) - 1, start, start + size, key))
+            x = start + size
+        self.spots = spots
+        self.update(Content("\n").join(Content(" ").join(line) for line in lines))
+
+    def on_click(self, event: events.Click) -> None:
+        """Run the key clicked, as if pressed (Textual's Footer does the same)."""
+        spot = next((s for s in self.spots if s.line == event.y and s.start <= event.x < s.end), None)
+        if spot is not None:
+            event.stop()
+            self.app.simulate_key(spot.key)
 
 
 def _shown(screen: Screen[object], action: str) -> bool:
@@ -51,27 +105,27 @@ def _shown(screen: Screen[object], action: str) -> bool:
     return bool(key_shown(action)) if callable(key_shown) else True
 
 
-def key_groups(screen: Screen[object], *, for_help: bool = False) -> list[tuple[str, str]]:
-    """`(keys, description)` for the bindings `screen` offers now, one entry per description.
+def _groups(screen: Screen[object], *, for_help: bool = False) -> list[tuple[str, str, Binding]]:
+    """(first key, keys shown, first binding) per description offered now; F1, F2 first, Quit last.
 
     Bindings that do the same thing share one entry, their keys joined: Ctrl+N
     and, in a one-line field, Enter read `^n/⏎ Next`. One key per action (the
-    first: `^n`, not `^n/alt+→`). F1 and F2 come first, Quit last. `for_help`
-    lists the keys the bar leaves out too, and those disabled for now.
+    first: `^n`, not `^n/alt+→`). `for_help` lists the keys the bar leaves out
+    too, and those disabled for now.
     """
-    groups: dict[str, list[Binding]] = {}
-    for active in screen.active_bindings.values():
+    groups: dict[str, list[tuple[str, Binding]]] = {}
+    for key, active in screen.active_bindings.items():
         binding = active.binding
         if not binding.description.startswith("key."):
             continue
         if not for_help and not (binding.show and active.enabled and _shown(screen, binding.action)):
             continue
         group = groups.setdefault(binding.description, [])
-        if all(other.action != binding.action for other in group):
-            group.append(binding)
+        if all(other.action != binding.action for _, other in group):
+            group.append((key, binding))
 
-    def rank(bindings: list[Binding]) -> int:
-        ids = [binding.id for binding in bindings]
+    def rank(pairs: list[tuple[str, Binding]]) -> int:
+        ids = [binding.id for _, binding in pairs]
         first = [FIRST.index(i) for i in ids if i in FIRST]
         if first:
             return first[0]
@@ -79,6 +133,11 @@ def key_groups(screen: Screen[object], *, for_help: bool = False) -> list[tuple[
 
     app = screen.app
     return [
-        ("/".join(app.get_key_display(binding) for binding in bindings), bindings[0].description)
-        for bindings in sorted(groups.values(), key=rank)
+        (pairs[0][0], "/".join(app.get_key_display(binding) for _, binding in pairs), pairs[0][1])
+        for pairs in sorted(groups.values(), key=rank)
     ]
+
+
+def key_groups(screen: Screen[object], *, for_help: bool = False) -> list[tuple[str, str]]:
+    """`(keys, description)` per description the screen offers now: what F1 lists."""
+    return [(display, binding.description) for _, display, binding in _groups(screen, for_help=for_help)]
