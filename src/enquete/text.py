@@ -81,3 +81,47 @@ def json_for_terminal(text: str) -> str:
     nothing, and a person reading it on screen sees no effect.
     """
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+# Where str.splitlines breaks a line: LF, CR (and CRLF), VT, FF, FS, GS, RS, NEL, LS, PS.
+_LINE_BREAK = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+# A run of line breaks with the spaces and tabs around them: the place one space takes.
+_LINE_BREAK_RUN = re.compile(f"[ \\t]*(?:[{_LINE_BREAK}][ \\t]*)+")
+_SHOWN_ON_ONE_LINE = {
+    **{ord(c): REPLACEMENT for c in map(chr, [*range(0x20), *range(0x7F, 0xA0)])},
+    **{ord(c): REPLACEMENT for c in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"},
+    **{code: REPLACEMENT for code in range(0xD800, 0xE000)},
+    **{ord(c): "\u23ce" for c in _LINE_BREAK},
+    ord("\t"): " ",
+}
+LINE_BREAK_MARK = "\u23ce"
+"""⏎: how a line break kept in a one-line answer (from a hand-edited file) is shown."""
+
+
+def join_lines(text: str) -> tuple[str, int]:
+    """`text` put on one line without losing a word, and how many line breaks that took.
+
+    Each run of line breaks, with the spaces and tabs around it, becomes one
+    space; runs at the start and the end are dropped (a copied line often ends
+    with one, and dropping it loses nothing). Used when several lines are pasted
+    into a one-line answer: the person is told when the count is not zero.
+
+    Returns:
+        The joined text, and the number of runs inside it that became a space.
+    """
+    if not _LINE_BREAK_RUN.search(text):
+        return text, 0
+    pieces = [piece for piece in _LINE_BREAK_RUN.split(text) if piece]
+    return " ".join(pieces), max(len(pieces) - 1, 0)
+
+
+def shown_on_one_line(text: str) -> str:
+    """What a one-line box draws for `text`: the same number of characters, all inert.
+
+    A line break (kept from a hand-edited file) is drawn as ⏎, a tab as a space,
+    any other control character, bidi override or lone surrogate as U+FFFD. One
+    character for one: a cursor index in the text is the same index in what is
+    drawn, so the cursor stays on the character it is on. The text itself, and
+    so the file, keeps every character as it is.
+    """
+    return text.translate(_SHOWN_ON_ONE_LINE)

@@ -48,7 +48,7 @@ def submitted(name: str) -> dict[str, Any]:
 async def test_office_capacity_refuses_what_a_person_types_wrong_and_keeps_native_types() -> None:
     """Bug the issue names: 'about 120', a 150 % share and 31/02/2024 were accepted."""
     async with running(example_app("office-capacity.toml"), size=(80, 24), notifications=True) as pilot:
-        await pilot.press(*"AU", "enter")
+        await pilot.press(*"AU")  # an exact code is chosen as it is typed
         await next_question(pilot)
         assert on_question(pilot) == "intro"
         assert "count people, not full-time equivalents" in screen_text(pilot.app)
@@ -71,8 +71,8 @@ async def test_office_capacity_refuses_what_a_person_types_wrong_and_keeps_nativ
         assert "the largest answer allowed is 100" in screen_text(pilot.app)
         await pilot.press("ctrl+u", *"12.5")
         await next_question(pilot)
-        await pilot.press(*"yes", "enter")
-        await next_question(pilot)
+        await pilot.press(*"yes", "enter")  # chosen as typed: Enter goes on
+        await settle(pilot)
         assert on_question(pilot) == "strategy_adopted"
         await pilot.press(*"31/02/2024")
         await settle(pilot)
@@ -80,7 +80,7 @@ async def test_office_capacity_refuses_what_a_person_types_wrong_and_keeps_nativ
         await pilot.press("ctrl+u", *"2023-09-15")
         await next_question(pilot)
         await pilot.press(*"other", "enter")
-        await next_question(pilot)
+        await settle(pilot)
         assert on_question(pilot) == "filing_system_other"
         assert "Other: please specify" in screen_text(pilot.app), "asked by other = true on the option"
         await pilot.press(*"Paper forms, scanned", "ctrl+r")
@@ -129,8 +129,8 @@ async def test_satisfaction_survey_is_anonymous_and_named_by_its_id() -> None:
 async def test_training_needs_in_russian_skips_follow_ups_after_none() -> None:
     async with running(example_app("training-needs.toml", "ru"), size=(80, 24)) as pilot:
         assert "Двухбуквенный код вашего ведомства" in screen_text(pilot.app)
-        await pilot.press(*"KZ", "enter")
-        await next_question(pilot)
+        await pilot.press(*"KZ", "enter")  # chosen as typed: Enter goes on
+        await settle(pilot)
         assert "По каким стандартам ВОИС" in screen_text(pilot.app)
         await pilot.press("tab", "tab", "tab", "space")  # the fourth check box: "Ни по каким" (None)
         await settle(pilot)

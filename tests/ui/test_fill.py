@@ -102,7 +102,7 @@ async def test_not_applicable_clears_the_other_choices(make_app: AppFactory) -> 
 async def test_switching_language_keeps_answers_and_translates_everything(make_app: AppFactory) -> None:
     app = make_app(mode="fill")
     async with running(app, size=(80, 24)) as pilot:
-        await pilot.press(*"FR", "enter")
+        await pilot.press(*"FR")  # chosen as typed
         await pilot.press("f2", "down", "enter")  # Français
         await pilot.pause()
         screen = screen_text(app)
@@ -115,7 +115,7 @@ async def test_switching_language_keeps_answers_and_translates_everything(make_a
 async def test_a_draft_written_by_one_app_is_resumed_by_the_next(make_app: AppFactory) -> None:
     first = make_app(mode="fill")
     async with running(first, size=(80, 24)) as pilot:
-        await pilot.press(*"JP", "enter", "ctrl+n")
+        await pilot.press(*"JP", "enter")  # chosen as typed: Enter goes on
         await pilot.pause()
         await pilot.press("1", "2")
         await wait_saved(pilot)
@@ -149,7 +149,7 @@ async def test_review_refuses_an_incomplete_response(make_app: AppFactory) -> No
 async def test_submit_writes_a_file_that_check_accepts(make_app: AppFactory, survey: Questionnaire) -> None:
     app = make_app(mode="fill")
     async with running(app, size=(80, 24), notifications=True) as pilot:
-        await pilot.press(*"BR", "enter", "ctrl+n")
+        await pilot.press(*"BR", "enter")
         await pilot.pause()
         await pilot.press(*"1111122222", "ctrl+r")
         await pilot.pause()
@@ -230,7 +230,7 @@ async def test_a_failing_disk_keeps_the_answers_and_says_so(make_app: AppFactory
     async with running(app, size=(80, 24)) as pilot:
         with monkeypatch.context() as disk_full:
             disk_full.setattr("enquete.storage.responses.ResponseFolder.save_draft", refuse)
-            await pilot.press(*"AU", "enter")
+            await pilot.press(*"AU")
             await wait_saved(pilot)
             assert "NOT SAVED" in screen_text(app) and "disk is full" in screen_text(app)
             assert fill_screen(app).session.answer("office") == "AU", "the answer is kept in memory"
@@ -244,7 +244,7 @@ async def test_a_failing_disk_keeps_the_answers_and_says_so(make_app: AppFactory
 async def test_a_draft_can_be_discarded_to_start_over(make_app: AppFactory) -> None:
     first = make_app(mode="fill")
     async with running(first, size=(80, 24)) as pilot:
-        await pilot.press(*"NZ", "enter")
+        await pilot.press(*"NZ")
         await wait_saved(pilot)
     app = make_app()
     async with running(app, size=(80, 24)) as pilot:
@@ -316,7 +316,7 @@ async def test_a_resumed_matrix_puts_the_cursor_on_the_first_unanswered_row(make
     row 1, so the next digit overwrote Rec. 1. The cursor now starts on the first unanswered row."""
     first = make_app(mode="fill")
     async with running(first, size=(80, 24)) as pilot:
-        await pilot.press(*"JP", "enter", "ctrl+n")
+        await pilot.press(*"JP", "enter")  # chosen as typed: Enter goes on
         await pilot.pause()
         await pilot.press("1", "2")
         await wait_saved(pilot)
@@ -350,7 +350,7 @@ async def test_a_resumed_matrix_still_shows_the_question_from_its_first_line(mak
     """Trial #14 kept for resumed drafts: the cursor starting on row 3 must not scroll the question away."""
     first = make_app(mode="fill")
     async with running(first, size=(80, 24)) as pilot:
-        await pilot.press(*"JP", "enter", "ctrl+n")
+        await pilot.press(*"JP", "enter")  # chosen as typed: Enter goes on
         await pilot.pause()
         await pilot.press("1", "2")
         await wait_saved(pilot)

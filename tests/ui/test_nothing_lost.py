@@ -181,6 +181,11 @@ async def test_a_typed_exact_code_is_taken_without_enter_and_aliases_find_office
             await pilot.press("ctrl+a", "ctrl+k", *alias, "enter")
             await settled(pilot)
             assert draft()["answers"]["office"] == code, alias
+            screen = app.screen
+            if isinstance(screen, FillScreen) and screen.question.id != "office":
+                # Enter on the code already chosen goes on (issue 12): back for the next alias.
+                await pilot.press("ctrl+b")
+                await settled(pilot)
 
 
 async def test_an_unknown_office_on_the_command_line_is_not_shown_as_chosen(make_app: AppFactory) -> None:
@@ -523,9 +528,9 @@ async def test_typing_while_the_disk_refuses_makes_one_retry_chain(
     """Code review 3.2.5-6: every keystroke started a save thread, and every failure its own retry timer."""
     from enquete.errors import StorageError
     from enquete.storage.responses import ResponseFolder
-    from enquete.ui.screens import fill
+    from enquete.ui.screens.fill import autosave
 
-    monkeypatch.setattr(fill, "RETRY_SECONDS", 0.3)
+    monkeypatch.setattr(autosave, "RETRY_SECONDS", 0.3)
     attempts: list[int] = []
 
     def refuse(self: ResponseFolder, response: object) -> None:

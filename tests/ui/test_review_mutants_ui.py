@@ -118,9 +118,9 @@ async def test_file_derived_parameters_of_messages_are_made_printable() -> None:
 async def test_a_failed_autosave_is_retried_without_a_keystroke(monkeypatch: pytest.MonkeyPatch) -> None:
     """Mutant S1: a failed autosave never retried, although the screen says "saving again shortly"."""
     from enquete.storage.responses import ResponseFolder
-    from enquete.ui.screens import fill
+    from enquete.ui.screens.fill import autosave
 
-    monkeypatch.setattr(fill, "RETRY_SECONDS", 0.3, raising=False)
+    monkeypatch.setattr(autosave, "RETRY_SECONDS", 0.3, raising=False)
     real_save = ResponseFolder.save_draft
     disk = {"full": False}
 
@@ -134,7 +134,7 @@ async def test_a_failed_autosave_is_retried_without_a_keystroke(monkeypatch: pyt
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_until(pilot, lambda: "Question 1 of 5" in visible_text(app), "the first question")
         disk["full"] = True
-        await pilot.press(*"AU", "enter")
+        await pilot.press(*"AU")
         await wait_until(pilot, lambda: "NOT SAVED" in visible_text(app), "the failure on screen")
         assert "office" not in _draft_answers()
         disk["full"] = False  # the disk has room again; nobody touches a key

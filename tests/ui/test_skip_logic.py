@@ -83,21 +83,21 @@ def current(pilot: Any) -> str:
 
 async def test_the_follow_up_appears_and_disappears_with_its_answer_set_aside_and_restored() -> None:
     async with running(app(), size=(80, 24)) as pilot:
-        await pilot.press(*"yes", "enter", "ctrl+n")
+        await pilot.press(*"yes", "enter")
         await settle(pilot)
         assert current(pilot) == "details", "asked after Yes"
         await pilot.press(*"Our 2024-2028 plan")
         await settle(pilot)
         await pilot.press("ctrl+b")
         await settle(pilot)
-        await pilot.press(*"no", "enter", "ctrl+n")
+        await pilot.press(*"no", "enter")
         await settle(pilot)
         assert current(pilot) == "comments", "skipped after No"
         assert draft_answers()["details"] == "Our 2024-2028 plan", "set aside, kept in the draft"
         await pilot.press("ctrl+b")
         await settle(pilot)
         assert current(pilot) == "has_strategy", "Back skips it too"
-        await pilot.press(*"yes", "enter", "ctrl+n")
+        await pilot.press(*"yes", "enter")
         await settle(pilot)
         assert current(pilot) == "details"
         assert "Our 2024-2028 plan" in screen_text(pilot.app), "restored as typed"
@@ -105,7 +105,7 @@ async def test_the_follow_up_appears_and_disappears_with_its_answer_set_aside_an
 
 async def test_a_constraint_message_shows_in_the_persons_language() -> None:
     async with running(app(), size=(80, 24)) as pilot:
-        await pilot.press(*"yes", "enter", "ctrl+n")
+        await pilot.press(*"yes", "enter")
         await settle(pilot)
         await pilot.press(*"abc")
         await settle(pilot)
@@ -122,7 +122,7 @@ async def test_a_constraint_message_shows_in_the_persons_language() -> None:
 
 async def test_review_and_submit_leave_out_what_was_not_asked() -> None:
     async with running(app(), size=(80, 24), notifications=True) as pilot:
-        await pilot.press(*"yes", "enter", "ctrl+n")
+        await pilot.press(*"yes", "enter")
         await settle(pilot)
         await pilot.press(*"abc", "ctrl+r")  # too short, but...
         await settle(pilot)
@@ -160,6 +160,6 @@ async def test_pick_one_shows_labels_not_option_ids() -> None:
     async with running(app(), size=(80, 24)) as pilot:
         text = screen_text(pilot.app)
         assert "Yes" in text and "yesYes" not in text and "yes Yes" not in text
-        await pilot.press(*"yes", "enter")
+        await pilot.press(*"yes")  # chosen as typed (Enter would go on)
         await settle(pilot)
         assert "Chosen: Yes" in screen_text(pilot.app)

@@ -9,6 +9,7 @@ from textual.widgets import Static
 
 from enquete.i18n.catalog import translate
 from enquete.ui.content import tr
+from enquete.ui.widgets.key_bar import key_groups
 
 
 class HelpDialog(ModalScreen[None]):
@@ -24,17 +25,10 @@ class HelpDialog(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         language = self.language
-        lines: list[Content] = []
-        seen: set[str] = set()
-        for active in self.below.active_bindings.values():
-            binding = active.binding
-            if not binding.description.startswith("key.") or binding.description in seen:
-                continue
-            seen.add(binding.description)
-            key = self.app.get_key_display(binding)
-            lines.append(
-                Content.assemble((f"{key:>12}", "bold"), "  ", translate(binding.description, language))
-            )
+        lines = [
+            Content.assemble((f"{keys:>12}", "bold"), "  ", translate(description, language))
+            for keys, description in key_groups(self.below, for_help=True)
+        ]
         extra = tr(f"help.{type(self.below).__name__}", language) if _has_help(self.below) else ""
         with Vertical():
             yield Static(tr("help.title", language), classes="dialog-title", markup=False)

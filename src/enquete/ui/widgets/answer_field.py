@@ -44,6 +44,24 @@ class AnswerField(Widget):
         """
         return NOT_READ
 
+    def enter_may_move_on(self) -> bool:
+        """Whether the cursor is in a one-line place, where Enter can finish this answer.
+
+        True in one-line fields (a number, a date, one-line text, a code search), as
+        in ODK, KoboToolbox and SurveyJS; False where Enter acts in the field (a new
+        line in a text area, a cell of a matrix, a box ticked). The fill screen takes
+        Enter from the field only here, and decides once the keys typed before it
+        have landed (`enter_moves_on`), so a fast typist gets what a slow one gets.
+        """
+        return False
+
+    def enter_moves_on(self) -> bool:
+        """Whether Enter, pressed now, goes to the next question (else `enter_in_field`)."""
+        return self.enter_may_move_on()
+
+    def enter_in_field(self) -> None:
+        """What Enter does when it does not go on (a code search picks the highlighted item)."""
+
     def announce(self, value: Any) -> None:
         self.post_message(self.Changed(self.question.id, value))
 

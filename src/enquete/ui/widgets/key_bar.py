@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from textual import events
 from textual.binding import Binding
 from textual.content import Content
+from textual.screen import Screen
 from textual.widgets import Static
 
 from enquete.i18n.catalog import translate
@@ -66,26 +67,9 @@ class KeyBar(Static):
         self.language = language
         self.refresh_keys()
 
-    def offered(self) -> list[tuple[str, Binding]]:
-        """The (key, binding) pairs to show: shown, worded by the catalog, enabled; F1, F2 first."""
-        offered: list[tuple[str, Binding]] = []
-        seen: set[str] = set()
-        for key, active in self.screen.active_bindings.items():
-            binding = active.binding
-            if not binding.show or not binding.description.startswith("key.") or binding.description in seen:
-                continue
-            if not active.enabled:
-                continue
-            seen.add(binding.description)
-            offered.append((key, binding))
-
-        def rank(pair: tuple[str, Binding]) -> int:
-            binding = pair[1]
-            if binding.id in FIRST:
-                return FIRST.index(binding.id)
-            return 10 if binding.id in LAST else 5
-
-        return sorted(offered, key=rank)
+    def offered(self) -> list[tuple[str, str, Binding]]:
+        """(key a click presses, keys shown, binding) per thing offered: F1, F2 first (see `key_groups`)."""
+        return [(key, display, binding) for key, display, binding in _groups(self.screen)]
 
     def refresh_keys(self) -> None:
         """Lay the pairs out in the width there is, on as many lines as they need."""
@@ -93,8 +77,7 @@ class KeyBar(Static):
         lines: list[list[Content]] = [[]]
         spots: list[KeySpot] = []
         x = 0
-        for key, binding in self.offered():
-            display = self.app.get_key_display(binding)
+        for key, display, binding in self.offered():
             word = translate(binding.description, self.language)
             pair = Content.assemble((display, KEY_STYLE), " ", word)
             size = text_width(display) + 1 + text_width(word)
@@ -114,3 +97,47 @@ class KeyBar(Static):
         if spot is not None:
             event.stop()
             self.app.simulate_key(spot.key)
+
+
+def _shown(screen: Screen[object], action: str) -> bool:
+    """A screen may hide an enabled key for now (`key_shown`): Enter is taken, but only sometimes goes on."""
+    key_shown = getattr(screen, "key_shown", None)
+    return bool(key_shown(action)) if callable(key_shown) else True
+
+
+def _groups(screen: Screen[object], *, for_help: bool = False) -> list[tuple[str, str, Binding]]:
+    """(first key, keys shown, first binding) per description offered now; F1, F2 first, Quit last.
+
+    Bindings that do the same thing share one entry, their keys joined: Ctrl+N
+    and, in a one-line field, Enter read `^n/⏎ Next`. One key per action (the
+    first: `^n`, not `^n/alt+→`). `for_help` lists the keys the bar leaves out
+    too, and those disabled for now.
+    """
+    groups: dict[str, list[tuple[str, Binding]]] = {}
+    for key, active in screen.active_bindings.items():
+        binding = active.binding
+        if not binding.description.startswith("key."):
+            continue
+        if not for_help and not (binding.show and active.enabled and _shown(screen, binding.action)):
+            continue
+        group = groups.setdefault(binding.description, [])
+        if all(other.action != binding.action for _, other in group):
+            group.append((key, binding))
+
+    def rank(pairs: list[tuple[str, Binding]]) -> int:
+        ids = [binding.id for _, binding in pairs]
+        first = [FIRST.index(i) for i in ids if i in FIRST]
+        if first:
+            return first[0]
+        return 10 if any(i in LAST for i in ids) else 5
+
+    app = screen.app
+    return [
+        (pairs[0][0], "/".join(app.get_key_display(binding) for _, binding in pairs), pairs[0][1])
+        for pairs in sorted(groups.values(), key=rank)
+    ]
+
+
+def key_groups(screen: Screen[object], *, for_help: bool = False) -> list[tuple[str, str]]:
+    """`(keys, description)` per description the screen offers now: what F1 lists."""
+    return [(display, binding.description) for _, display, binding in _groups(screen, for_help=for_help)]

@@ -13,11 +13,13 @@ from typing import Any
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
+from textual.content import Content
 from textual.widgets import Input, Static
 
 from enquete.text import printable, without_surrogates
 from enquete.ui.content import tr
 from enquete.ui.widgets.answer_field import AnswerField
+from enquete.ui.widgets.one_line_input import OneLineInput
 
 
 class LineField(AnswerField):
@@ -28,6 +30,7 @@ class LineField(AnswerField):
     LineField Horizontal { height: auto; }
     LineField Input { width: 40; }
     LineField .unit { padding: 1 1; color: $text-muted; width: auto; }
+    LineField .note { color: $warning; height: auto; }
     """
 
     def compose(self) -> ComposeResult:
@@ -37,19 +40,33 @@ class LineField(AnswerField):
         text = "" if value is None else str(value)
         placeholder = {"number": "number.placeholder", "date": "date.placeholder"}.get(self.question.type)
         with Horizontal():
-            yield Input(text, placeholder=tr(placeholder, self.language) if placeholder else "")
+            yield OneLineInput(text, placeholder=tr(placeholder, self.language) if placeholder else "")
             unit_in = getattr(self.question, "unit_in", None)
             unit = unit_in(self.language) if callable(unit_in) else ""
             if unit:
                 yield Static(printable(str(unit)), classes="unit", markup=False)
+        note = Static("", classes="note")
+        note.display = False
+        yield note
 
     def current_value(self) -> Any:
         return without_surrogates(self.query_one(Input).value)
+
+    def enter_may_move_on(self) -> bool:
+        return any(line.has_focus for line in self.query(Input))
 
     @on(Input.Changed)
     def typed(self, event: Input.Changed) -> None:
         event.stop()
         self.announce(without_surrogates(event.value))
+
+    @on(OneLineInput.LinesJoined)
+    def lines_joined(self, event: OneLineInput.LinesJoined) -> None:
+        """Say that a pasted text's line breaks became spaces (nothing of it is lost)."""
+        event.stop()
+        note = self.query_one(".note", Static)
+        note.update(Content(tr("text.lines_joined", self.language)))
+        note.display = True
 
 
 class NoteField(AnswerField):

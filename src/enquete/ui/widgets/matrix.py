@@ -24,8 +24,9 @@ class MatrixTable(DataTable[str]):
     """The grid itself: a cell cursor, Space or Enter to choose, digits to choose on the row."""
 
     BINDINGS = [
-        Binding("space", "choose_cell", "key.choose", id="choose"),
+        Binding("space", "choose_cell", "key.choose", id="choose", show=False),
     ]
+    """Space is listed by F1, not in the key bar: French and Spanish lost Quit at 80 columns."""
 
     typed = ""
     """Digits typed on this row so far: `1` then `0` chooses column 10 of an 11-point scale."""

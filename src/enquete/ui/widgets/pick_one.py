@@ -15,7 +15,8 @@ from textual.widgets.option_list import Option
 from enquete.model.codes import st3_codes
 from enquete.model.questionnaire import AnyQuestion, ChoiceQuestion
 from enquete.ui.content import tr
-from enquete.ui.widgets.answer_field import AnswerField
+from enquete.ui.widgets.answer_field import NOT_READ, AnswerField
+from enquete.ui.widgets.one_line_input import OneLineInput
 
 ALIASES: dict[str, str] = {
     "uk": "GB",
@@ -72,9 +73,10 @@ class PickOneField(AnswerField):
         self.names = dict(self.items)
         self.folded = [(code, fold(code), fold(name)) for code, name in self.items]
         self._picked = value if isinstance(value, str) else None
+        self._enter_moved_on = False
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder=tr("pick.placeholder", self.language), id="filter")
+        yield OneLineInput(placeholder=tr("pick.placeholder", self.language), id="filter")
         yield Static(self._chosen_text(self.initial), classes="chosen", id="chosen")
         yield OptionList(*self._options(""), id="choices")
 
@@ -137,6 +139,41 @@ class PickOneField(AnswerField):
         self._picked = code
         self.query_one("#chosen", Static).update(self._chosen_text(code))
         self.announce(code)
+        self._enter_changed()
+
+    def current_value(self) -> Any:
+        return self._picked if self._picked else NOT_READ
+
+    def enter_may_move_on(self) -> bool:
+        focused = self.screen.focused
+        return focused is not None and focused.parent is self  # the filter or the list
+
+    def enter_moves_on(self) -> bool:
+        """Enter goes on once an item is chosen and is the one highlighted; before, it picks.
+
+        Typing "KR" picks KR at once, so "KR" Enter goes to the next question;
+        typing "Korea" highlights KR: Enter picks it, a second Enter goes on.
+        """
+        if not self.enter_may_move_on() or self._picked not in self.names:
+            return False
+        choices = self.query_one("#choices", OptionList)
+        if choices.highlighted is None:
+            return True
+        return choices.get_option_at_index(choices.highlighted).id == self._picked
+
+    def enter_in_field(self) -> None:
+        self.pick_highlighted()
+
+    @on(OptionList.OptionHighlighted, "#choices")
+    def highlight_moved(self) -> None:
+        self._enter_changed()
+
+    def _enter_changed(self) -> None:
+        """Enter picks, or goes on: when that changes, the key bar follows."""
+        moves_on = self.enter_moves_on()
+        if moves_on != self._enter_moved_on:
+            self._enter_moved_on = moves_on
+            self.screen.refresh_bindings()
 
     def action_to_list(self) -> None:
         if self.query_one("#filter", Input).has_focus:
