@@ -160,6 +160,8 @@ def test_training_needs_figures_in_russian(tmp_path: Path, capsys: pytest.Captur
     assert "# Потребности в обучении по стандартам ВОИС" in markdown
     assert "| ST.96 (XML для данных ИС) | 2 (67%) |" in markdown
     # trainees: 12 and 5, of the 2 it applied to -> mean 8.5, sum 17.
-    assert "Answered by 2 (100%) of the 2 respondents to whom it applied (of 3)" in markdown
+    # The report's own words follow --lang (catalogs), the denominator included.
+    assert "Ответили: 2 (100%) из 2 респондентов, к которым он относился (всего 3)" in markdown
+    assert "| Вариант | Респонденты |" in markdown and "Answered" not in markdown
     assert "| Среднее | 8\\.5 чел. |" in markdown and "| Сумма | 17 чел. |" in markdown
     assert "| Онлайн | 1 (50%) |\n| Очно | 1 (50%) |" in markdown, "shares of the 2 it applied to"

@@ -44,7 +44,7 @@ class CountTable:
     """Respondents per option (one column: drawn as bars on screen) or per row and column (a grid)."""
 
     row_heading: str
-    """The heading of the label column, in English: `Option` or `Row`."""
+    """The heading of the label column in the report's language ("Option", "Row", "Code")."""
     columns: tuple[CountColumn, ...]
     rows: tuple[CountRow, ...]
     grid: bool = False
