@@ -116,7 +116,6 @@ TEXTS: dict[str, str] = {
     "problem.pattern": "this answer does not have the expected form",
     "problem.no_answer_expected": "this is a note: it takes no answer",
     "problem.other_missing": "please say what '{subject}' is",
-    "results.answered_of": "Answered by {answered} of the {applicable} respondents to whom it applied (of {total}); shares are of those {applicable}.",
     "number.placeholder": "A number",
     "date.placeholder": "YYYY-MM-DD",
     "other.placeholder": "Please specify",

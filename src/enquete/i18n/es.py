@@ -115,7 +115,6 @@ TEXTS: dict[str, str] = {
     "problem.pattern": "esta respuesta no tiene la forma esperada",
     "problem.no_answer_expected": "esto es una nota: no admite respuesta",
     "problem.other_missing": "especifique «{subject}»",
-    "results.answered_of": "Respondida por {answered} de los {applicable} encuestados a los que se aplicaba (de {total}); los porcentajes son sobre esos {applicable}.",
     "number.placeholder": "Un número",
     "date.placeholder": "AAAA-MM-DD",
     "other.placeholder": "Especifique",

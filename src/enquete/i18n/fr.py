@@ -115,7 +115,6 @@ TEXTS: dict[str, str] = {
     "problem.pattern": "cette réponse n'a pas la forme attendue",
     "problem.no_answer_expected": "ceci est une note : elle n'appelle pas de réponse",
     "problem.other_missing": "veuillez préciser « {subject} »",
-    "results.answered_of": "Réponses : {answered} sur les {applicable} répondants concernés (sur {total}) ; les parts sont calculées sur ces {applicable}.",
     "number.placeholder": "Un nombre",
     "date.placeholder": "AAAA-MM-JJ",
     "other.placeholder": "Veuillez préciser",

@@ -115,7 +115,6 @@ TEXTS: dict[str, str] = {
     "problem.pattern": "ответ не соответствует ожидаемому формату",
     "problem.no_answer_expected": "это пояснение: ответ на него не требуется",
     "problem.other_missing": "уточните, что означает «{subject}»",
-    "results.answered_of": "Ответили {answered} из {applicable} респондентов, к которым относится вопрос (из {total}); доли рассчитаны от этих {applicable}.",
     "number.placeholder": "Число",
     "date.placeholder": "ГГГГ-ММ-ДД",
     "other.placeholder": "Уточните",

@@ -40,7 +40,7 @@ STYLES: dict[str, tuple[str, str]] = {
 ROLE_STYLES = {"subtitle": "Annex Subtitle", "note": "Annex Note", "end": "Annex End"}
 TEXT_WIDTH_CM = 16.0
 """The text width of an A4 page with WIPO's margins; columns share it."""
-LANGUAGE_TAGS = {"en": "en-GB", "fr": "fr-FR", "es": "es-ES", "zh": "zh-CN"}
+LANGUAGE_TAGS = {"en": "en-GB", "fr": "fr-FR", "es": "es-ES", "zh": "zh-CN", "ru": "ru-RU"}
 MATRIX_TAG_CM = 1.6
 """A matrix's row-tag column: room for "Rec. 10", the rest to its seven "14 (67%)" columns."""
 
