@@ -14,16 +14,27 @@ the results screen show.
 
 Paragraph numbers: 13 for the respondents and the matrix questions, then one
 per multi-select question (14, 15, ...), and 21 for the reading across
-questions, as in the 2025 document.
+questions, as in the 2025 document. Another survey's number, date and
+single-choice questions each get a paragraph too, in questionnaire order,
+written from the same pieces their type gives every report (mean, median...;
+earliest, latest; the ranking of its options), with the denominator sentence
+of `denominators`: a conditional question's shares are of those it applied to.
+An anonymous survey's respondents are counted, never listed (their keys are
+response ids). Zero and small counts are said in words: "no respondent
+selected ...", "in both".
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from enquete.model.questionnaire import MatrixQuestion, MultiQuestion, Option, Questionnaire
-from enquete.results.aggregate import Results
+from enquete.i18n.catalog import translate
+from enquete.model.questionnaire import AnyQuestion, MatrixQuestion, MultiQuestion, Option, Questionnaire
+from enquete.qtypes import type_of
+from enquete.results.aggregate import QuestionResult, Results
+from enquete.results.denominators import answered_sentence
 from enquete.results.labels import question_title
+from enquete.results.pieces import CountTable, Figures
 from enquete.results.selections import chose
 from enquete.results.summary_phrases import Phrases, group_names, join_list, option_name, phrases, plural_noun
 
@@ -70,22 +81,26 @@ class _Item:
     paths: tuple[str, ...]
 
 
-def _percent(results: Results, count: int, p: Phrases) -> str:
-    return p.percent.format(p=results.share(count))
+def _percent(results: Results, count: int, p: Phrases, of: int | None = None) -> str:
+    return p.percent.format(p=results.share(count, of))
 
 
-def _figures(results: Results, items: list[_Item]) -> tuple[Figure, ...]:
+def _figures(results: Results, items: list[_Item], of: int | None = None) -> tuple[Figure, ...]:
+    total = results.respondents if of is None else of
     return tuple(
-        Figure(" + ".join(item.paths), item.count, results.respondents, results.share(item.count))
-        for item in items
+        Figure(" + ".join(item.paths), item.count, total, results.share(item.count, of)) for item in items
     )
 
 
-def ranking(results: Results, items: list[_Item], lang: str) -> tuple[str, tuple[Figure, ...]]:
+def ranking(
+    results: Results, items: list[_Item], lang: str, of: int | None = None
+) -> tuple[str, tuple[Figure, ...]]:
     """The document's ranking sentence body over `items` (options with counts), and the figures it states.
 
     The options inside the range ("between 24% and 43%") are not named, so only
-    the range's two ends are among the figures.
+    the range's two ends are among the figures. Shares are of all respondents,
+    or of the `of` a conditional question applied to. A group nobody chose is
+    said in words ("no respondent selected ..."), not as "the lowest (0%)".
     """
     p = phrases(lang)
     names = [option_name(item.option.label_in(lang)) for item in items]
@@ -101,12 +116,13 @@ def ranking(results: Results, items: list[_Item], lang: str) -> tuple[str, tuple
         return group_names([option_name(i.option.label_in(lang)) for i in group], p, start)
 
     def pct(group: list[_Item]) -> str:
-        return _percent(results, group[0].count, p)
+        return _percent(results, group[0].count, p, of)
 
     if not groups:
         return "", ()
     if len(groups) == 1:
-        return p.all_same.format(plural=plural, p=pct(groups[0])), _figures(results, groups[0])
+        same = p.all_none if groups[0][0].count == 0 else p.all_same
+        return same.format(plural=plural, p=pct(groups[0])), _figures(results, groups[0], of)
     top, bottom = groups[0], groups[-1]
     stated = (
         [top, *groups[1:2], *groups[2:-1][:1], *groups[2:-1][-1:], bottom]
@@ -127,7 +143,10 @@ def ranking(results: Results, items: list[_Item], lang: str) -> tuple[str, tuple
             if lo == hi
             else p.middle.format(plural=plural, lo=lo, hi=hi)
         )
-    lowest = p.lowest[len(bottom) > 1].format(names=named(bottom), p=pct(bottom))
+    if bottom[0].count == 0:
+        lowest = p.lowest_none.format(names=named(bottom))
+    else:
+        lowest = p.lowest[len(bottom) > 1].format(names=named(bottom), p=pct(bottom))
     if lang == "zh":
         body = p.clause_sep.join([*parts, lowest])
     elif len(parts) == 1:
@@ -135,7 +154,7 @@ def ranking(results: Results, items: list[_Item], lang: str) -> tuple[str, tuple
     else:
         body = p.clause_sep.join(parts) + p.clause_sep + p.two_groups_joiner.strip() + " " + lowest
     unique = list({id(group): group for group in stated}.values())
-    return body, _figures(results, [item for group in unique for item in group])
+    return body, _figures(results, [item for group in unique for item in group], of)
 
 
 def _sentence(text: str, p: Phrases) -> str:
@@ -156,12 +175,11 @@ def summary_paragraphs(
             )
         ]
     paragraphs: list[SummaryParagraph] = []
-    opening = [
-        Sentence(
-            _sentence(p.respondents[n != 1].format(n=n, codes=", ".join(results.respondent_keys)), p),
-            (Figure("respondents", n, n, 100 if n else 0),),
-        )
-    ]
+    if questionnaire.anonymous:  # its keys are response ids: counted, never listed
+        who = p.respondents_anonymous[n != 1].format(n=n)
+    else:
+        who = p.respondents[n != 1].format(n=n, codes=", ".join(results.respondent_keys))
+    opening = [Sentence(_sentence(who, p), (Figure("respondents", n, n, 100 if n else 0),))]
     for question in questionnaire.questions:
         if isinstance(question, MatrixQuestion):
             opening += _matrix_sentences(results, question, language)
@@ -171,6 +189,10 @@ def summary_paragraphs(
         if isinstance(question, MultiQuestion):
             number += 1
             paragraphs.append(SummaryParagraph(number, tuple(_multi_sentences(results, question, language))))
+        elif _has_figures(questionnaire, question):
+            number += 1
+            sentences = _piece_sentences(results, questionnaire, question, language)
+            paragraphs.append(SummaryParagraph(number, tuple(sentences), p.sentence_sep))
     paragraphs.append(
         SummaryParagraph(
             max(CROSS_PARAGRAPH, number + 1), (_cross_sentence(results, questionnaire, language),)
@@ -238,7 +260,12 @@ def _multi_sentences(results: Results, question: MultiQuestion, lang: str) -> li
     for option in question.options:
         if option.exclusive:
             count = result.option_counts.get(option.id, 0)
-            text = p.exclusive.format(
+            template = p.exclusive
+            if count == 0:
+                template = p.exclusive_none
+            elif count == 1 and p.exclusive_one:
+                template = p.exclusive_one
+            text = template.format(
                 p=_percent(results, count, p), count=count, n=results.respondents, label=option.label_in(lang)
             )
             figure = Figure(
@@ -260,6 +287,60 @@ def _multi_sentences(results: Results, question: MultiQuestion, lang: str) -> li
             results.share(silent),
         )
         sentences.append(Sentence(_sentence(text, p), (figure,)))
+    return sentences
+
+
+def _has_figures(questionnaire: Questionnaire, question: AnyQuestion) -> bool:
+    """A question the summary states from its type's pieces: a number, a date, a single choice.
+
+    Free text (comments, "other, please specify") is listed in the annex, not summarised;
+    the respondent key is the opening sentence; matrices and multi-selects have their own.
+    """
+    if question.id == questionnaire.respondent_key or isinstance(question, MatrixQuestion | MultiQuestion):
+        return False
+    pieces = type_of(question).report(question, QuestionResult(question.id, question.type), "en")
+    return any(
+        isinstance(piece, Figures) or (isinstance(piece, CountTable) and not piece.grid) for piece in pieces
+    )
+
+
+def _piece_sentences(
+    results: Results, questionnaire: Questionnaire, question: AnyQuestion, lang: str
+) -> list[Sentence]:
+    """A question's figures as its type reports them, after who answered it and of whom.
+
+    "Number of examiners: answered by 4 (100%) of 4 respondents. Mean: 200 examiners; ...";
+    a single choice is ranked like a multi-select, its shares of those it applied to.
+    """
+    p = phrases(lang)
+    result = results.questions[question.id]
+    of = result.applicable
+    answered = answered_sentence(results, questionnaire, question.id, lang)
+    topic = p.topic.format(title=question_title(question, lang))
+    total = results.respondents if of is None else of
+    answered_figure = Figure(
+        f"questions.{question.id}.answered", result.answered, total, results.share(result.answered, of)
+    )
+    sentences = [Sentence(_sentence(topic + answered[:1].lower() + answered[1:], p), (answered_figure,))]
+    answered_word = translate("figure.answered", lang)
+    options = {o.id: o for o in type_of(question).options(question)}
+    for piece in type_of(question).report(question, result, lang):
+        if isinstance(piece, Figures):
+            rows = [
+                f"{name}{p.topic.format(title='')}{value}"
+                for name, value in piece.rows
+                if name != answered_word
+            ]
+            if rows:
+                sentences.append(Sentence(_sentence(p.items_sep.join(rows), p), (answered_figure,)))
+        elif isinstance(piece, CountTable) and not piece.grid and options:
+            items = [
+                _Item(o, result.option_counts.get(o.id, 0), (f"questions.{question.id}.counts.{o.id}",))
+                for o in options.values()
+            ]
+            body, figures = ranking(results, items, lang, of)
+            if body:
+                sentences.append(Sentence(_sentence(body, p), figures))
     return sentences
 
 
@@ -319,8 +400,14 @@ def _cross_sentence(results: Results, questionnaire: Questionnaire, lang: str) -
                 results.share(together),
             )
         )
+        if together == 0:
+            template = p.cross_nobody_both if len(where) == 2 else p.cross_nobody
+        elif len(where) == 2:
+            template = p.cross_both[together != 1]
+        else:
+            template = p.cross[together != 1]
         texts.append(
-            p.cross[together != 1].format(
+            template.format(
                 names=group_names([option_name(option.label_in(lang))], p, True),
                 k=len(where),
                 items=join_list(items, p),
