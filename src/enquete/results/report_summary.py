@@ -36,7 +36,15 @@ from enquete.results.denominators import answered_sentence
 from enquete.results.labels import question_title
 from enquete.results.pieces import CountTable, Figures
 from enquete.results.selections import chose
-from enquete.results.summary_phrases import Phrases, group_names, join_list, option_name, phrases, plural_noun
+from enquete.results.summary_phrases import (
+    PHRASES,
+    Phrases,
+    group_names,
+    join_list,
+    option_name,
+    phrases,
+    plural_noun,
+)
 
 FIRST_PARAGRAPH = 13
 CROSS_PARAGRAPH = 21
@@ -165,7 +173,13 @@ def _sentence(text: str, p: Phrases) -> str:
 def summary_paragraphs(
     results: Results, questionnaire: Questionnaire, language: str = "en"
 ) -> list[SummaryParagraph]:
-    """Paragraphs 13-17 and 21 drafted from `results`."""
+    """Paragraphs 13-17 and 21 drafted from `results`.
+
+    In a language without summary phrases (Russian today) the whole draft is in
+    English, the questionnaire's texts included, rather than a mix of the two.
+    """
+    if language not in PHRASES:
+        language = "en"
     p = phrases(language)
     n = results.respondents
     if n == 0:
@@ -307,41 +321,47 @@ def _has_figures(questionnaire: Questionnaire, question: AnyQuestion) -> bool:
 def _piece_sentences(
     results: Results, questionnaire: Questionnaire, question: AnyQuestion, lang: str
 ) -> list[Sentence]:
-    """A question's figures as its type reports them, after who answered it and of whom.
+    """A question's figures as its type reports them, then who answered it and of whom.
 
-    "Number of examiners: answered by 4 (100%) of 4 respondents. Mean: 200 examiners; ...";
-    a single choice is ranked like a multi-select, its shares of those it applied to.
+    "Examiners: mean 200 examiners; median 160 examiners; ... Answered by 4 (100%) of 4
+    respondents."; a single choice is ranked like a multi-select, its shares of those
+    it applied to.
     """
     p = phrases(lang)
     result = results.questions[question.id]
     of = result.applicable
-    answered = answered_sentence(results, questionnaire, question.id, lang)
     topic = p.topic.format(title=question_title(question, lang))
     total = results.respondents if of is None else of
     answered_figure = Figure(
         f"questions.{question.id}.answered", result.answered, total, results.share(result.answered, of)
     )
-    sentences = [Sentence(_sentence(topic + answered[:1].lower() + answered[1:], p), (answered_figure,))]
+    answered = Sentence(
+        _sentence(answered_sentence(results, questionnaire, question.id, lang), p), (answered_figure,)
+    )
     answered_word = translate("figure.answered", lang)
     options = {o.id: o for o in type_of(question).options(question)}
+    bodies: list[tuple[str, tuple[Figure, ...]]] = []
     for piece in type_of(question).report(question, result, lang):
         if isinstance(piece, Figures):
-            rows = [
-                f"{name}{p.topic.format(title='')}{value}"
-                for name, value in piece.rows
-                if name != answered_word
-            ]
+            rows = [f"{_lower_first(name)} {value}" for name, value in piece.rows if name != answered_word]
             if rows:
-                sentences.append(Sentence(_sentence(p.items_sep.join(rows), p), (answered_figure,)))
-        elif isinstance(piece, CountTable) and not piece.grid and options:
+                bodies.append((p.items_sep.join(rows), ()))  # no shares among them
+        elif isinstance(piece, CountTable) and not piece.grid and options and result.answered:
             items = [
                 _Item(o, result.option_counts.get(o.id, 0), (f"questions.{question.id}.counts.{o.id}",))
                 for o in options.values()
             ]
             body, figures = ranking(results, items, lang, of)
             if body:
-                sentences.append(Sentence(_sentence(body, p), figures))
-    return sentences
+                bodies.append((body, figures))
+    if not bodies:
+        return [Sentence(_sentence(topic + _lower_first(answered.text), p), answered.figures)]
+    return [Sentence(_sentence(topic + body, p), figures) for body, figures in bodies] + [answered]
+
+
+def _lower_first(text: str) -> str:
+    """ "Mean" after a colon reads "mean"; a language without case is unchanged."""
+    return text[:1].lower() + text[1:]
 
 
 def _top_two(results: Results, question: MultiQuestion) -> set[str]:
