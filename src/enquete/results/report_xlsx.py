@@ -168,6 +168,8 @@ def _blocks(
             for group in piece.groups:
                 label = group.label.full if group.label else ""
                 block.rows += [[c.respondent, label, c.text] for c in group.comments]
+            if not any(group.label for group in piece.groups):  # free text: no option to name
+                block = _Block([block.header[0], block.header[2]], [[row[0], row[2]] for row in block.rows])
             if questionnaire.anonymous:  # a response id would tie one person's words together
                 block = _Block(block.header[1:], [row[1:] for row in block.rows])
             if block.rows:
