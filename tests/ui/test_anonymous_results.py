@@ -1,0 +1,58 @@
+"""The results screen of an anonymous survey: counts and comments, never the response ids."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from enquete.ui.screens.results import ResultsScreen
+from tests.ui.conftest import running, screen_text
+from tests.ui.test_examples_fill import example_app
+from tests.ui.test_results import wait_loaded
+from tests.unit.builders import write_response
+
+IDS = [f"{n:08x}-0000-4000-8000-{n:012x}" for n in range(1, 4)]
+COMMENTS = [
+    "• Payment page times out\n• the receipt never arrives",
+    "Search is slow [b]at peak[/b]",
+    "Filing works well",
+]
+
+
+def anonymous_responses() -> None:
+    folder = Path("responses")
+    folder.mkdir()
+    header = {"questionnaire": "service-satisfaction", "version": 1}
+    for number, (response_id, comment) in enumerate(zip(IDS, COMMENTS, strict=True)):
+        ratings = {"filing": "r4", "search": "r3", "payment": "r5"}
+        answers = {"ratings": ratings, "recommend": 7 + number, "comments": comment}
+        write_response(folder, f"{response_id}.toml", answers, id=response_id, **header)
+
+
+async def test_comments_of_an_anonymous_survey_carry_no_response_id() -> None:
+    """Bug: the comment list showed each comment under its response id, which ties one
+    person's comments together across questions; the respondents section listed the ids too."""
+    anonymous_responses()
+    app = example_app("satisfaction.toml", mode="results")
+    async with running(app, size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ResultsScreen)
+        await wait_loaded(pilot, screen)
+        seen = [screen_text(app)]  # the respondents section first
+        for _ in range(3):  # ratings, recommend, comments
+            await pilot.press("down")
+            await pilot.pause()
+            seen.append(screen_text(app))
+        shown = "\n".join(seen)
+        assert "3 respondents" in shown
+        assert "• Payment page times out" in seen[-1] and "the receipt never arrives" in seen[-1]
+        assert "Search is slow [b]at peak[/b]" in seen[-1]
+        assert "Answered by 3 of 3 respondents." in seen[-1]
+        for response_id in IDS:
+            assert response_id[:8] not in shown, response_id
+        await pilot.press("ctrl+f")
+        await pilot.pause()
+        for key in IDS[1]:
+            await pilot.press(key)
+        await pilot.pause()
+        # before: an id typed in the filter picked out exactly that person's comment
+        assert "Search is slow" not in screen_text(app)
