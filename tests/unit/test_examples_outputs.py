@@ -95,6 +95,17 @@ def test_office_capacity_docx_carries_the_figures_into_word(tmp_path: Path) -> N
     cells = [[cell.text for cell in row.cells] for table in document.tables for row in table.rows]
     assert ["Median", "160 examiners"] in cells and ["Latest", "2023-09-15"] in cells
     assert ["AU", OTHER] in cells
+    # "800 examiners" fits its column on one line (it wrapped in 2.8 cm)
+    figures = next(t for t in document.tables if t.rows[0].cells[0].text == "Figure")
+    assert figures.rows[0].cells[1].width is not None and figures.rows[0].cells[1].width.cm >= 13 * 0.2 + 0.4
+
+
+def test_a_matrix_row_label_is_not_broken_mid_word_in_word(tmp_path: Path) -> None:
+    """Bug (seen in the converted annex): "Search databases" was cut "Searc|h datab|ases" in a 1.6 cm column."""
+    results, questionnaire = aggregated(tmp_path, "satisfaction.toml", SATISFACTION)
+    document = Document(io.BytesIO(render_docx(results, questionnaire)))
+    tag = document.tables[0].rows[0].cells[0].width
+    assert tag is not None and tag.cm >= len("databases") * 0.18 + 0.38  # as the Q2 header test
 
 
 def sheet_rows(workbook: Any, prefix: str) -> list[list[Any]]:
@@ -113,9 +124,10 @@ def test_office_capacity_workbook_has_figures_denominators_and_other_texts(tmp_p
         ["Minimum", "80 examiners"], ["Maximum", "400 examiners"], ["Sum", "800 examiners"],
     ]  # fmt: skip
     adopted = sheet_rows(workbook, "Q7 ")
-    assert adopted[2][0].startswith(
+    assert adopted[1][0].startswith(
         "Answered by 2 (100%) of the 2 respondents who answered “Yes” to question 6"
     )
+    assert not any("all 4 respondents" in str(row[0]) for row in adopted), "not 'of all' above shares of 2"
     assert [row[:2] for row in adopted[5:8]] == [
         ["Answered", "2"],
         ["Earliest", "2021-01-10"],

@@ -197,8 +197,12 @@ def _question_sheet(
     _put(sheet, 1, 1, f"{number}. {question.text_in(lang)}", bold=True)
     if not type_of(question).takes_answer:
         return
-    _put(sheet, 2, 1, word("denominator", lang, n=results.respondents))
-    _put(sheet, 3, 1, answered_sentence(results, questionnaire, question.id, lang))
+    answered = answered_sentence(results, questionnaire, question.id, lang)
+    if results.questions[question.id].applicable is None:
+        _put(sheet, 2, 1, word("denominator", lang, n=results.respondents))
+        _put(sheet, 3, 1, answered)
+    else:  # its shares are of those it applied to, which the sentence says: not "of all"
+        _put(sheet, 2, 1, answered)
     blocks = _blocks(results, questionnaire, number, lang, names)
     header_row = 5
     sheet.freeze_panes = sheet.cell(row=header_row + 1, column=2)
