@@ -47,8 +47,17 @@ async def test_comments_of_an_anonymous_survey_carry_no_response_id() -> None:
         assert "• Payment page times out" in seen[-1] and "the receipt never arrives" in seen[-1]
         assert "Search is slow [b]at peak[/b]" in seen[-1]
         assert "Answered by 3 of 3 respondents." in seen[-1]
+        for _ in range(4):  # by respondent, by option, cross-tab, files not counted
+            await pilot.press("down")
+            await pilot.pause()
+            seen.append(screen_text(app))
+        shown = "\n".join(seen)
+        assert "Response 1" in seen[4] and "Payment page times out" in seen[4], seen[4]
         for response_id in IDS:
             assert response_id[:8] not in shown, response_id
+        for _ in range(4):
+            await pilot.press("up")
+        await pilot.pause()
         await pilot.press("ctrl+f")
         await pilot.pause()
         for key in IDS[1]:

@@ -192,4 +192,5 @@ TEXTS: dict[str, str] = {
     "report.superseded": "Superseded {file} ({respondent}, revision {revision}): replaced by {by}",
     "report.conflict": "Conflict for {respondent}: {counted} counts, not {ignored}",
     "report.no_code": "No code was given.",
+    "results.response_number": "Response {number}",
 }

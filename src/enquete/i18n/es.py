@@ -191,4 +191,5 @@ TEXTS: dict[str, str] = {
     "report.superseded": "Sustituido {file} ({respondent}, revisión {revision}): reemplazado por {by}",
     "report.conflict": "Conflicto para {respondent}: cuenta {counted}, no {ignored}",
     "report.no_code": "No se indicó ningún código.",
+    "results.response_number": "Respuesta {number}",
 }

@@ -191,4 +191,5 @@ TEXTS: dict[str, str] = {
     "report.superseded": "Remplacé {file} ({respondent}, révision {revision}) : remplacé par {by}",
     "report.conflict": "Conflit pour {respondent} : {counted} est compté, pas {ignored}",
     "report.no_code": "Aucun code n'a été indiqué.",
+    "results.response_number": "Réponse {number}",
 }

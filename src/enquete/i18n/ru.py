@@ -192,4 +192,5 @@ TEXTS: dict[str, str] = {
     "report.superseded": "Заменён {file} ({respondent}, редакция {revision}): заменён на {by}",
     "report.conflict": "Конфликт для {respondent}: учитывается {counted}, не {ignored}",
     "report.no_code": "Код не указан.",
+    "results.response_number": "Ответ {number}",
 }

@@ -191,4 +191,5 @@ TEXTS: dict[str, str] = {
     "report.superseded": "{file}（{respondent}，第{revision}版）已被{by}取代",
     "report.conflict": "{respondent}有冲突：计入{counted}，未计入{ignored}",
     "report.no_code": "未提供任何代码。",
+    "results.response_number": "答复{number}",
 }

@@ -28,6 +28,19 @@ from enquete.ui.widgets.wrapped_lines import Line, WrappedLines, pad, text_lines
 INDENT = 3
 
 
+def respondent_label(
+    results: Results,
+    questionnaire: Questionnaire,
+    key: str,
+    lang: str,
+    names: Mapping[str, str] | None = None,
+) -> str:
+    """ "AU  Australia, IP Australia"; in an anonymous survey "Response 2", never the response's id."""
+    if questionnaire.anonymous:
+        return tr("results.response_number", lang, number=results.respondent_keys.index(key) + 1)
+    return f"{key}  {office_display_name(key, lang, names)}"
+
+
 def respondent_lines(
     results: Results,
     questionnaire: Questionnaire,
@@ -43,7 +56,7 @@ def respondent_lines(
     its lines.
     """
     answers = results.responses[key].answers
-    lines: list[Line] = [Line(f"{key}  {office_display_name(key, lang, names)}", 0, "bold", hang=4)]
+    lines: list[Line] = [Line(respondent_label(results, questionnaire, key, lang, names), 0, "bold", hang=4)]
     for number, question in enumerate(questionnaire.questions, 1):
         lines.append(Line(""))
         lines.append(Line(f"{number}. {question_title(question, lang)}", 0, "bold underline"))
@@ -107,15 +120,17 @@ class RespondentView(Vertical):
 
     def compose(self) -> ComposeResult:
         keys = self.results.respondent_keys
-        options = [
-            Option(Content(f"{k:<4} {one_line(office_display_name(k, self.lang, self.names), 34)}"))
-            for k in keys
-        ]
+        options = [Option(Content(self._entry(k))) for k in keys]
         menu = OptionList(*options)
         if keys:
             menu.highlighted = self.index
         yield menu
         yield WrappedLines(self._lines(), tr("results.none", self.lang))
+
+    def _entry(self, key: str) -> str:
+        if self.questionnaire.anonymous:
+            return respondent_label(self.results, self.questionnaire, key, self.lang)
+        return f"{key:<4} {one_line(office_display_name(key, self.lang, self.names), 34)}"
 
     def _lines(self) -> list[Line]:
         keys = self.results.respondent_keys
