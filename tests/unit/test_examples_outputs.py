@@ -72,7 +72,7 @@ def test_office_capacity_annex_has_figures_denominators_and_other_texts(tmp_path
     # The adoption date: of the 2 with a strategy (FR's stray date set aside); earliest and latest.
     adopted = tables_after(blocks, "7. ")
     assert adopted[0] == Paragraph(
-        "Answered by 2 (100%) of the 2 respondents who answered “Yes” to question 6 (of 4); "
+        "Answered by 2 (100%) of the 2 respondents who answered “Yes” to question 6 (of 4; 2 not asked); "
         "its shares are of those 2.",
         "note",
     )
@@ -149,7 +149,7 @@ def test_office_capacity_summary_states_the_figures_and_denominators(tmp_path: P
     ) in texts
     assert (
         "Strategy adopted: earliest 2021-01-10; latest 2023-09-15. Answered by 2 (100%) of the 2 respondents "
-        "who answered “Yes” to question 6 (of 4); its shares are of those 2."
+        "who answered “Yes” to question 6 (of 4; 2 not asked); its shares are of those 2."
     ) in texts
     assert (
         "Filing system: every one of the options received 25%. Answered by 3 (75%) of 4 respondents." in texts
@@ -159,6 +159,18 @@ def test_office_capacity_summary_states_the_figures_and_denominators(tmp_path: P
         t.startswith("Examiners\u00a0: moyenne 200 examinateurs\u00a0; médiane 160 examinateurs")
         for t in french
     )
+
+
+def test_office_capacity_markdown_in_french_states_who_was_asked_in_french(tmp_path: Path) -> None:
+    """Regression: the Markdown report's own words were English whatever --lang said."""
+    results, questionnaire = aggregated(tmp_path, "office-capacity.toml", OFFICES)
+    markdown = render_markdown(results, questionnaire, "fr")
+    assert (
+        "Ont répondu\u00a0: 2 (100%) des 2 répondants ayant répondu «\u00a0Oui\u00a0» à la question 6 "
+        "(sur 4\u00a0; question non posée à 2)\u00a0; ses parts sont calculées sur ces 2."
+    ) in markdown
+    assert "| Indicateur | Valeur |\n| --- | ---: |\n| Réponses | 4 |\n| Moyenne | 200 examinateurs |" in markdown
+    assert "Answered" not in markdown and "| Figure |" not in markdown
 
 
 def test_training_needs_shares_are_of_those_it_applied_to_in_every_format(tmp_path: Path) -> None:

@@ -31,7 +31,8 @@ def answered_sentence(results: Results, questionnaire: Questionnaire, question_i
 
     Returns:
         One sentence, e.g. "Answered by 3 (75%) of 4 respondents." or
-        "Answered by 2 (100%) of the 2 respondents who answered “Yes” to question 6 (of 4); ...".
+        "Answered by 2 (100%) of the 2 respondents who answered “Yes” to question 6 (of 4; 2 not
+        asked); ...": those not asked are counted, so every respondent is accounted for.
     """
     result = results.questions[question_id]
     n, of = results.respondents, result.applicable
@@ -40,4 +41,4 @@ def answered_sentence(results: Results, questionnaire: Questionnaire, question_i
         return translate("report.answered", language, count=count, n=n)
     who = who_applied(questionnaire, question_id, language)
     key = "report.answered_of_one" if of == 1 else "report.answered_of"
-    return translate(key, language, count=count, of=of, who=who, n=n)
+    return translate(key, language, count=count, of=of, who=who, n=n, not_asked=n - of)

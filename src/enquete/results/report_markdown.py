@@ -46,6 +46,11 @@ def _cell(text: str) -> str:
     return escape_line(one_line(text))
 
 
+def _words(text: str) -> str:
+    """The report's own sentence, escaped, on one line, its no-break spaces kept ("répondu\u00a0:")."""
+    return escape_line(re.sub(r"[ \t\r\n]+", " ", printable(text)).strip())
+
+
 def _count(results: Results, count: int, of: int | None = None) -> str:
     return f"{count} ({results.share(count, of)}%)"
 
@@ -74,7 +79,7 @@ def _lines(results: Results, q: Questionnaire, lang: str, names: Mapping[str, st
     n = results.respondents
     yield f"# {one_line(q.title_in(lang))}"
     yield ""
-    yield translate("report.respondents_one" if n == 1 else "report.respondents", lang, n=n)
+    yield _words(translate("report.respondents_one" if n == 1 else "report.respondents", lang, n=n))
     yield ""
     if q.respondent_key is not None:  # an anonymous survey lists no one
         key_question = q.question(q.respondent_key)
@@ -96,7 +101,7 @@ def _lines(results: Results, q: Questionnaire, lang: str, names: Mapping[str, st
         if not type_of(question).takes_answer:
             continue  # a note: its text is all there is
         of = result.applicable
-        yield _cell(answered_sentence(results, q, question.id, lang))
+        yield _words(answered_sentence(results, q, question.id, lang))
         yield ""
         if question.id == q.respondent_key:
             yield translate("report.see_top", lang)
