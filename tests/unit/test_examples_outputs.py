@@ -169,7 +169,10 @@ def test_office_capacity_markdown_in_french_states_who_was_asked_in_french(tmp_p
         "Ont répondu\u00a0: 2 (100%) des 2 répondants ayant répondu «\u00a0Oui\u00a0» à la question 6 "
         "(sur 4\u00a0; question non posée à 2)\u00a0; ses parts sont calculées sur ces 2."
     ) in markdown
-    assert "| Indicateur | Valeur |\n| --- | ---: |\n| Réponses | 4 |\n| Moyenne | 200 examinateurs |" in markdown
+    assert (
+        "| Indicateur | Valeur |\n| --- | ---: |\n| Réponses | 4 |\n| Moyenne | 200 examinateurs |"
+        in markdown
+    )
     assert "Answered" not in markdown and "| Figure |" not in markdown
 
 
