@@ -65,3 +65,35 @@ async def test_comments_of_an_anonymous_survey_carry_no_response_id() -> None:
         await pilot.pause()
         # before: an id typed in the filter picked out exactly that person's comment
         assert "Search is slow" not in screen_text(app)
+
+
+async def test_a_conditional_question_says_of_whom_its_figures_are() -> None:
+    """The results screen states the same denominator as every report: who it applied to, who was not asked."""
+    import datetime
+
+    folder = Path("responses")
+    folder.mkdir()
+    header = {"questionnaire": "office-capacity", "version": 1}
+    offices = [
+        ("AU", "yes", datetime.date(2023, 9, 15)),
+        ("BR", "no", None),
+        ("CN", "yes", datetime.date(2021, 1, 10)),
+        ("FR", "no", datetime.date(2020, 1, 1)),  # set aside: FR has no strategy
+    ]
+    for number, (office, strategy, adopted) in enumerate(offices, 1):
+        answers: dict[str, object] = {"office": office, "examiners": 100 * number, "has_strategy": strategy}
+        if adopted is not None:
+            answers["strategy_adopted"] = adopted
+        write_response(folder, f"{office}.toml", answers, id=IDS[0][:-1] + str(number), **header)
+    app = example_app("office-capacity.toml", mode="results")
+    async with running(app, size=(160, 40)) as pilot:  # the sentence on one line
+        screen = app.screen
+        assert isinstance(screen, ResultsScreen)
+        await wait_loaded(pilot, screen)
+        for _ in range(7):  # respondents, then questions 1-7
+            await pilot.press("down")
+        await pilot.pause()
+        text = " ".join(screen_text(app).split())
+        assert "7. If yes: when was it adopted?" in text
+        assert "of the 2 respondents who answered “Yes”" in text and "(of 4; 2 not asked)" in text, text
+        assert "Earliest: 2021-01-10" in text and "Latest: 2023-09-15" in text

@@ -29,6 +29,7 @@ from enquete.results.report_xlsx import render_xlsx
 from tests.unit.test_examples_report import OFFICES, SATISFACTION, TRAINING, UUIDS, load, merged
 
 OTHER = "Paper forms, scanned"
+NBSP = "\u00a0"
 
 
 def aggregated(tmp_path: Path, name: str, responses: list[dict[str, Any]]) -> tuple[Results, Questionnaire]:
@@ -195,8 +196,13 @@ def test_training_needs_shares_are_of_those_it_applied_to_in_every_format(tmp_pa
         t.startswith("Format: every one of the options received 50%. Answered by 2 (100%) of the 2")
         for t in texts
     )
-    # Russian has no summary phrases yet: the draft is wholly English, not a mix.
-    assert [p.text for p in summary_paragraphs(results, questionnaire, "ru")] == texts
+    russian = [p.text for p in summary_paragraphs(results, questionnaire, "ru")]
+    assert (
+        f"Format: все варианты: по 50{NBSP}%. Ответили: 2 (100%) из 2 респондентов, к которым он относился "
+        "(всего 3; вопрос не задавался 1); доли вопроса — от этих 2."
+    ) in russian
+    # A language without summary phrases gets a wholly English draft, not a mix.
+    assert [p.text for p in summary_paragraphs(results, questionnaire, "ar")] == texts
 
 
 def test_anonymous_survey_names_no_response_in_any_format_meant_to_be_read(tmp_path: Path) -> None:

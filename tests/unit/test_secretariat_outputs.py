@@ -232,6 +232,7 @@ def test_every_summary_figure_is_in_the_json(annex_results: Results, survey: Que
         ("fr", "les Recommandations 5 et 10 suivaient (57\u00a0%)"),
         ("es", "seguida de las Recomendaciones 5 y 10 (57\u00a0%)"),
         ("zh", "其次是建议5和10（57%）"),
+        ("ru", "далее — Рекомендации 5 и 10 (57\u00a0%)"),  # "Рекомендация 5. ..." named by its number
     ],
 )
 def test_summary_in_other_languages_names_ties_together(

@@ -175,7 +175,7 @@ def summary_paragraphs(
 ) -> list[SummaryParagraph]:
     """Paragraphs 13-17 and 21 drafted from `results`.
 
-    In a language without summary phrases (Russian today) the whole draft is in
+    In a language without summary phrases (Arabic, say) the whole draft is in
     English, the questionnaire's texts included, rather than a mix of the two.
     """
     if language not in PHRASES:

@@ -242,6 +242,57 @@ PHRASES: dict[str, Phrases] = {
         followed_agrees_with_top=True,
         quote="«{text}»",
     ),
+    "ru": Phrases(
+        # Russian agrees nouns with numbers in three ways (1, 2-4, 5+) and options have any
+        # gender: every count stands after a colon ("число респондентов, ...: 3 из 21"), so no
+        # noun follows a number and no verb agrees with an option's name.
+        percent="{p}\u00a0%",
+        and_=" и ",
+        list_sep=", ",
+        top=("наибольшая доля ({p}) — {names}",) * 2,
+        followed=("далее — {names} ({p})",) * 2,
+        middle="остальные {plural}: от {lo} до {hi}",
+        middle_same="остальные {plural}: по {p}",
+        lowest=("наименьшая доля ({p}) — {names}",) * 2,
+        all_same="все {plural}: по {p}",
+        two_groups_joiner=" и ",
+        topic="{title}: ",
+        exclusive="число респондентов, выбравших «{label}»: {count} из {n} ({p})",
+        exclusive_none="вариант «{label}» не выбрал ни один респондент",
+        cross_both=(
+            "{names} — среди наиболее часто выбираемых в обоих вопросах: {items}; "
+            "число респондентов, выбравших этот вариант в обоих: {count} ({p})",
+        )
+        * 2,
+        cross_nobody=(
+            "{names} — среди наиболее часто выбираемых в {k} вопросах: {items}; "
+            "ни один респондент не выбрал этот вариант во всех {k}"
+        ),
+        cross_nobody_both=(
+            "{names} — среди наиболее часто выбираемых в обоих вопросах: {items}; "
+            "ни один респондент не выбрал этот вариант в обоих"
+        ),
+        lowest_none="{names} — ни одного выбора",
+        all_none="ни один респондент не выбрал ни одного варианта",
+        respondents_anonymous=("число респондентов, ответивших на обследование: {n}",) * 2,
+        not_answered=("число респондентов, не ответивших на этот вопрос: {count} из {n} ({p})",) * 2,
+        respondents=("число ведомств, ответивших на обследование: {n} ({codes})",) * 2,
+        positive_joiner=" или ",
+        other_levels="Наибольшие доли по остальным уровням: {items}",
+        level_top="«{level}» — {names} ({p})",
+        cross=(
+            "{names} — среди наиболее часто выбираемых в {k} вопросах: {items}; "
+            "число респондентов, выбравших этот вариант во всех {k}: {count} ({p})",
+        )
+        * 2,
+        cross_none="Ни один вариант не вошел в число наиболее часто выбираемых более чем в одном вопросе",
+        nobody="Ни одно ведомство еще не ответило на обследование",
+        sentence_end=".",
+        articles={},
+        plural_of={"Рекомендация": "Рекомендации"},
+        other_options="варианты",
+        quote="«{text}»",
+    ),
     "zh": Phrases(
         percent="{p}%",
         and_="和",
@@ -293,8 +344,16 @@ def phrases(language: str) -> Phrases:
     return PHRASES.get(language, PHRASES["en"])
 
 
+_NUMBERED_SENTENCE = re.compile(r"^(?P<head>[^\W\d][^\d.:]*?\s*\d+)\.\s")
+""""Рекомендация 1. Оптимизировать ..." (the Russian survey numbers with a full stop)."""
+
+
 def option_name(label: str) -> str:
-    """ "Recommendation 1" from "Recommendation 1: Optimize ..." (or "建议1：..."); the label otherwise."""
+    """ "Recommendation 1" from "Recommendation 1: Optimize ..." (or "建议1：...", "Рекомендация 1. ...");
+    the label otherwise."""
+    numbered = _NUMBERED_SENTENCE.match(label)
+    if numbered:
+        return numbered.group("head").strip()
     for colon in (":", "："):
         if colon in label:
             head = label.split(colon, 1)[0].strip()
