@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -174,3 +175,35 @@ def test_training_needs_figures_in_russian(tmp_path: Path, capsys: pytest.Captur
     assert "| Вариант | Респонденты |" in markdown and "Answered" not in markdown
     assert "| Среднее | 8\\.5 чел. |" in markdown and "| Сумма | 17 чел. |" in markdown
     assert "| Онлайн | 1 (50%) |\n| Очно | 1 (50%) |" in markdown, "shares of the 2 it applied to"
+
+
+@pytest.mark.parametrize("fmt", ["json", "md", "csv"])
+def test_a_second_report_on_a_folder_with_dates_gives_the_same_output(
+    tmp_path: Path, fmt: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Regression (survey-author trial, session 3): with the cache on, the second `report` on a
+    folder holding a `date` answer died with "Object of type date is not JSON serializable"
+    while writing the file cache, and `enquete results` showed no figures."""
+    questionnaire = load("office-capacity.toml")
+    folder = merged(tmp_path, questionnaire, OFFICES)
+    old = datetime.datetime.now().timestamp() - 3600  # a cache only trusts files settled in the past
+    for path in folder.glob("*.toml"):
+        os.utime(path, (old, old))
+    command = [
+        "report",
+        "--responses",
+        str(folder),
+        "--questionnaire",
+        str(EXAMPLES / "office-capacity.toml"),
+        "--format",
+        fmt,
+    ]
+    outputs = []
+    for _ in range(3):
+        assert main(command) == 0
+        outputs.append(capsys.readouterr().out)
+    assert outputs[0] == outputs[1] == outputs[2]
+    assert "2021-01-10" in outputs[0]
+    # The dates are remembered (as ISO text), not left for a re-read every time.
+    (cache,) = Path(os.environ["ENQUETE_CACHE_DIR"]).glob("*.files.json")
+    assert '"strategy_adopted": "2021-01-10"' in cache.read_text("utf-8")

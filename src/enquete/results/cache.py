@@ -21,7 +21,7 @@ import json
 import sys
 import time
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -130,9 +130,10 @@ class FolderCache:
         separator = b""
         for name, _, outcome in kept:
             if isinstance(outcome, Loaded) and outcome.response is not None:
-                whole = _whole(outcome.response)
-                yield separator + json.dumps({name: whole}, ensure_ascii=False)[1:-1].encode()
-                separator = b","
+                encoded = _encoded_whole(name, outcome.response)
+                if encoded is not None:
+                    yield separator + encoded
+                    separator = b","
         yield b"}}"
 
     def _read(self) -> tuple[dict[str, str], dict[str, Any]]:
@@ -209,6 +210,26 @@ def _row(outcome: LoadResult) -> str | None:
     if "|" in outcome.key or "|" in outcome.id:
         return None
     return f"l|{outcome.key}|{outcome.id}|{outcome.revision}|{outcome.saved.isoformat()}"
+
+
+def _encoded_whole(name: str, response: Response) -> bytes | None:
+    """`"name": {...}` for the cache file; None when an answer has no JSON form.
+
+    Dates (the `date` type) are written as ISO text, which their type reads
+    back as the same date. Any other value JSON cannot hold (a type added
+    later) leaves the answers out: the file is then read again next time,
+    which is slower but never wrong.
+    """
+    try:
+        return json.dumps({name: _whole(response)}, ensure_ascii=False, default=_iso_date)[1:-1].encode()
+    except (TypeError, ValueError):
+        return None
+
+
+def _iso_date(value: object) -> str:
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} has no JSON form")
 
 
 def _whole(response: Response) -> dict[str, Any]:
