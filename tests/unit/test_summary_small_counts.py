@@ -147,3 +147,74 @@ def test_one_exclusive_choice_agrees_in_french(survey: Questionnaire, tmp_path: 
     results = aggregate_folder(folder, survey, cached=False)
     focus = {p.number: p.text for p in summary_paragraphs(results, survey, "fr")}[14]
     assert focus.endswith(f"1 répondant sur 3 (33{NBSP}%) a choisi «{NBSP}Sans objet{NBSP}»."), focus
+
+
+MINI = """
+[questionnaire]
+id = "mini"
+version = 1
+title = "Mini"
+respondent_key = "office"
+
+[[questions]]
+id = "office"
+type = "code"
+codes = "st3"
+required = true
+text = "Your office"
+
+[[questions]]
+id = "uses_ai"
+type = "choice"
+text = "Does your office use AI?"
+options = [{ id = "yes", label = "Yes" }, { id = "no", label = "No" }]
+
+[[questions]]
+id = "ai_areas"
+type = "multi"
+relevant = "${uses_ai} = 'yes'"
+text = "Where?"
+options = [
+  { id = "search", label = "Search" },
+  { id = "classification", label = "Classification" },
+  { id = "none", label = "None yet", exclusive = true },
+]
+"""
+
+
+def test_a_conditional_multi_select_is_summarised_of_those_it_applied_to(tmp_path: Path) -> None:
+    """Hand-counted: AU, BR and FR use AI (3), CN does not (not asked). AU chose search and
+    classification, BR search, FR nothing: search 2 of 3 = 67%, classification 1 of 3 = 33%,
+    1 of 3 did not answer; not "of all 4"."""
+    from enquete.storage.questionnaire_file import load_questionnaire
+
+    (tmp_path / "mini.toml").write_text(MINI, "utf-8")
+    questionnaire = load_questionnaire(tmp_path / "mini.toml")
+    folder = tmp_path / "responses"
+    folder.mkdir()
+    given = [
+        ("AU", "yes", ["search", "classification"]),
+        ("BR", "yes", ["search"]),
+        ("CN", "no", ["search"]),  # set aside: CN does not use AI
+        ("FR", "yes", None),
+    ]
+    for number, (office, uses, areas) in enumerate(given, 1):
+        answers: dict[str, object] = {"office": office, "uses_ai": uses}
+        if areas:
+            answers["ai_areas"] = {"selected": areas}
+        write_response(
+            folder,
+            f"{office}.toml",
+            answers,
+            questionnaire="mini",
+            id=f"{number}1111111-1111-4111-8111-111111111111",
+        )
+    results = aggregate_folder(folder, questionnaire, cached=False)
+    paragraph = next(p for p in summary_paragraphs(results, questionnaire, "en") if "Search" in p.text).text
+    assert "Search received the highest rate (67%) and Classification the lowest (33%)." in paragraph
+    assert "No respondent selected “None yet”." in paragraph
+    assert "1 of 3 respondents (33%) did not answer this question." in paragraph
+    assert paragraph.endswith(
+        "Answered by 2 (67%) of the 3 respondents who answered “Yes” to question 2 (of 4; 1 not asked); "
+        "its shares are of those 3."
+    )

@@ -196,13 +196,14 @@ def summary_paragraphs(
     opening = [Sentence(_sentence(who, p), (Figure("respondents", n, n, 100 if n else 0),))]
     for question in questionnaire.questions:
         if isinstance(question, MatrixQuestion):
-            opening += _matrix_sentences(results, question, language)
+            opening += _matrix_sentences(results, questionnaire, question, language)
     paragraphs.append(SummaryParagraph(FIRST_PARAGRAPH, tuple(opening), p.sentence_sep))
     number = FIRST_PARAGRAPH
     for question in questionnaire.questions:
         if isinstance(question, MultiQuestion):
             number += 1
-            paragraphs.append(SummaryParagraph(number, tuple(_multi_sentences(results, question, language))))
+            sentences = _multi_sentences(results, questionnaire, question, language)
+            paragraphs.append(SummaryParagraph(number, tuple(sentences)))
         elif _has_figures(questionnaire, question):
             number += 1
             sentences = _piece_sentences(results, questionnaire, question, language)
@@ -215,8 +216,26 @@ def summary_paragraphs(
     return paragraphs
 
 
-def _matrix_sentences(results: Results, question: MatrixQuestion, lang: str) -> list[Sentence]:
+def _of_whom(results: Results, questionnaire: Questionnaire, question_id: str, lang: str) -> list[Sentence]:
+    """A conditional question's denominator sentence (its shares are of those it applied to); [] otherwise."""
+    result = results.questions[question_id]
+    if result.applicable is None:
+        return []
+    figure = Figure(
+        f"questions.{question_id}.applicable",
+        result.applicable,
+        results.respondents,
+        results.share(result.applicable),
+    )
+    said = answered_sentence(results, questionnaire, question_id, lang)
+    return [Sentence(_sentence(said, phrases(lang)), (figure,))]
+
+
+def _matrix_sentences(
+    results: Results, questionnaire: Questionnaire, question: MatrixQuestion, lang: str
+) -> list[Sentence]:
     p = phrases(lang)
+    of = results.questions[question.id].applicable
     group = question.column_groups[0].columns if question.column_groups else []
     positive = [c for c in question.columns if c.id in group] or question.columns[:POSITIVE_COLUMNS]
     counts = results.questions[question.id].cell_counts
@@ -234,7 +253,7 @@ def _matrix_sentences(results: Results, question: MatrixQuestion, lang: str) -> 
         + p.positive_joiner.join(c.label_in(lang) for c in positive)
         + ")"
     )
-    body, figures = ranking(results, items, lang)
+    body, figures = ranking(results, items, lang, of)
     sentences = [Sentence(_sentence(p.topic.format(title=title) + body, p), figures)]
     tops, top_figures = [], []
     for column in [c for c in question.columns if c not in positive]:
@@ -244,64 +263,62 @@ def _matrix_sentences(results: Results, question: MatrixQuestion, lang: str) -> 
         rows = [row for row in question.rows if counts[row.id][column.id] == best]
         names = group_names([option_name(r.label_in(lang)) for r in rows], p)
         tops.append(
-            p.level_top.format(level=column.label_in(lang), names=names, p=_percent(results, best, p))
+            p.level_top.format(level=column.label_in(lang), names=names, p=_percent(results, best, p, of))
         )
         top_figures += [
             Figure(
                 f"questions.{question.id}.counts.{r.id}.{column.id}",
                 best,
-                results.respondents,
-                results.share(best),
+                results.respondents if of is None else of,
+                results.share(best, of),
             )
             for r in rows
         ]
     if tops:
         items_text = p.items_sep.join(tops)
         sentences.append(Sentence(_sentence(p.other_levels.format(items=items_text), p), tuple(top_figures)))
-    return sentences
+    return sentences + _of_whom(results, questionnaire, question.id, lang)
 
 
-def _multi_sentences(results: Results, question: MultiQuestion, lang: str) -> list[Sentence]:
+def _multi_sentences(
+    results: Results, questionnaire: Questionnaire, question: MultiQuestion, lang: str
+) -> list[Sentence]:
+    """The ranking of its options, its exclusive options, who did not answer; of those it applied to."""
     p = phrases(lang)
     result = results.questions[question.id]
+    of = result.applicable
+    total = results.respondents if of is None else of
     items = [
         _Item(o, result.option_counts.get(o.id, 0), (f"questions.{question.id}.counts.{o.id}",))
         for o in question.options
         if not o.exclusive
     ]
-    body, figures = ranking(results, items, lang)
+    body, figures = ranking(results, items, lang, of)
     sentences = [Sentence(_sentence(p.topic.format(title=question_title(question, lang)) + body, p), figures)]
     for option in question.options:
         if option.exclusive:
             count = result.option_counts.get(option.id, 0)
-            template = p.exclusive
+            template = p.exclusive if of is None else p.exclusive_of
             if count == 0:
                 template = p.exclusive_none
-            elif count == 1 and p.exclusive_one:
+            elif count == 1 and p.exclusive_one and of is None:
                 template = p.exclusive_one
             text = template.format(
-                p=_percent(results, count, p), count=count, n=results.respondents, label=option.label_in(lang)
+                p=_percent(results, count, p, of), count=count, n=total, label=option.label_in(lang)
             )
             figure = Figure(
-                f"questions.{question.id}.counts.{option.id}",
-                count,
-                results.respondents,
-                results.share(count),
+                f"questions.{question.id}.counts.{option.id}", count, total, results.share(count, of)
             )
             sentences.append(Sentence(_sentence(text, p), (figure,)))
-    silent = results.respondents - result.answered
+    silent = total - result.answered  # of those it applied to: the others were not asked
     if silent:
-        text = p.not_answered[silent != 1].format(
-            count=silent, n=results.respondents, p=_percent(results, silent, p)
-        )
+        text = p.not_answered[silent != 1].format(count=silent, n=total, p=_percent(results, silent, p, of))
+        whole = "respondents" if of is None else f"questions.{question.id}.applicable"
         figure = Figure(
-            f"respondents - questions.{question.id}.answered",
-            silent,
-            results.respondents,
-            results.share(silent),
+            f"{whole} - questions.{question.id}.answered", silent, total, results.share(silent, of)
         )
         sentences.append(Sentence(_sentence(text, p), (figure,)))
-    return sentences
+    return sentences + _of_whom(results, questionnaire, question.id, lang)
 
 
 def _has_figures(questionnaire: Questionnaire, question: AnyQuestion) -> bool:

@@ -62,6 +62,8 @@ class Phrases:
     quote: str = "“{text}”"
     parens: str = " ({text})"
     sentence_sep: str = " "
+    exclusive_of: str = "{count} of those {n} ({p}) selected “{label}”"
+    """`exclusive` for a conditional question: of the `n` it applied to, not of all respondents."""
     exclusive_one: str | None = None
     """`exclusive` when exactly one respondent chose the option, where the verb must agree (French)."""
     followed_agrees_with_top: bool = False
@@ -133,6 +135,7 @@ PHRASES: dict[str, Phrases] = {
         topic="{title}\u00a0: ",
         exclusive="{p} de l'ensemble des répondants ({count} sur {n}) ont choisi «\u00a0{label}\u00a0»",
         exclusive_one="{count} répondant sur {n} ({p}) a choisi «\u00a0{label}\u00a0»",
+        exclusive_of="sur ces {n}, {count} ({p}) ont choisi «\u00a0{label}\u00a0»",
         exclusive_none="aucun répondant n'a choisi «\u00a0{label}\u00a0»",
         cross_both=(
             "{names} figurait parmi les plus choisies à la fois dans {items}\u00a0; "
@@ -196,6 +199,7 @@ PHRASES: dict[str, Phrases] = {
         two_groups_joiner=" y ",
         topic="{title}: ",
         exclusive="El {p} del total de encuestados ({count} de {n}) seleccionó «{label}»",
+        exclusive_of="{count} de esos {n} ({p}) seleccionaron «{label}»",
         exclusive_none="ningún encuestado seleccionó «{label}»",
         cross_both=(
             "{names} figuró entre las más seleccionadas tanto en {items}; "
@@ -258,6 +262,7 @@ PHRASES: dict[str, Phrases] = {
         two_groups_joiner=" и ",
         topic="{title}: ",
         exclusive="число респондентов, выбравших «{label}»: {count} из {n} ({p})",
+        exclusive_of="число респондентов из этих {n}, выбравших «{label}»: {count} ({p})",
         exclusive_none="вариант «{label}» не выбрал ни один респондент",
         cross_both=(
             "{names} — среди наиболее часто выбираемых в обоих вопросах: {items}; "
@@ -306,6 +311,7 @@ PHRASES: dict[str, Phrases] = {
         two_groups_joiner="，",
         topic="{title}：",
         exclusive="全部答复方中有{p}（{n}个中的{count}个）选择了“{label}”",
+        exclusive_of="这{n}个答复方中有{count}个（{p}）选择了“{label}”",
         exclusive_none="没有答复方选择“{label}”",
         cross_both=(
             "{names}在{items}这两个问题中均属选择最多之列；{count}个答复方（{p}）在这两个问题中都选择了它",
