@@ -193,4 +193,5 @@ TEXTS: dict[str, str] = {
     "report.conflict": "Conflict for {respondent}: {counted} counts, not {ignored}",
     "report.no_code": "No code was given.",
     "results.response_number": "Response {number}",
+    "report.figure_line": "{name}: {value}",
 }

@@ -192,4 +192,5 @@ TEXTS: dict[str, str] = {
     "report.conflict": "Conflicto para {respondent}: cuenta {counted}, no {ignored}",
     "report.no_code": "No se indicó ningún código.",
     "results.response_number": "Respuesta {number}",
+    "report.figure_line": "{name}: {value}",
 }

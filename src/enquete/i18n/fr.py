@@ -192,4 +192,5 @@ TEXTS: dict[str, str] = {
     "report.conflict": "Conflit pour {respondent} : {counted} est compté, pas {ignored}",
     "report.no_code": "Aucun code n'a été indiqué.",
     "results.response_number": "Réponse {number}",
+    "report.figure_line": "{name} : {value}",
 }

@@ -193,4 +193,5 @@ TEXTS: dict[str, str] = {
     "report.conflict": "Конфликт для {respondent}: учитывается {counted}, не {ignored}",
     "report.no_code": "Код не указан.",
     "results.response_number": "Ответ {number}",
+    "report.figure_line": "{name}: {value}",
 }

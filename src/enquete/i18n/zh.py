@@ -192,4 +192,5 @@ TEXTS: dict[str, str] = {
     "report.conflict": "{respondent}有冲突：计入{counted}，未计入{ignored}",
     "report.no_code": "未提供任何代码。",
     "results.response_number": "答复{number}",
+    "report.figure_line": "{name}：{value}",
 }

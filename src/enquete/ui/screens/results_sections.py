@@ -94,7 +94,8 @@ def question_section(
         elif isinstance(piece, CountTable):
             yield from bars(results, piece, width, of)
         elif isinstance(piece, Figures):
-            yield Static(Content("\n".join(f"{name}: {printable(value)}" for name, value in piece.rows)))
+            lines = (tr("report.figure_line", lang, name=name, value=value) for name, value in piece.rows)
+            yield Static(Content("\n".join(lines)))
         elif isinstance(piece, Note):
             yield Static(tr("results.see_respondents", lang), classes="note", markup=False)
 
