@@ -116,6 +116,7 @@ def build_parser() -> argparse.ArgumentParser:
     results = commands.add_parser("results", help="browse the aggregated results")
     _common(results)
     _language(results)
+    _invited(results)
 
     report = commands.add_parser(
         "report", help="write the aggregated results (json, md, csv, docx annex, xlsx workbook, summary)"
@@ -232,4 +233,5 @@ def _run(args: argparse.Namespace) -> int:
         responses=args.responses,
         language=args.lang,
         office=getattr(args, "office", None),
+        invited=args.invited,
     )

@@ -21,7 +21,11 @@ def make_app() -> AppFactory:
     path, data = read_questionnaire_data(ROOT / "questionnaire.toml")
 
     def build(
-        language: str | None = "en", mode: str = "home", office: str | None = None, settings: Any = None
+        language: str | None = "en",
+        mode: str = "home",
+        office: str | None = None,
+        settings: Any = None,
+        invited: Path | None = None,
     ) -> EnqueteApp:
         return EnqueteApp(
             data,
@@ -31,6 +35,7 @@ def make_app() -> AppFactory:
             mode=mode,  # type: ignore[arg-type]
             office=office,
             settings=settings,
+            invited=invited,
         )
 
     return build
@@ -54,10 +59,10 @@ def screen_text(app: EnqueteApp) -> str:
 
 async def until_ready(pilot) -> None:  # type: ignore[no-untyped-def]
     """Wait until the app has validated its questionnaire and opened what it was asked to."""
-    for _ in range(200):
+    for _ in range(1000):  # validation runs in a worker: up to 10 s on a busy machine
         if pilot.app.ready:
             break
-        await pilot.pause()
+        await pilot.pause(0.01)
     await pilot.pause()
     assert pilot.app.ready, "the questionnaire was never loaded"
 

@@ -106,7 +106,7 @@ async def test_switching_language_keeps_answers_and_translates_everything(make_a
         await pilot.press("f2", "down", "enter")  # Français
         await pilot.pause()
         screen = screen_text(app)
-        assert "Question 1 sur 8" in screen and "Suivante" in screen and "France" in screen
+        assert "Question 1 sur 8" in screen and "^n Suite" in screen and "France" in screen
         assert fill_screen(app).session.answer("office") == "FR"
         await wait_saved(pilot)
         assert draft_data()["response"]["language"] == "fr"

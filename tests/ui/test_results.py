@@ -18,6 +18,14 @@ async def wait_loaded(pilot, screen: ResultsScreen) -> None:  # type: ignore[no-
     assert screen.results is not None, screen_text(pilot.app)
 
 
+async def loaded_text(pilot) -> str:  # type: ignore[no-untyped-def]
+    """The results screen's text on one line, once loaded."""
+    screen = pilot.app.screen
+    assert isinstance(screen, ResultsScreen)
+    await wait_loaded(pilot, screen)
+    return " ".join(screen_text(pilot.app).split())
+
+
 async def test_results_show_counts_of_all_respondents(make_app: AppFactory, sample_responses: Path) -> None:
     app = make_app(mode="results")
     async with running(app, size=(100, 40), notifications=True, tooltips=True) as pilot:

@@ -41,6 +41,8 @@ async def _shows(pilot: Pilot[Any], what: str, language: str = "en") -> None:
 def test_home(snap_compare: Any, language: str) -> None:
     async def home(pilot: Pilot[Any]) -> None:
         await _shows(pilot, "home", language)
+        # The list may come before validation (no draft here): the picture is the settled screen.
+        await wait_until(pilot, lambda: getattr(pilot.app, "ready", False), "the questionnaire validated")
         await steady(pilot)
 
     assert snap_compare(small_app(language=language), run_before=home, terminal_size=(80, 24))

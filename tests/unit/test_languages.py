@@ -39,9 +39,7 @@ def test_russian_is_a_catalog_language() -> None:
     assert translate("fill.position", "ru", number=2, total=8) == "Вопрос 2 из 8"
 
 
-@pytest.mark.parametrize(
-    ("language", "catalog_word"), [("ar", "Next"), ("fr-CA", "Suivante"), ("xx", "Next")]
-)
+@pytest.mark.parametrize(("language", "catalog_word"), [("ar", "Next"), ("fr-CA", "Suite"), ("xx", "Next")])
 def test_a_language_without_a_catalog_uses_english_for_the_apps_words(
     language: str, catalog_word: str
 ) -> None:

@@ -194,4 +194,13 @@ TEXTS: dict[str, str] = {
     "report.no_code": "No code was given.",
     "results.response_number": "Response {number}",
     "report.figure_line": "{name}: {value}",
+    "key.theme": "Colours",
+    "theme.title": "Colours",
+    "theme.dark": "Dark",
+    "theme.light": "Light",
+    "theme.terminal": "Your terminal's own colours",
+    "theme.solarized": "Solarized light",
+    "theme.current": "(in use)",
+    "theme.no_color": "NO_COLOR is set: this terminal shows no colours, whichever you choose.",
+    "home.theme": "Colours: {name}",
 }

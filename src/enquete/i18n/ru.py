@@ -194,4 +194,13 @@ TEXTS: dict[str, str] = {
     "report.no_code": "Код не указан.",
     "results.response_number": "Ответ {number}",
     "report.figure_line": "{name}: {value}",
+    "key.theme": "Цвета",
+    "theme.title": "Цвета",
+    "theme.dark": "Тёмная",
+    "theme.light": "Светлая",
+    "theme.terminal": "Цвета вашего терминала",
+    "theme.solarized": "Solarized светлая",
+    "theme.current": "(выбрана)",
+    "theme.no_color": "Задан NO_COLOR: этот терминал не показывает цвета, что бы вы ни выбрали.",
+    "home.theme": "Цвета: {name}",
 }

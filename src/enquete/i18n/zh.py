@@ -193,4 +193,13 @@ TEXTS: dict[str, str] = {
     "report.no_code": "未提供任何代码。",
     "results.response_number": "答复{number}",
     "report.figure_line": "{name}：{value}",
+    "key.theme": "配色",
+    "theme.title": "配色",
+    "theme.dark": "深色",
+    "theme.light": "浅色",
+    "theme.terminal": "终端自带配色",
+    "theme.solarized": "Solarized 浅色",
+    "theme.current": "（使用中）",
+    "theme.no_color": "已设置 NO_COLOR：无论选择哪种配色，此终端都不显示颜色。",
+    "home.theme": "配色：{name}",
 }

@@ -32,10 +32,12 @@ from enquete.model.answers import Problem
 from enquete.model.questionnaire import WINDOWS_RESERVED, Questionnaire
 from enquete.model.response import Response, dump_response, now, response_from_data
 from enquete.storage.atomic import write_files
+from enquete.storage.folder_glance import DRAFTS as DRAFTS
+from enquete.storage.folder_glance import is_response_name as is_response_name
+from enquete.storage.folder_glance import submitted_files
 from enquete.storage.lock import folder_lock
 from enquete.storage.safe_read import parse_toml, read_bytes, read_toml
 
-DRAFTS = "drafts"
 HISTORY = "history"
 MAX_DRAFTS_LISTED = 200
 """The home screen lists the most recent drafts; reading 100,000 of them would never end."""
@@ -83,11 +85,6 @@ def load_valid_response(path: Path, questionnaire: Questionnaire) -> Response:
         more = f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""
         raise ResponseFileError(shown + more)
     return response
-
-
-def is_response_name(name: str) -> bool:
-    """A name counted in the folder: `*.toml` in any case, not hidden (temporary files are)."""
-    return name.lower().endswith(".toml") and not name.startswith(".")
 
 
 class OtherResponse(StrEnum):
@@ -145,10 +142,7 @@ class ResponseFolder:
 
     def submitted_files(self) -> list[Path]:
         """The files that count: `*.toml` (any case) directly in the folder, sorted by name."""
-        if not self.root.is_dir():
-            return []
-        # A link is listed too, so that the reader refuses it by name rather than skip it unseen.
-        return sorted(p for p in self.root.iterdir() if is_response_name(p.name))
+        return submitted_files(self.root)
 
     def draft_files(self, limit: int = MAX_DRAFTS_LISTED) -> list[Path]:
         """The `limit` most recently saved draft files, newest first; never follows a link."""

@@ -1,9 +1,11 @@
 """The enquete app: holds the workspace and the language; screens do the rest.
 
 It paints the home screen from the questionnaire's raw title first and
-validates the questionnaire just after (pydantic costs more to import than
-Textual does), so nothing here imports the model at module level. Opening a
-response reads files, so it runs in a worker that posts what it found.
+validates the questionnaire just after, in a worker (pydantic costs more to
+import than Textual does), so nothing here imports the model at module level
+and the home screen answers keys meanwhile. An action chosen before the
+questionnaire is validated is remembered and carried out once it is. Opening
+a response reads files, so it runs in a worker that posts what it found.
 """
 
 from __future__ import annotations
@@ -18,12 +20,15 @@ from textual.app import App
 from textual.binding import Binding
 from textual.message import Message
 from textual.reactive import reactive
+from textual.screen import Screen
 
 from enquete.settings import Settings
 from enquete.storage.questionnaire_file import header_languages, header_text
 from enquete.text import printable
 
 if TYPE_CHECKING:
+    from textual.driver import Driver
+
     from enquete.model.questionnaire import Questionnaire
     from enquete.session import FillSession, Workspace
     from enquete.storage.responses import ResponseFolder
@@ -46,13 +51,17 @@ class EnqueteApp(App[int]):
     """Fill in a questionnaire, or look at the results, keyboard first."""
 
     TITLE = "enquete"
+    CSS_PATH = ["screens/home.tcss"]
+    """The home screen's styles: as the default screen (`get_default_screen`) it is never pushed,
+    and Textual loads a screen's own `CSS_PATH` only when it is pushed."""
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
         Binding("f1", "help", "key.help", id="help"),
         Binding("f2", "choose_language", "key.language", id="language"),
+        Binding("f3", "choose_theme", "key.theme", id="theme", show=False),
         Binding("ctrl+q", "quit_app", "key.quit", id="quit", priority=True),
     ]
-    """App-wide keys; every screen adds its own."""
+    """App-wide keys; every screen adds its own. F3 is listed by F1 and on the home screen, not in the bar."""
 
     language: reactive[str] = reactive("en")
     """The language of every text on screen; screens watch it and redraw."""
@@ -72,6 +81,13 @@ class EnqueteApp(App[int]):
             super().__init__()
             self.reason = reason
 
+    class Validated(Message):
+        """The questionnaire passed its schema (`questionnaire`), or did not (`error`)."""
+
+        def __init__(self, questionnaire: Questionnaire | None, error: str = "") -> None:
+            super().__init__()
+            self.questionnaire, self.error = questionnaire, error
+
     def __init__(
         self,
         questionnaire_data: dict[str, Any],
@@ -82,8 +98,11 @@ class EnqueteApp(App[int]):
         mode: Mode = "home",
         office: str | None = None,
         settings: Settings | None = None,
+        invited: Path | None = None,
     ) -> None:
         super().__init__()
+        self.invited_path = invited
+        """`--invited FILE`: the results header counts against it (None: invited.csv beside, if any)."""
         self.questionnaire_data = questionnaire_data
         self.source = source
         self.responses = responses
@@ -98,6 +117,16 @@ class EnqueteApp(App[int]):
         if self.settings.theme and self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
         self._home: HomeScreen | None = None
+        self._validating = False
+        self._chosen_early: HomeAction | None = None
+        """An action chosen on the home screen before the questionnaire was validated."""
+
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's driver, reading input with `PasteSafeParser`: a paste holding escapes arrives whole."""
+        from enquete.ui.paste_safe_parser import install_paste_safe_parser
+
+        install_paste_safe_parser()
+        return super().get_driver_class()
 
     @property
     def languages(self) -> list[str]:
@@ -112,28 +141,61 @@ class EnqueteApp(App[int]):
         """
         return printable(header_text(self.questionnaire_data, key, self.language))
 
-    def on_mount(self) -> None:
+    def get_default_screen(self) -> Screen[Any]:
+        """The home screen is the bottom of the stack itself: no blank screen under it to push it on
+        (pushing re-styles every widget once more before the first paint)."""
         from enquete.ui.screens.home import HomeScreen
 
-        self.title = self.header("title")
-        self._home = HomeScreen(self.header("title"), self.header("description"), self.language)
-        self.push_screen(self._home)
-        self.watch(self, "theme", self._remember_theme, init=False)
-        self.call_after_refresh(self.finish_loading)
+        # The home screen glances at the folder itself only when it is the first screen to stay.
+        glance = self.responses if self.mode == "home" else None
+        self._home = HomeScreen(self.header("title"), self.header("description"), self.language, glance)
+        return self._home
 
-    def finish_loading(self) -> None:
-        """Validate the questionnaire, then open what the command line asked for."""
+    def on_mount(self) -> None:
+        self.title = self.header("title")
+        self.watch(self, "theme", self._remember_theme, init=False)
+        if self.mode != "home":
+            self.call_after_refresh(self._start_validating)
+        # else: once the home screen has shown what it can (`on_home_screen_glanced`)
+
+    def on_home_screen_glanced(self) -> None:
+        self._start_validating()
+
+    def _start_validating(self) -> None:
+        if not self._validating:
+            self._validating = True
+            self._validate()
+
+    @work(thread=True, exclusive=True, group="validate", exit_on_error=False, description="validating")
+    def _validate(self) -> None:
+        """Import pydantic and check the questionnaire off the UI thread; post what came of it."""
         from enquete.errors import QuestionnaireError
-        from enquete.session import Workspace
         from enquete.storage.questionnaire_file import questionnaire_from_data
-        from enquete.storage.responses import ResponseFolder
 
         try:
-            self.questionnaire = questionnaire_from_data(self.questionnaire_data, source=self.source)
+            questionnaire = questionnaire_from_data(self.questionnaire_data, source=self.source)
         except QuestionnaireError as error:
-            # Printed by Rich after the app closes: as Text, so neither markup nor escapes apply.
-            self.exit(return_code=2, message=Text(printable(f"enquete: {error}")))
+            self.post_message(self.Validated(None, str(error)))
             return
+        except Exception as error:  # a bug: said and ended, never a screen waiting forever
+            self.post_message(self.Validated(None, f"{self.source}: cannot be loaded ({error!r})"))
+            return
+        self.post_message(self.Validated(questionnaire))
+
+    @on(Validated)
+    def _validated(self, event: Validated) -> None:
+        if event.questionnaire is None:
+            # Printed by Rich after the app closes: as Text, so neither markup nor escapes apply.
+            self.exit(return_code=2, message=Text(printable(f"enquete: {event.error}")))
+            return
+        self.finish_loading(event.questionnaire)
+
+    def finish_loading(self, questionnaire: Questionnaire) -> None:
+        """Hand the validated questionnaire to the screens, then do what was asked meanwhile."""
+        from enquete.session import Workspace
+        from enquete.storage.responses import ResponseFolder
+
+        self.questionnaire = questionnaire
         self.folder = ResponseFolder(self.responses)
         self.workspace = Workspace(self.questionnaire, self.folder)
         self.ready = True
@@ -143,14 +205,26 @@ class EnqueteApp(App[int]):
             self._show_results()
         elif self.mode == "fill":
             self.open_response(OpenRequest(office=self.office, pick_draft=not self.office))
+        chosen, self._chosen_early = self._chosen_early, None
+        if chosen is not None:
+            self._carry_out(chosen)
 
     # --- opening a response ---------------------------------------------------------
 
     def on_home_screen_chosen(self, message: HomeScreen.Chosen) -> None:
-        from enquete.ui.screens.home import EditSubmitted, NewResponse, OpenDraft, QuitApp
+        from enquete.ui.screens.home import ChooseTheme, QuitApp
 
-        action: HomeAction = message.action
-        if isinstance(action, OpenDraft | EditSubmitted):
+        if self.ready or isinstance(message.action, QuitApp | ChooseTheme):
+            self._carry_out(message.action)
+        else:
+            self._chosen_early = message.action  # carried out once the questionnaire is validated
+
+    def _carry_out(self, action: HomeAction) -> None:
+        from enquete.ui.screens.home import ChooseTheme, EditSubmitted, NewResponse, OpenDraft, QuitApp
+
+        if isinstance(action, ChooseTheme):
+            self.action_choose_theme()
+        elif isinstance(action, OpenDraft | EditSubmitted):
             self.open_response(OpenRequest(path=action.path))
         elif isinstance(action, NewResponse):
             self.open_response(OpenRequest())
@@ -245,6 +319,16 @@ class EnqueteApp(App[int]):
                 self.language = language
 
         self.push_screen(LanguageDialog(self.language, self.languages), chosen)
+
+    def action_choose_theme(self) -> None:
+        """F3 or the home screen's "Colours" entry: a few themes by plain names (Ctrl+P lists them all)."""
+        from enquete.ui.dialogs.theme import ThemeDialog
+
+        def chosen(theme: str | None) -> None:
+            if theme:
+                self.theme = theme  # remembered by the theme watcher
+
+        self.push_screen(ThemeDialog(self.theme, self.language, no_color=self.no_color), chosen)
 
     def action_help_quit(self) -> None:
         """Ctrl+C: say how to quit, in the person's language (trial #25)."""

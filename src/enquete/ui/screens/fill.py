@@ -191,8 +191,15 @@ class FillScreen(Screen[None]):
         return Content(tr("fill.save_failed", self.language, reason=reason) if reason else "")
 
     def _refresh_state(self) -> None:
-        self.query_one("#problems", Static).update(self._problems_text())
-        self.query_one("#progress", Static).update(self._progress_text())
+        """Show the answer's problems and the progress, touching only what changed.
+
+        Updating a text lays the whole screen out again; a key typed in a comment
+        changes neither of these most of the time, so most keys cost no layout.
+        """
+        for selector, content in (("#problems", self._problems_text()), ("#progress", self._progress_text())):
+            shown = self.query_one(selector, Static)
+            if shown.content != content:
+                shown.update(content)
 
     # --- what the person does -------------------------------------------------
 

@@ -1,8 +1,12 @@
 """The first screen: the survey, the responses already here, and what to do next.
 
-It paints the survey's title at once; the folder is read by a worker once the
-app hands over the workspace, and again each time the screen comes back
-(after filling, after results), so it is never left on "Reading…" (trial #10).
+It paints the survey's title at once. A first worker glances at the folder's
+names: with no draft in it, the list of actions is complete, and is shown
+while the app is still validating the questionnaire (a choice made then is
+carried out once it is validated). Drafts need reading and checking: the
+folder is read in full by a worker once the app hands over the workspace,
+and again each time the screen comes back (after filling, after results), so
+it is never left on "Reading…" (trial #10).
 A draft left by a crash or a closed terminal is listed first, to be resumed
 where the person stopped, or discarded to start over.
 """
@@ -26,6 +30,7 @@ from textual.widgets.option_list import Option
 from enquete.errors import StorageError
 from enquete.model.codes import st3_name
 from enquete.ui.content import plain, tr
+from enquete.ui.dialogs.theme import theme_name
 from enquete.ui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
@@ -60,6 +65,8 @@ class Listing:
     drafts: list[DraftEntry] = field(default_factory=list)
     submitted: list[Path] = field(default_factory=list)
     error: str | None = None
+    complete: bool = field(default=True, compare=False)
+    """False for a glance at the names (no draft there); the full listing replaces it."""
 
 
 @dataclass(frozen=True)
@@ -83,11 +90,16 @@ class ViewResults:
 
 
 @dataclass(frozen=True)
+class ChooseTheme:
+    """The colours entry: the theme dialog, for people who never find Ctrl+P."""
+
+
+@dataclass(frozen=True)
 class QuitApp:
     pass
 
 
-HomeAction = OpenDraft | EditSubmitted | NewResponse | ViewResults | QuitApp
+HomeAction = OpenDraft | EditSubmitted | NewResponse | ViewResults | ChooseTheme | QuitApp
 
 
 class HomeScreen(Screen[None]):
@@ -100,8 +112,8 @@ class HomeScreen(Screen[None]):
     """The language of the screen, following the app's."""
     workspace: reactive[Workspace | None] = reactive(None)
     """Set by the app once the questionnaire is validated; the folder is read then."""
-    listing: reactive[Listing | None] = reactive(None, recompose=True)
-    """The folder as last read."""
+    listing: reactive[Listing | None] = reactive(None)
+    """The folder as last read; shown in place (`watch_listing`), not by rebuilding the screen."""
 
     class Chosen(Message):
         """The person chose an action; the app carries it out."""
@@ -115,9 +127,18 @@ class HomeScreen(Screen[None]):
             super().__init__()
             self.listing = listing
 
-    def __init__(self, title: str, description: str, language: str) -> None:
+    class Glanced(Message):
+        """The screen shows all it can before validation (the list, or "Reading…" for drafts).
+
+        The app validates the questionnaire then, so that the two do not
+        compete for the interpreter while the list is being drawn.
+        """
+
+    def __init__(self, title: str, description: str, language: str, responses: Path | None = None) -> None:
         super().__init__()
         self.title_text, self.description = title, description
+        self.responses = responses
+        """The responses folder, glanced at before the workspace arrives (None: wait for it)."""
         self.set_reactive(HomeScreen.language, language)
         self._actions: dict[str, HomeAction] = {}
 
@@ -126,10 +147,17 @@ class HomeScreen(Screen[None]):
         if self.description:
             yield Static(plain(self.description), id="description")
         listing = self.listing
+        yield Static(self._status(listing), id="status", markup=False)
+        # Built at once, hidden until the folder is read: filled in place then, which costs
+        # a fraction of building and styling a new list (the list is what makes home usable).
+        actions = OptionList(*self._options(listing) if listing else (), id="actions")
+        actions.display = listing is not None
+        yield actions
+        yield KeyBar()
+
+    def _status(self, listing: Listing | None) -> str:
         if listing is None:
-            yield Static(tr("home.reading", self.language), id="status", markup=False)
-            yield KeyBar()
-            return
+            return tr("home.reading", self.language)
         status = tr(
             "home.status",
             self.language,
@@ -137,24 +165,45 @@ class HomeScreen(Screen[None]):
             submitted=len(listing.submitted),
             drafts=len(listing.drafts),
         )
-        if listing.error:
-            status += "\n" + listing.error
-        yield Static(status, id="status", markup=False)
-        yield OptionList(*self._options(listing), id="actions")
-        yield KeyBar()
+        return status + "\n" + listing.error if listing.error else status
+
+    def watch_listing(self, listing: Listing | None) -> None:
+        if listing is None or not self.is_mounted:
+            return
+        self.query_one("#status", Static).update(self._status(listing))
+        actions = self.query_one("#actions", OptionList)
+        actions.set_options(self._options(listing))
+        actions.display = True
+        actions.highlighted = 0
+        self._focus_list()
+        self.refresh_bindings()
 
     def on_mount(self) -> None:
         self.watch(self.app, "language", self._follow_language, init=False)
+        self.watch(self.app, "theme", self._theme_changed, init=False)
         self._focus_list()
+        if self.responses is not None and self.workspace is None:
+            self.glance_at_folder(self.responses)
 
     async def recompose(self) -> None:
         await super().recompose()
         self._focus_list()
         self.refresh_bindings()
 
+    async def _theme_changed(self, _theme: str) -> None:
+        """The colours entry names the theme in use; the highlight stays on it."""
+        if self.listing is None:
+            return
+        before = [a.highlighted for a in self.query("#actions").results(OptionList)]
+        await self.recompose()
+        for actions in self.query("#actions").results(OptionList):
+            if before and before[0] is not None and before[0] < actions.option_count:
+                actions.highlighted = before[0]
+
     def _focus_list(self) -> None:
         for actions in self.query("#actions").results(OptionList):
-            actions.focus()
+            if actions.display:
+                actions.focus()
 
     def _follow_language(self, language: str) -> None:
         self.language = language
@@ -167,6 +216,21 @@ class HomeScreen(Screen[None]):
         """Coming back from filling or results: the drafts and files may have changed."""
         if self.workspace is not None:
             self.read_folder()
+
+    @work(thread=True, group="glance", exit_on_error=False, description="glancing at the folder")
+    def glance_at_folder(self, responses: Path) -> None:
+        """The list of actions before validation, when no draft needs reading (names only, no pydantic)."""
+        from enquete.storage.folder_glance import may_hold_drafts, submitted_files
+
+        listing: Listing | None = None
+        try:
+            # Drafts are read in full once the questionnaire is validated; errors are worded then.
+            if not may_hold_drafts(responses):
+                listing = Listing(_shown(responses.resolve()), [], submitted_files(responses), complete=False)
+        except OSError:
+            listing = None
+        finally:
+            self.post_message(self.FolderRead(listing) if listing is not None else self.Glanced())
 
     @work(thread=True, exclusive=True, group="folder", exit_on_error=False, description="reading the folder")
     def read_folder(self) -> None:
@@ -192,7 +256,12 @@ class HomeScreen(Screen[None]):
 
     @on(FolderRead)
     def folder_read(self, event: FolderRead) -> None:
-        self.listing = event.listing
+        if event.listing.complete:
+            self.listing = event.listing
+            return
+        if self.listing is None:  # else the full listing came first: it stands
+            self.listing = event.listing
+        self.call_after_refresh(self.post_message, self.Glanced())
 
     def _options(self, listing: Listing) -> list[Option]:
         lang = self.language
@@ -229,6 +298,7 @@ class HomeScreen(Screen[None]):
             name = st3_name(path.stem, lang)
             add(tr("home.edit", lang, who=f"{path.stem} {name}".strip()), EditSubmitted(path))
         add(tr("home.results", lang), ViewResults())
+        add(tr("home.theme", lang, name=theme_name(self.app.theme, lang)), ChooseTheme())
         add(tr("home.quit", lang), QuitApp())
         return options
 

@@ -64,6 +64,7 @@ class CountedText(Widget):
         event.stop()
         text = without_surrogates(event.text_area.text)
         count = self.query_one(".count", Static)
-        count.update(self._count(text))
+        # One line whatever the number: redraw it, without laying the whole screen out again.
+        count.update(self._count(text), layout=False)
         count.set_class(len(text) > self.limit, "over")
         self.post_message(self.Edited(self, text))

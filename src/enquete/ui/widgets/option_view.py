@@ -6,14 +6,6 @@ row's spread over its levels, and the comments written beside it.
 
 from __future__ import annotations
 
-from textual import on
-from textual.app import ComposeResult
-from textual.containers import Vertical
-from textual.content import Content
-from textual.message import Message
-from textual.widgets import OptionList
-from textual.widgets.option_list import Option
-
 from enquete.model.questionnaire import MatrixQuestion, Questionnaire
 from enquete.results.aggregate import Results
 from enquete.results.labels import option_label, option_short, question_title
@@ -21,8 +13,9 @@ from enquete.results.selections import option_across_questions, option_ids_acros
 from enquete.text import one_line
 from enquete.ui.content import tr
 from enquete.ui.widgets.comment_list import ANONYMOUS_RULE
+from enquete.ui.widgets.menu_with_reading import MenuWithReading
 from enquete.ui.widgets.text_bar import bar
-from enquete.ui.widgets.wrapped_lines import Line, WrappedLines, pad, text_lines
+from enquete.ui.widgets.wrapped_lines import Line, pad, text_lines
 
 BAR = 10
 
@@ -63,47 +56,17 @@ def option_lines(results: Results, questionnaire: Questionnaire, option_id: str,
     return lines
 
 
-class OptionView(Vertical):
+class OptionView(MenuWithReading):
     """An option list (every Recommendation) and the highlighted option's readings."""
 
-    DEFAULT_CSS = """
-    OptionView { height: auto; }
-    OptionView OptionList { height: auto; max-height: 7; }
-    """
-
-    class Chosen(Message):
+    class Chosen(MenuWithReading.Chosen):
         """The highlighted option changed; the screen keeps its place for a reload."""
 
-        def __init__(self, index: int) -> None:
-            super().__init__()
-            self.index = index
-
     def __init__(self, results: Results, questionnaire: Questionnaire, lang: str, index: int = 0) -> None:
-        super().__init__()
         self.results, self.questionnaire, self.lang = results, questionnaire, lang
         self.option_ids = option_ids_across_questions(questionnaire)
-        self.index = max(0, min(index, len(self.option_ids) - 1))
+        labels = [one_line(option_short(questionnaire, o, lang), 44) for o in self.option_ids]
+        super().__init__(labels, index)
 
-    def compose(self) -> ComposeResult:
-        options = [
-            Option(Content(one_line(option_short(self.questionnaire, o, self.lang), 44)))
-            for o in self.option_ids
-        ]
-        menu = OptionList(*options)
-        if options:
-            menu.highlighted = self.index
-        yield menu
-        yield WrappedLines(self._lines())
-
-    def _lines(self) -> list[Line]:
-        if not self.option_ids:
-            return []
-        return option_lines(self.results, self.questionnaire, self.option_ids[self.index], self.lang)
-
-    @on(OptionList.OptionHighlighted)
-    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        event.stop()
-        if event.option_index != self.index:
-            self.index = event.option_index
-            self.query_one(WrappedLines).show(self._lines())
-            self.post_message(self.Chosen(self.index))
+    def reading(self, index: int) -> list[Line]:
+        return option_lines(self.results, self.questionnaire, self.option_ids[index], self.lang)

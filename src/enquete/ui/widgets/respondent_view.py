@@ -8,14 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from textual import on
-from textual.app import ComposeResult
-from textual.containers import Vertical
-from textual.content import Content
-from textual.message import Message
-from textual.widgets import OptionList
-from textual.widgets.option_list import Option
-
 from enquete.model.office_names import office_display_name
 from enquete.model.questionnaire import Questionnaire
 from enquete.qtypes import type_of
@@ -23,7 +15,8 @@ from enquete.results.aggregate import Results
 from enquete.results.labels import option_tag, question_title
 from enquete.text import one_line
 from enquete.ui.content import tr
-from enquete.ui.widgets.wrapped_lines import Line, WrappedLines, pad, text_lines
+from enquete.ui.widgets.menu_with_reading import MenuWithReading
+from enquete.ui.widgets.wrapped_lines import Line, pad, text_lines
 
 INDENT = 3
 
@@ -91,20 +84,11 @@ def respondent_lines(
     return lines
 
 
-class RespondentView(Vertical):
+class RespondentView(MenuWithReading):
     """A respondent list and the highlighted respondent's answers."""
 
-    DEFAULT_CSS = """
-    RespondentView { height: auto; }
-    RespondentView OptionList { height: auto; max-height: 7; }
-    """
-
-    class Chosen(Message):
+    class Chosen(MenuWithReading.Chosen):
         """The highlighted respondent changed; the screen keeps its place for a reload."""
-
-        def __init__(self, index: int) -> None:
-            super().__init__()
-            self.index = index
 
     def __init__(
         self,
@@ -114,34 +98,15 @@ class RespondentView(Vertical):
         index: int = 0,
         names: Mapping[str, str] | None = None,
     ) -> None:
-        super().__init__()
         self.results, self.questionnaire, self.lang, self.names = results, questionnaire, lang, names
-        self.index = max(0, min(index, len(results.respondent_keys) - 1))
+        labels = [self._entry(k) for k in results.respondent_keys]  # never an anonymous survey's ids
+        super().__init__(labels, index, tr("results.none", lang))
 
-    def compose(self) -> ComposeResult:
-        keys = self.results.respondent_keys
-        options = [Option(Content(self._entry(k))) for k in keys]
-        menu = OptionList(*options)
-        if keys:
-            menu.highlighted = self.index
-        yield menu
-        yield WrappedLines(self._lines(), tr("results.none", self.lang))
+    def reading(self, index: int) -> list[Line]:
+        key = self.results.respondent_keys[index]
+        return respondent_lines(self.results, self.questionnaire, key, self.lang, self.names)
 
     def _entry(self, key: str) -> str:
         if self.questionnaire.anonymous:
             return respondent_label(self.results, self.questionnaire, key, self.lang)
         return f"{key:<4} {one_line(office_display_name(key, self.lang, self.names), 34)}"
-
-    def _lines(self) -> list[Line]:
-        keys = self.results.respondent_keys
-        if not keys:
-            return []
-        return respondent_lines(self.results, self.questionnaire, keys[self.index], self.lang, self.names)
-
-    @on(OptionList.OptionHighlighted)
-    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        event.stop()
-        if event.option_index != self.index:
-            self.index = event.option_index
-            self.query_one(WrappedLines).show(self._lines())
-            self.post_message(self.Chosen(self.index))
