@@ -87,13 +87,19 @@ def test_office_capacity_figures(tmp_path: Path) -> None:
     # has_strategy: 2 yes, 2 no, of all 4.
     assert "| Yes | 2 (50%) |\n| No | 2 (50%) |" in markdown
     # The adoption date applied to the 2 offices with a strategy; FR's stray date is not counted.
-    assert "Answered by 2 (100%) of the 2 respondents who answered “Yes” to question 6 (of 4)" in markdown
+    assert (
+        "Answered by 2 (100%) of the 2 respondents who answered “Yes” to question 6 (of 4; 2 not asked)"
+        in markdown
+    )
     assert "| Earliest | 2021-01-10 |\n| Latest | 2023-09-15 |" in markdown
     # Filing system: 3 of 4 answered; shares of all 4.
     assert "Answered by 3 (75%) of 4 respondents." in markdown
     assert "| ePCT | 1 (25%) |\n| Our own system | 1 (25%) |\n| Other | 1 (25%) |" in markdown
     # "Other, please specify" applied to AU only; its text is listed like a comment.
-    assert "Answered by 1 (100%) of the 1 respondent who answered “Other” to question 8 (of 4)" in markdown
+    assert (
+        "Answered by 1 (100%) of the 1 respondent who answered “Other” to question 8 (of 4; 3 not asked)"
+        in markdown
+    )
     assert "Paper forms, scanned" in markdown
     data = results_to_json_data(results)
     assert data["questions"]["examiners"]["values"] == [120, 80, 400, 200]
@@ -161,7 +167,12 @@ def test_training_needs_figures_in_russian(tmp_path: Path, capsys: pytest.Captur
     assert "# Потребности в обучении по стандартам ВОИС" in markdown
     assert "| ST.96 (XML для данных ИС) | 2 (67%) |" in markdown
     # trainees: 12 and 5, of the 2 it applied to -> mean 8.5, sum 17.
-    assert "Answered by 2 (100%) of the 2 respondents to whom it applied (of 3)" in markdown
+    # The report's own words follow --lang (catalogs), the denominator included.
+    assert (
+        "Ответили: 2 (100%) из 2 респондентов, к которым он относился (всего 3; вопрос не задавался 1)"
+        in markdown
+    )
+    assert "| Вариант | Респонденты |" in markdown and "Answered" not in markdown
     assert "| Среднее | 8\\.5 чел. |" in markdown and "| Сумма | 17 чел. |" in markdown
     assert "| Онлайн | 1 (50%) |\n| Очно | 1 (50%) |" in markdown, "shares of the 2 it applied to"
 

@@ -204,6 +204,8 @@ def test_every_summary_figure_is_in_the_json(annex_results: Results, survey: Que
             assert sentence.figures, sentence.text
             for figure in sentence.figures:
                 shown = f"{figure.percent}%" if figure.path != "respondents" else f"{figure.count} offices"
+                if figure.count == 0 and figure.path != "respondents":
+                    shown = "no respondent"  # a zero is said in words, not "the lowest (0%)"
                 assert shown in sentence.text, (figure, sentence.text)
                 if figure.path.startswith("respondents - "):
                     qid = figure.path.split(".")[1]
@@ -230,6 +232,7 @@ def test_every_summary_figure_is_in_the_json(annex_results: Results, survey: Que
         ("fr", "les Recommandations 5 et 10 suivaient (57\u00a0%)"),
         ("es", "seguida de las Recomendaciones 5 y 10 (57\u00a0%)"),
         ("zh", "其次是建议5和10（57%）"),
+        ("ru", "далее — Рекомендации 5 и 10 (57\u00a0%)"),  # "Рекомендация 5. ..." named by its number
     ],
 )
 def test_summary_in_other_languages_names_ties_together(
@@ -359,7 +362,10 @@ def test_summary_of_no_response_says_so(survey: Questionnaire, tmp_path: Path) -
 def test_summary_ranking_of_one_office_names_ties_highest_and_lowest(
     survey: Questionnaire, tmp_path: Path
 ) -> None:
-    """Two groups only: the highest and the lowest, no "followed", no range."""
+    """Two groups only: the highest and the lowest, no "followed", no range.
+
+    Regression (trial): the lowest group, chosen by nobody, read "the lowest (0%)" and
+    the unchosen exclusive option "0% of all respondents (0 of 1) selected ...": said in words now."""
     folder = write_annex_fixture(tmp_path / "responses")
     for path in folder.glob("*.toml"):
         if path.name != "AU.toml":
@@ -368,7 +374,7 @@ def test_summary_ranking_of_one_office_names_ties_highest_and_lowest(
     paragraphs = {p.number: p.text for p in summary_paragraphs(results, survey, "en")}
     assert paragraphs[16].startswith(
         "Implementation challenges: Recommendations 1, 3, 5 and 10 received the highest rate (100%) and "
-        "Recommendations 2, 4, 6, 7, 8 and 9 the lowest (0%)."
+        "no respondent selected Recommendations 2, 4, 6, 7, 8 and 9. No respondent selected “Not Applicable”."
     )
 
 

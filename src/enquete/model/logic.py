@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from enquete.i18n.catalog import translate
 from enquete.model.localized import localize
 from enquete.model.questionnaire import Questionnaire
 
@@ -207,7 +208,8 @@ def describe_condition(questionnaire: Questionnaire, question_id: str, language:
     """The common conditions in words, for a report's denominator; None when it is not one of them.
 
     `${q} = 'opt'` reads "who answered “Yes” to question 6", `selected(${q}, 'opt')`
-    "who chose “Other” in question 8": the figure then says of whom it is a share.
+    "who chose “Other” in question 8", in `language` (the catalogs' `report.who_*`):
+    the figure then says of whom it is a share.
     """
     from enquete.model.expressions import parse
     from enquete.model.expressions.syntax import Binary, Call, Reference, String
@@ -218,9 +220,9 @@ def describe_condition(questionnaire: Questionnaire, question_id: str, language:
         return None
     tree = parse(conditions[0]).tree
     if isinstance(tree, Binary) and tree.operator == "=" and isinstance(tree.left, Reference):
-        asked, option, verb = tree.left.question, tree.right, "answered {label} to"
+        asked, option, key = tree.left.question, tree.right, "report.who_answered"
     elif isinstance(tree, Call) and tree.name == "selected" and isinstance(tree.arguments[0], Reference):
-        asked, option, verb = tree.arguments[0].question, tree.arguments[1], "chose {label} in"
+        asked, option, key = tree.arguments[0].question, tree.arguments[1], "report.who_chose"
     else:
         return None
     if not isinstance(option, String) or asked not in questionnaire.ids:
@@ -230,7 +232,7 @@ def describe_condition(questionnaire: Questionnaire, question_id: str, language:
     source = questionnaire.question(asked)
     label = type_of(source).value_label(source, option.value, language) or option.value
     number = questionnaire.ids.index(asked) + 1
-    return f"who {verb.format(label=f'“{label}”')} question {number}"
+    return translate(key, language, label=label, number=number)
 
 
 def _group_condition(questionnaire: Questionnaire, group: str | None) -> str | None:

@@ -6,6 +6,7 @@ from typing import Any, Literal
 
 from pydantic import field_validator
 
+from enquete.i18n.catalog import translate
 from enquete.model.answer_domain import AnswerDomain
 from enquete.model.problems import Problem, is_blank, wrong_type
 from enquete.model.question import Option, QuestionBase, unique_ids
@@ -27,15 +28,14 @@ class ChoiceQuestion(QuestionBase):
         return unique_ids(options, "option")
 
 
-RESPONDENTS = Label("Respondents", "Respondents")
-
-
 def option_table(options: list[Option], counts: dict[str, int], language: str) -> CountTable:
     """Respondents per option, in questionnaire order, zeros included (choice and multi-select)."""
     rows = tuple(
         CountRow(Label(o.label_in(language), o.short_in(language)), (counts.get(o.id, 0),)) for o in options
     )
-    return CountTable("Option", (CountColumn(RESPONDENTS),), rows)
+    respondents = translate("report.respondents_column", language)
+    column = CountColumn(Label(respondents, respondents))
+    return CountTable(translate("report.option", language), (column,), rows)
 
 
 class ChoiceType(QuestionType[ChoiceQuestion]):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
+from enquete.i18n.catalog import translate
 from enquete.model.answer_domain import AnswerDomain
 from enquete.model.codes import is_st3, normalize_code, st3_codes, st3_name
 from enquete.model.problems import Problem, is_blank, wrong_type
@@ -80,8 +81,10 @@ class CodeType(QuestionType[CodeQuestion]):
             if count
         )
         if not rows:
-            return [Note("No code was given.")]
-        return [CountTable("Code", (CountColumn(Label("Respondents", "Respondents")),), rows)]
+            return [Note(translate("report.no_code", language))]
+        respondents = translate("report.respondents_column", language)
+        column = CountColumn(Label(respondents, respondents))
+        return [CountTable(translate("report.code", language), (column,), rows)]
 
 
 TYPE = CodeType()

@@ -148,7 +148,7 @@ class MatrixType(QuestionType[MatrixQuestion]):
             for group in question.column_groups:
                 figures.append(sum(counts[c] for c in group.columns))
             rows.append(CountRow(Label(row.label_in(language), row.short_in(language)), tuple(figures)))
-        return [CountTable("Row", tuple(heads), tuple(rows), grid=True)]
+        return [CountTable(translate("report.row", language), tuple(heads), tuple(rows), grid=True)]
 
     def columns(self, question: MatrixQuestion) -> list[Column]:
         return [Column(f"{question.id}.{r.id}", question.id, r.id) for r in question.rows]

@@ -272,10 +272,16 @@ class MultiType(QuestionType[MultiQuestion]):
                 label = Label(option.label_in(language), option.short_in(language))
                 groups.append(CommentGroup(option.id, label, mine))
         if groups:
-            pieces.append(CommentSection("Comments, by option:", tuple(groups), by_option=True))
+            pieces.append(
+                CommentSection(
+                    translate("report.comments_by_option", language), tuple(groups), by_option=True
+                )
+            )
         general = tuple(c for c in result.comments if c.option is None)
         if general:
-            pieces.append(CommentSection("Comments:", (CommentGroup(None, None, general),)))
+            pieces.append(
+                CommentSection(translate("report.comments", language), (CommentGroup(None, None, general),))
+            )
         return pieces
 
     def columns(self, question: MultiQuestion) -> list[Column]:

@@ -6,6 +6,7 @@ from typing import Any, Literal
 
 from pydantic import Field, field_validator
 
+from enquete.i18n.catalog import translate
 from enquete.model.problems import Problem, is_blank, text_problems, wrong_type
 from enquete.model.question import QuestionBase
 from enquete.qtypes.base import Answer, Certainty, QuestionType
@@ -77,7 +78,7 @@ class TextType(QuestionType[TextQuestion]):
 
     def report(self, question: TextQuestion, result: QuestionResult, language: str) -> list[Piece]:
         group = CommentGroup(None, None, tuple(result.comments))
-        return [CommentSection(None, (group,), empty="No comments.")]
+        return [CommentSection(None, (group,), empty=translate("report.no_comments", language))]
 
 
 TYPE = TextType()

@@ -6,8 +6,13 @@ Country or Office", Q2 a count table per Recommendation and level with a
 multi-selects one table per Recommendation with each office's comment or "No
 comments provided". The blocks are built from what each question's type
 says (its format-neutral report pieces and its CSV columns), so a new type
-appears in the annex without a change here. They carry text verbatim
-(several lines in a cell stay several lines); a renderer only draws them.
+appears in the annex without a change here: a number's or a date's figures
+become a "Figure | Value" table, a conditional question states of whom its
+shares are ("of the 2 respondents who answered “Yes” to question 6") and
+its shares are of those. In an anonymous survey (no respondent key) comments
+are listed without the response ids, which would let a reader tie one
+person's comments together. They carry text verbatim (several lines in a
+cell stay several lines); a renderer only draws them.
 """
 
 from __future__ import annotations
@@ -15,13 +20,15 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
+from enquete.i18n.catalog import translate
 from enquete.model.office_names import office_display_name
 from enquete.model.question import Option, QuestionBase
 from enquete.model.questionnaire import Questionnaire
 from enquete.qtypes import type_of
 from enquete.results.aggregate import Results
+from enquete.results.denominators import answered_sentence
 from enquete.results.labels import TAG_SEPARATOR, option_tag
-from enquete.results.pieces import CommentSection, CountTable
+from enquete.results.pieces import CommentSection, CountTable, Figures, Note
 from enquete.results.report_words import word
 
 
@@ -97,12 +104,23 @@ def _question_blocks(
         rows = tuple((key, _respondent_name(question, key, lang, names)) for key in results.respondent_keys)
         yield Table((word("code", lang), word("office", lang)), rows)
         return  # its answers are the respondents: not counted again as a table of codes
+    if not qtype.takes_answer:
+        return  # a note: its text (the heading) is all there is
+    of = result.applicable
+    if of is not None:  # a conditional question: of whom its shares are
+        yield Paragraph(answered_sentence(results, questionnaire, question.id, lang), "note")
+    anonymous = questionnaire.anonymous
     pieces = qtype.report(question, result, lang)
     for piece in pieces:
         if isinstance(piece, CountTable) and piece.grid:
-            yield _grid_table(results, piece, lang)
+            yield _grid_table(results, piece, lang, of)
         elif isinstance(piece, CountTable):
-            yield _count_table(results, piece, lang)
+            yield _count_table(results, piece, lang, of)
+        elif isinstance(piece, Figures):
+            header = (translate("report.figure", lang), translate("report.value", lang))
+            yield Table(header, piece.rows, numeric_from=1)
+        elif isinstance(piece, Note):
+            yield Paragraph(piece.text, "note")
     columns = qtype.columns(question)
     options = {o.id: o for o in qtype.options(question)}
     flags = {c.option: c.name for c in columns if c.kind == "flag" and c.option}
@@ -110,10 +128,18 @@ def _question_blocks(
     for option_id in per_option:
         option = options[option_id]
         if not option.exclusive:
-            yield _option_table(results, question, option, flags.get(option.id), lang)
+            yield _anonymised(_option_table(results, question, option, flags.get(option.id), lang), anonymous)
     plain_comments = any(isinstance(p, CommentSection) and not p.by_option for p in pieces)
     if plain_comments or any(c.kind == "comment" and c.option is None for c in columns):
-        yield _response_table(results, question, lang)
+        yield _anonymised(_response_table(results, question, lang), anonymous)
+
+
+def _anonymised(table: Table, anonymous: bool) -> Table:
+    """Without its code column in an anonymous survey: a response id would tie one person's words together."""
+    if not anonymous:
+        return table
+    rows = tuple(row[1:] for row in table.rows)
+    return Table(table.header[1:], rows, None if table.numeric_from is None else table.numeric_from - 1)
 
 
 def _respondent_name(question: QuestionBase, key: str, lang: str, names: Mapping[str, str] | None) -> str:
@@ -132,31 +158,32 @@ def _given_cells(results: Results, question: QuestionBase, key: str) -> dict[str
     return qtype.cells(question, answer)
 
 
-def _grid_table(results: Results, table: CountTable, lang: str) -> Table:
+def _grid_table(results: Results, table: CountTable, lang: str, of: int | None = None) -> Table:
     """Per row: each level's "count (share%)", the named group's (e.g. implemented or ongoing), the total.
 
     Headers are the columns' short labels, so a narrow column in Word is not
-    broken mid-word ("Implement|ed"); shares are of all respondents, as in
-    the Markdown report and on screen.
+    broken mid-word ("Implement|ed"); shares are of all respondents (of those
+    a conditional question applied to: `of`), as in the Markdown report and on screen.
     """
     plain = [i for i, column in enumerate(table.columns) if not column.total]
     header = ("", *(column.label.short for column in table.columns), word("responses", lang))
     rows = []
     for row in table.rows:
-        cells = (f"{count} ({results.share(count)}%)" for count in row.counts)
+        cells = (f"{count} ({results.share(count, of)}%)" for count in row.counts)
         responses = sum(row.counts[i] for i in plain)
         rows.append((_tag(row.label.short), *cells, str(responses)))
     return Table(header, tuple(rows), numeric_from=1)
 
 
-def _count_table(results: Results, table: CountTable, lang: str) -> Table:
-    """Respondents per option, and their share of all respondents."""
+def _count_table(results: Results, table: CountTable, lang: str, of: int | None = None) -> Table:
+    """Respondents per option, and their share of all respondents (of the `of` it applied to)."""
     rows = tuple(
-        (row.label.full, str(row.counts[0]), f"{results.share(row.counts[0])}%")
+        (row.label.full, str(row.counts[0]), f"{results.share(row.counts[0], of)}%")
         for row in table.rows
         if row.counts
     )
-    return Table((word("option", lang), word("respondents", lang), word("share", lang)), rows, numeric_from=1)
+    share = word("share", lang) if of is None else word("share_of", lang, of=of)
+    return Table((word("option", lang), word("respondents", lang), share), rows, numeric_from=1)
 
 
 def _option_table(

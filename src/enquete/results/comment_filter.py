@@ -21,6 +21,8 @@ def filter_comments(
     names: Mapping[str, str],
     option_tags: Mapping[str, str],
     option_labels: Mapping[str, str] | None = None,
+    *,
+    codes: bool = True,
 ) -> list[Comment]:
     """The comments `query` keeps.
 
@@ -30,6 +32,8 @@ def filter_comments(
         names: respondent key -> display name (searched word by word).
         option_tags: option id -> tag ("rec1" -> "Rec. 1"), matched exactly.
         option_labels: option id -> label, searched word by word like the text.
+        codes: whether a respondent's code picks its comments; False in an anonymous
+            survey, where codes are response ids that are never shown.
 
     Returns:
         The kept comments, in their order.
@@ -38,8 +42,8 @@ def filter_comments(
     comments = list(comments)
     if not wanted:
         return comments
-    codes = {c.respondent.casefold() for c in comments}
-    if wanted in codes:
+    known = {c.respondent.casefold() for c in comments} if codes else set()
+    if wanted in known:
         return [c for c in comments if c.respondent.casefold() == wanted]
     options = {option for option, tag in option_tags.items() if wanted in (option.casefold(), tag.casefold())}
     if options:

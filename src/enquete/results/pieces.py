@@ -1,10 +1,12 @@
 """A question's report in pieces that every format draws without knowing the question type.
 
-A question type says *what* its report holds (a count table, groups of
-comments, a note); the Markdown, CSV/JSON-adjacent, results-screen and
-future Word/Excel renderers say *how* it looks. Counts stay integers here:
-each renderer shows them with their share of all respondents
-(`Results.share`), so every denominator is the same one.
+A question type says *what* its report holds (a count table, figures,
+groups of comments, a note); the Markdown report, the Word annex
+(`annex.py`), the workbook, the summary and the results screen say *how* it
+looks. Counts stay integers here: each renderer shows them with their share
+of all respondents, or of those a conditional question applied to
+(`Results.share(count, of)`), and states that denominator with the one
+sentence of `denominators.py`, so every format says the same thing.
 """
 
 from __future__ import annotations
@@ -44,7 +46,7 @@ class CountTable:
     """Respondents per option (one column: drawn as bars on screen) or per row and column (a grid)."""
 
     row_heading: str
-    """The heading of the label column, in English: `Option` or `Row`."""
+    """The heading of the label column in the report's language ("Option", "Row", "Code")."""
     columns: tuple[CountColumn, ...]
     rows: tuple[CountRow, ...]
     grid: bool = False

@@ -40,9 +40,16 @@ STYLES: dict[str, tuple[str, str]] = {
 ROLE_STYLES = {"subtitle": "Annex Subtitle", "note": "Annex Note", "end": "Annex End"}
 TEXT_WIDTH_CM = 16.0
 """The text width of an A4 page with WIPO's margins; columns share it."""
-LANGUAGE_TAGS = {"en": "en-GB", "fr": "fr-FR", "es": "es-ES", "zh": "zh-CN"}
+LANGUAGE_TAGS = {"en": "en-GB", "fr": "fr-FR", "es": "es-ES", "zh": "zh-CN", "ru": "ru-RU"}
 MATRIX_TAG_CM = 1.6
 """A matrix's row-tag column: room for "Rec. 10", the rest to its seven "14 (67%)" columns."""
+MATRIX_TAG_MAX_CM = 5.0
+"""Wider when a row's label has a longer word ("databases" was cut "datab|ases"), up to this."""
+CM_PER_CHARACTER = 0.2
+"""About the width of a 10 pt character."""
+CELL_MARGINS_CM = 0.4
+FIGURES_CM = (5.0, 5.0)
+"""A number's or a date's "Figure | Value" table: "800 examiners" on one line, not the text's width."""
 
 
 def xml_safe(text: str) -> str:
@@ -110,10 +117,22 @@ def column_widths(block: Table) -> list[float]:
         return [2.6] + [(TEXT_WIDTH_CM - 2.6) / (count - 1)] * (count - 1)
     figures = count - block.numeric_from
     if block.numeric_from == 1 and figures > 3:  # a matrix: row tags ("Rec. 10"), then many levels
-        return [MATRIX_TAG_CM] + [(TEXT_WIDTH_CM - MATRIX_TAG_CM) / figures] * figures
+        tag = min(
+            MATRIX_TAG_MAX_CM,
+            max(MATRIX_TAG_CM, _longest_word(block, 0) * CM_PER_CHARACTER + CELL_MARGINS_CM),
+        )
+        return [tag] + [(TEXT_WIDTH_CM - tag) / figures] * figures
+    if block.numeric_from == 1 and figures == 1:  # a number's or a date's "Figure | Value"
+        return list(FIGURES_CM)
     figure_width = 2.8
     label = (TEXT_WIDTH_CM - figure_width * figures) / block.numeric_from
     return [label] * block.numeric_from + [figure_width] * figures
+
+
+def _longest_word(block: Table, column: int) -> int:
+    """The length of the longest word in a column, header included (a word Word would have to break)."""
+    texts = [block.header[column], *(row[column] for row in block.rows)]
+    return max((len(word) for text in texts for word in text.split()), default=0)
 
 
 def _table(document: Any, block: Table) -> None:

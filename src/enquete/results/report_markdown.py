@@ -1,7 +1,9 @@
 """The Markdown report: an annex-style summary to paste into a CWS document.
 
 Shares are whole percentages of ALL respondents, as in the Secretariat's
-report; every table says what it is a share of. Each question's figures come
+report, or, for a conditional question, of those it applied to; every table
+says what it is a share of. The report's own words (headings, "of N",
+"Answered by") come from the catalogs, in the language asked for. Each question's figures come
 from its type as format-neutral pieces (`enquete.results.pieces`); this
 module only draws them. Everything quoted from a file is escaped: a comment
 never becomes HTML, a heading or a list item, and a multi-line comment keeps
@@ -11,11 +13,12 @@ its lines (hard line breaks), bullets included.
 import re
 from collections.abc import Iterator, Mapping
 
-from enquete.model.logic import describe_condition
+from enquete.i18n.catalog import translate
 from enquete.model.office_names import office_display_name
 from enquete.model.questionnaire import Questionnaire
 from enquete.qtypes import type_of
 from enquete.results.aggregate import Comment, Results
+from enquete.results.denominators import answered_sentence
 from enquete.results.pieces import CommentSection, CountTable, Figures, Note, Piece
 from enquete.text import one_line, printable
 
@@ -43,6 +46,11 @@ def _cell(text: str) -> str:
     return escape_line(one_line(text))
 
 
+def _words(text: str) -> str:
+    """The report's own sentence, escaped, on one line, its no-break spaces kept ("répondu\u00a0:")."""
+    return escape_line(re.sub(r"[ \t\r\n]+", " ", printable(text)).strip())
+
+
 def _count(results: Results, count: int, of: int | None = None) -> str:
     return f"{count} ({results.share(count, of)}%)"
 
@@ -58,7 +66,7 @@ def render_markdown(
     Args:
         results: The aggregated results.
         questionnaire: The questionnaire they answer (for texts and labels).
-        language: The language of the questionnaire's texts; the report's own words are English.
+        language: The report's language: the questionnaire's texts and the report's own words (catalogs).
         names: Display names by respondent key from the invited list (UN-style names otherwise).
 
     Returns:
@@ -71,15 +79,12 @@ def _lines(results: Results, q: Questionnaire, lang: str, names: Mapping[str, st
     n = results.respondents
     yield f"# {one_line(q.title_in(lang))}"
     yield ""
-    yield (
-        f"{n} respondent{'s' if n != 1 else ''}. Every percentage below is a share of all {n} "
-        "respondents, whether or not they answered that question."
-    )
+    yield _words(translate("report.respondents_one" if n == 1 else "report.respondents", lang, n=n))
     yield ""
     if q.respondent_key is not None:  # an anonymous survey lists no one
         key_question = q.question(q.respondent_key)
         key_type = type_of(key_question)
-        yield "| Code | Respondent |"
+        yield f"| {translate('report.code', lang)} | {translate('report.respondent', lang)} |"
         yield "| --- | --- |"
         for key in results.respondent_keys:
             name = key_type.value_label(key_question, key, lang)
@@ -96,33 +101,26 @@ def _lines(results: Results, q: Questionnaire, lang: str, names: Mapping[str, st
         if not type_of(question).takes_answer:
             continue  # a note: its text is all there is
         of = result.applicable
-        if of is None:
-            yield f"Answered by {_count(results, result.answered)} of {n} respondents."
-        else:
-            who = describe_condition(q, question.id, lang) or "to whom it applied"
-            yield (
-                f"Answered by {_count(results, result.answered, of)} of the {of} respondent"
-                f"{'s' if of != 1 else ''} {who} (of {n}); its shares are of those {of}."
-            )
+        yield _words(answered_sentence(results, q, question.id, lang))
         yield ""
         if question.id == q.respondent_key:
-            yield "The respondents are listed at the top."
+            yield translate("report.see_top", lang)
             continue
         for piece in type_of(question).report(question, result, lang):
-            yield from _piece(results, piece, of, anonymous=q.anonymous)
-    yield from _problems(results)
+            yield from _piece(results, piece, lang, of, anonymous=q.anonymous)
+    yield from _problems(results, lang)
 
 
 def _piece(
-    results: Results, piece: Piece, of: int | None = None, *, anonymous: bool = False
+    results: Results, piece: Piece, lang: str, of: int | None = None, *, anonymous: bool = False
 ) -> Iterator[str]:
     if isinstance(piece, CountTable):
         yield from _table(results, piece, of)
     elif isinstance(piece, Figures):
-        yield "| Figure | Value |"
+        yield f"| {_cell(translate('report.figure', lang))} | {_cell(translate('report.value', lang))} |"
         yield "| --- | ---: |"
         for name, value in piece.rows:
-            yield f"| {name} | {_cell(value)} |"
+            yield f"| {_cell(name)} | {_cell(value)} |"
     elif isinstance(piece, CommentSection):
         yield from _comment_section(piece, anonymous)
     elif isinstance(piece, Note):
@@ -130,7 +128,7 @@ def _piece(
 
 
 def _table(results: Results, table: CountTable, of: int | None = None) -> Iterator[str]:
-    header = [table.row_heading, *(_cell(c.label.full) for c in table.columns)]
+    header = [_cell(table.row_heading), *(_cell(c.label.full) for c in table.columns)]
     yield "| " + " | ".join(header) + " |"
     yield "| --- |" + " ---: |" * (len(header) - 1)
     for row in table.rows:
@@ -181,19 +179,26 @@ def _comments(comments: list[Comment], empty: str | None, anonymous: bool = Fals
         yield comment_markdown(None if anonymous else comment.respondent, comment.text)
 
 
-def _problems(results: Results) -> Iterator[str]:
+def _problems(results: Results, lang: str) -> Iterator[str]:
     if not (results.rejected or results.superseded or results.conflicts):
         return
     yield ""
-    yield "## Files not counted"
+    yield f"## {translate('report.files_not_counted', lang)}"
     yield ""
     for r in results.rejected:
-        yield f"- Rejected `{one_line(r.file)}`: {one_line(r.reason)}"
+        yield "- " + translate("report.rejected", lang, file=_code(r.file), reason=one_line(r.reason))
     for s in results.superseded:
-        yield (
-            f"- Superseded `{one_line(s.file)}` ({s.respondent}, revision {s.revision}): "
-            f"replaced by `{one_line(s.superseded_by)}`"
+        by = _code(s.superseded_by)
+        yield "- " + translate(
+            "report.superseded", lang, file=_code(s.file), respondent=s.respondent, revision=s.revision, by=by
         )
     for c in results.conflicts:
-        ignored = ", ".join(f"`{one_line(f)}`" for f in c.ignored)
-        yield f"- Conflict for {c.respondent}: `{one_line(c.counted)}` counts, not {ignored}"
+        ignored = ", ".join(_code(f) for f in c.ignored)
+        yield "- " + translate(
+            "report.conflict", lang, respondent=c.respondent, counted=_code(c.counted), ignored=ignored
+        )
+
+
+def _code(name: str) -> str:
+    """A file name as inline code, on one line."""
+    return f"`{one_line(name)}`"

@@ -14,18 +14,37 @@ the results screen show.
 
 Paragraph numbers: 13 for the respondents and the matrix questions, then one
 per multi-select question (14, 15, ...), and 21 for the reading across
-questions, as in the 2025 document.
+questions, as in the 2025 document. Another survey's number, date and
+single-choice questions each get a paragraph too, in questionnaire order,
+written from the same pieces their type gives every report (mean, median...;
+earliest, latest; the ranking of its options), with the denominator sentence
+of `denominators`: a conditional question's shares are of those it applied to.
+An anonymous survey's respondents are counted, never listed (their keys are
+response ids). Zero and small counts are said in words: "no respondent
+selected ...", "in both".
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from enquete.model.questionnaire import MatrixQuestion, MultiQuestion, Option, Questionnaire
-from enquete.results.aggregate import Results
+from enquete.i18n.catalog import translate
+from enquete.model.questionnaire import AnyQuestion, MatrixQuestion, MultiQuestion, Option, Questionnaire
+from enquete.qtypes import type_of
+from enquete.results.aggregate import QuestionResult, Results
+from enquete.results.denominators import answered_sentence
 from enquete.results.labels import question_title
+from enquete.results.pieces import CountTable, Figures
 from enquete.results.selections import chose
-from enquete.results.summary_phrases import Phrases, group_names, join_list, option_name, phrases, plural_noun
+from enquete.results.summary_phrases import (
+    PHRASES,
+    Phrases,
+    group_names,
+    join_list,
+    option_name,
+    phrases,
+    plural_noun,
+)
 
 FIRST_PARAGRAPH = 13
 CROSS_PARAGRAPH = 21
@@ -70,22 +89,26 @@ class _Item:
     paths: tuple[str, ...]
 
 
-def _percent(results: Results, count: int, p: Phrases) -> str:
-    return p.percent.format(p=results.share(count))
+def _percent(results: Results, count: int, p: Phrases, of: int | None = None) -> str:
+    return p.percent.format(p=results.share(count, of))
 
 
-def _figures(results: Results, items: list[_Item]) -> tuple[Figure, ...]:
+def _figures(results: Results, items: list[_Item], of: int | None = None) -> tuple[Figure, ...]:
+    total = results.respondents if of is None else of
     return tuple(
-        Figure(" + ".join(item.paths), item.count, results.respondents, results.share(item.count))
-        for item in items
+        Figure(" + ".join(item.paths), item.count, total, results.share(item.count, of)) for item in items
     )
 
 
-def ranking(results: Results, items: list[_Item], lang: str) -> tuple[str, tuple[Figure, ...]]:
+def ranking(
+    results: Results, items: list[_Item], lang: str, of: int | None = None
+) -> tuple[str, tuple[Figure, ...]]:
     """The document's ranking sentence body over `items` (options with counts), and the figures it states.
 
     The options inside the range ("between 24% and 43%") are not named, so only
-    the range's two ends are among the figures.
+    the range's two ends are among the figures. Shares are of all respondents,
+    or of the `of` a conditional question applied to. A group nobody chose is
+    said in words ("no respondent selected ..."), not as "the lowest (0%)".
     """
     p = phrases(lang)
     names = [option_name(item.option.label_in(lang)) for item in items]
@@ -101,12 +124,13 @@ def ranking(results: Results, items: list[_Item], lang: str) -> tuple[str, tuple
         return group_names([option_name(i.option.label_in(lang)) for i in group], p, start)
 
     def pct(group: list[_Item]) -> str:
-        return _percent(results, group[0].count, p)
+        return _percent(results, group[0].count, p, of)
 
     if not groups:
         return "", ()
     if len(groups) == 1:
-        return p.all_same.format(plural=plural, p=pct(groups[0])), _figures(results, groups[0])
+        same = p.all_none if groups[0][0].count == 0 else p.all_same
+        return same.format(plural=plural, p=pct(groups[0])), _figures(results, groups[0], of)
     top, bottom = groups[0], groups[-1]
     stated = (
         [top, *groups[1:2], *groups[2:-1][:1], *groups[2:-1][-1:], bottom]
@@ -127,7 +151,10 @@ def ranking(results: Results, items: list[_Item], lang: str) -> tuple[str, tuple
             if lo == hi
             else p.middle.format(plural=plural, lo=lo, hi=hi)
         )
-    lowest = p.lowest[len(bottom) > 1].format(names=named(bottom), p=pct(bottom))
+    if bottom[0].count == 0:
+        lowest = p.lowest_none.format(names=named(bottom))
+    else:
+        lowest = p.lowest[len(bottom) > 1].format(names=named(bottom), p=pct(bottom))
     if lang == "zh":
         body = p.clause_sep.join([*parts, lowest])
     elif len(parts) == 1:
@@ -135,7 +162,7 @@ def ranking(results: Results, items: list[_Item], lang: str) -> tuple[str, tuple
     else:
         body = p.clause_sep.join(parts) + p.clause_sep + p.two_groups_joiner.strip() + " " + lowest
     unique = list({id(group): group for group in stated}.values())
-    return body, _figures(results, [item for group in unique for item in group])
+    return body, _figures(results, [item for group in unique for item in group], of)
 
 
 def _sentence(text: str, p: Phrases) -> str:
@@ -146,7 +173,13 @@ def _sentence(text: str, p: Phrases) -> str:
 def summary_paragraphs(
     results: Results, questionnaire: Questionnaire, language: str = "en"
 ) -> list[SummaryParagraph]:
-    """Paragraphs 13-17 and 21 drafted from `results`."""
+    """Paragraphs 13-17 and 21 drafted from `results`.
+
+    In a language without summary phrases (Arabic, say) the whole draft is in
+    English, the questionnaire's texts included, rather than a mix of the two.
+    """
+    if language not in PHRASES:
+        language = "en"
     p = phrases(language)
     n = results.respondents
     if n == 0:
@@ -156,21 +189,25 @@ def summary_paragraphs(
             )
         ]
     paragraphs: list[SummaryParagraph] = []
-    opening = [
-        Sentence(
-            _sentence(p.respondents[n != 1].format(n=n, codes=", ".join(results.respondent_keys)), p),
-            (Figure("respondents", n, n, 100 if n else 0),),
-        )
-    ]
+    if questionnaire.anonymous:  # its keys are response ids: counted, never listed
+        who = p.respondents_anonymous[n != 1].format(n=n)
+    else:
+        who = p.respondents[n != 1].format(n=n, codes=", ".join(results.respondent_keys))
+    opening = [Sentence(_sentence(who, p), (Figure("respondents", n, n, 100 if n else 0),))]
     for question in questionnaire.questions:
         if isinstance(question, MatrixQuestion):
-            opening += _matrix_sentences(results, question, language)
+            opening += _matrix_sentences(results, questionnaire, question, language)
     paragraphs.append(SummaryParagraph(FIRST_PARAGRAPH, tuple(opening), p.sentence_sep))
     number = FIRST_PARAGRAPH
     for question in questionnaire.questions:
         if isinstance(question, MultiQuestion):
             number += 1
-            paragraphs.append(SummaryParagraph(number, tuple(_multi_sentences(results, question, language))))
+            sentences = _multi_sentences(results, questionnaire, question, language)
+            paragraphs.append(SummaryParagraph(number, tuple(sentences)))
+        elif _has_figures(questionnaire, question):
+            number += 1
+            sentences = _piece_sentences(results, questionnaire, question, language)
+            paragraphs.append(SummaryParagraph(number, tuple(sentences), p.sentence_sep))
     paragraphs.append(
         SummaryParagraph(
             max(CROSS_PARAGRAPH, number + 1), (_cross_sentence(results, questionnaire, language),)
@@ -179,8 +216,26 @@ def summary_paragraphs(
     return paragraphs
 
 
-def _matrix_sentences(results: Results, question: MatrixQuestion, lang: str) -> list[Sentence]:
+def _of_whom(results: Results, questionnaire: Questionnaire, question_id: str, lang: str) -> list[Sentence]:
+    """A conditional question's denominator sentence (its shares are of those it applied to); [] otherwise."""
+    result = results.questions[question_id]
+    if result.applicable is None:
+        return []
+    figure = Figure(
+        f"questions.{question_id}.applicable",
+        result.applicable,
+        results.respondents,
+        results.share(result.applicable),
+    )
+    said = answered_sentence(results, questionnaire, question_id, lang)
+    return [Sentence(_sentence(said, phrases(lang)), (figure,))]
+
+
+def _matrix_sentences(
+    results: Results, questionnaire: Questionnaire, question: MatrixQuestion, lang: str
+) -> list[Sentence]:
     p = phrases(lang)
+    of = results.questions[question.id].applicable
     group = question.column_groups[0].columns if question.column_groups else []
     positive = [c for c in question.columns if c.id in group] or question.columns[:POSITIVE_COLUMNS]
     counts = results.questions[question.id].cell_counts
@@ -198,7 +253,7 @@ def _matrix_sentences(results: Results, question: MatrixQuestion, lang: str) -> 
         + p.positive_joiner.join(c.label_in(lang) for c in positive)
         + ")"
     )
-    body, figures = ranking(results, items, lang)
+    body, figures = ranking(results, items, lang, of)
     sentences = [Sentence(_sentence(p.topic.format(title=title) + body, p), figures)]
     tops, top_figures = [], []
     for column in [c for c in question.columns if c not in positive]:
@@ -208,59 +263,122 @@ def _matrix_sentences(results: Results, question: MatrixQuestion, lang: str) -> 
         rows = [row for row in question.rows if counts[row.id][column.id] == best]
         names = group_names([option_name(r.label_in(lang)) for r in rows], p)
         tops.append(
-            p.level_top.format(level=column.label_in(lang), names=names, p=_percent(results, best, p))
+            p.level_top.format(level=column.label_in(lang), names=names, p=_percent(results, best, p, of))
         )
         top_figures += [
             Figure(
                 f"questions.{question.id}.counts.{r.id}.{column.id}",
                 best,
-                results.respondents,
-                results.share(best),
+                results.respondents if of is None else of,
+                results.share(best, of),
             )
             for r in rows
         ]
     if tops:
         items_text = p.items_sep.join(tops)
         sentences.append(Sentence(_sentence(p.other_levels.format(items=items_text), p), tuple(top_figures)))
-    return sentences
+    return sentences + _of_whom(results, questionnaire, question.id, lang)
 
 
-def _multi_sentences(results: Results, question: MultiQuestion, lang: str) -> list[Sentence]:
+def _multi_sentences(
+    results: Results, questionnaire: Questionnaire, question: MultiQuestion, lang: str
+) -> list[Sentence]:
+    """The ranking of its options, its exclusive options, who did not answer; of those it applied to."""
     p = phrases(lang)
     result = results.questions[question.id]
+    of = result.applicable
+    total = results.respondents if of is None else of
     items = [
         _Item(o, result.option_counts.get(o.id, 0), (f"questions.{question.id}.counts.{o.id}",))
         for o in question.options
         if not o.exclusive
     ]
-    body, figures = ranking(results, items, lang)
+    body, figures = ranking(results, items, lang, of)
     sentences = [Sentence(_sentence(p.topic.format(title=question_title(question, lang)) + body, p), figures)]
     for option in question.options:
         if option.exclusive:
             count = result.option_counts.get(option.id, 0)
-            text = p.exclusive.format(
-                p=_percent(results, count, p), count=count, n=results.respondents, label=option.label_in(lang)
+            template = p.exclusive if of is None else p.exclusive_of
+            if count == 0:
+                template = p.exclusive_none
+            elif count == 1 and p.exclusive_one and of is None:
+                template = p.exclusive_one
+            text = template.format(
+                p=_percent(results, count, p, of), count=count, n=total, label=option.label_in(lang)
             )
             figure = Figure(
-                f"questions.{question.id}.counts.{option.id}",
-                count,
-                results.respondents,
-                results.share(count),
+                f"questions.{question.id}.counts.{option.id}", count, total, results.share(count, of)
             )
             sentences.append(Sentence(_sentence(text, p), (figure,)))
-    silent = results.respondents - result.answered
+    silent = total - result.answered  # of those it applied to: the others were not asked
     if silent:
-        text = p.not_answered[silent != 1].format(
-            count=silent, n=results.respondents, p=_percent(results, silent, p)
-        )
+        text = p.not_answered[silent != 1].format(count=silent, n=total, p=_percent(results, silent, p, of))
+        whole = "respondents" if of is None else f"questions.{question.id}.applicable"
         figure = Figure(
-            f"respondents - questions.{question.id}.answered",
-            silent,
-            results.respondents,
-            results.share(silent),
+            f"{whole} - questions.{question.id}.answered", silent, total, results.share(silent, of)
         )
         sentences.append(Sentence(_sentence(text, p), (figure,)))
-    return sentences
+    return sentences + _of_whom(results, questionnaire, question.id, lang)
+
+
+def _has_figures(questionnaire: Questionnaire, question: AnyQuestion) -> bool:
+    """A question the summary states from its type's pieces: a number, a date, a single choice.
+
+    Free text (comments, "other, please specify") is listed in the annex, not summarised;
+    the respondent key is the opening sentence; matrices and multi-selects have their own.
+    """
+    if question.id == questionnaire.respondent_key or isinstance(question, MatrixQuestion | MultiQuestion):
+        return False
+    pieces = type_of(question).report(question, QuestionResult(question.id, question.type), "en")
+    return any(
+        isinstance(piece, Figures) or (isinstance(piece, CountTable) and not piece.grid) for piece in pieces
+    )
+
+
+def _piece_sentences(
+    results: Results, questionnaire: Questionnaire, question: AnyQuestion, lang: str
+) -> list[Sentence]:
+    """A question's figures as its type reports them, then who answered it and of whom.
+
+    "Examiners: mean 200 examiners; median 160 examiners; ... Answered by 4 (100%) of 4
+    respondents."; a single choice is ranked like a multi-select, its shares of those
+    it applied to.
+    """
+    p = phrases(lang)
+    result = results.questions[question.id]
+    of = result.applicable
+    topic = p.topic.format(title=question_title(question, lang))
+    total = results.respondents if of is None else of
+    answered_figure = Figure(
+        f"questions.{question.id}.answered", result.answered, total, results.share(result.answered, of)
+    )
+    answered = Sentence(
+        _sentence(answered_sentence(results, questionnaire, question.id, lang), p), (answered_figure,)
+    )
+    answered_word = translate("figure.answered", lang)
+    options = {o.id: o for o in type_of(question).options(question)}
+    bodies: list[tuple[str, tuple[Figure, ...]]] = []
+    for piece in type_of(question).report(question, result, lang):
+        if isinstance(piece, Figures):
+            rows = [f"{_lower_first(name)} {value}" for name, value in piece.rows if name != answered_word]
+            if rows:
+                bodies.append((p.items_sep.join(rows), ()))  # no shares among them
+        elif isinstance(piece, CountTable) and not piece.grid and options and result.answered:
+            items = [
+                _Item(o, result.option_counts.get(o.id, 0), (f"questions.{question.id}.counts.{o.id}",))
+                for o in options.values()
+            ]
+            body, figures = ranking(results, items, lang, of)
+            if body:
+                bodies.append((body, figures))
+    if not bodies:
+        return [Sentence(_sentence(topic + _lower_first(answered.text), p), answered.figures)]
+    return [Sentence(_sentence(topic + body, p), figures) for body, figures in bodies] + [answered]
+
+
+def _lower_first(text: str) -> str:
+    """ "Mean" after a colon reads "mean"; a language without case is unchanged."""
+    return text[:1].lower() + text[1:]
 
 
 def _top_two(results: Results, question: MultiQuestion) -> set[str]:
@@ -319,8 +437,14 @@ def _cross_sentence(results: Results, questionnaire: Questionnaire, lang: str) -
                 results.share(together),
             )
         )
+        if together == 0:
+            template = p.cross_nobody_both if len(where) == 2 else p.cross_nobody
+        elif len(where) == 2:
+            template = p.cross_both[together != 1]
+        else:
+            template = p.cross[together != 1]
         texts.append(
-            p.cross[together != 1].format(
+            template.format(
                 names=group_names([option_name(option.label_in(lang))], p, True),
                 k=len(where),
                 items=join_list(items, p),

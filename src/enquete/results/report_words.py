@@ -19,6 +19,7 @@ WORDS: dict[str, dict[str, str]] = {
         "option": "Option",
         "respondents": "Respondents",
         "share": "Share of all respondents",
+        "share_of": "Share of those {of}",
         "denominator": "Shares are of all {n} respondents, whether or not they answered the question.",
         "answered": "Answered by {answered} of {n} respondents.",
         "selected": "selected",
@@ -42,6 +43,7 @@ WORDS: dict[str, dict[str, str]] = {
         "option": "Choix",
         "respondents": "Répondants",
         "share": "Part de l'ensemble des répondants",
+        "share_of": "Part de ces {of}",
         "denominator": (
             "Les parts sont calculées sur l'ensemble des {n} répondants, "
             "qu'ils aient ou non répondu à la question."
@@ -68,6 +70,7 @@ WORDS: dict[str, dict[str, str]] = {
         "option": "Opción",
         "respondents": "Encuestados",
         "share": "Porcentaje del total de encuestados",
+        "share_of": "Porcentaje de esos {of}",
         "denominator": (
             "Los porcentajes se calculan sobre el total de {n} "
             "encuestados, hayan respondido o no a la pregunta."
@@ -94,6 +97,7 @@ WORDS: dict[str, dict[str, str]] = {
         "option": "选项",
         "respondents": "答复方",
         "share": "占全部答复方的比例",
+        "share_of": "占这{of}个的比例",
         "denominator": "比例以全部{n}个答复方为基数，无论其是否回答了该问题。",
         "answered": "{n}个答复方中有{answered}个作答。",
         "selected": "已选",
@@ -104,6 +108,32 @@ WORDS: dict[str, dict[str, str]] = {
         "comment": "意见",
         "name": "名称",
         "count": "数目",
+    },
+    "ru": {
+        "annex_title": "Сводка ответов на обследование",
+        "prepared_by": "Документ подготовлен Секретариатом",
+        "code": "Код ST.3",
+        "office": "Страна или ведомство",
+        "response": "Ответ",
+        "no_comments": "Комментарии не представлены",
+        "end": "[Конец приложения]",
+        "responses": "Ответы",
+        "option": "Вариант",
+        "respondents": "Респонденты",
+        "share": "Доля от всех респондентов",
+        "share_of": "Доля от этих {of}",
+        "denominator": (
+            "Доли рассчитаны от всех {n} респондентов, независимо от того, ответили ли они на вопрос."
+        ),
+        "answered": "Ответили {answered} из {n} респондентов.",
+        "selected": "выбрано",
+        "not_selected": "не выбрано",
+        "row": "Строка",
+        "question": "Вопрос",
+        "value": "Значение",
+        "comment": "Комментарий",
+        "name": "Название",
+        "count": "Число",
     },
 }
 

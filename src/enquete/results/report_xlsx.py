@@ -2,8 +2,10 @@
 
 Sheet "Responses" is tidy: one row per respondent, question and option or
 row, with labels (not ids) beside the ids. Then one sheet per question with
-its counts and shares of ALL respondents, the denominator written above the
-table, headers frozen. Both come from what each question's type says (its
+its counts and shares of ALL respondents (of those a conditional question
+applied to, which the sheet says), the denominator written above the
+tables, headers frozen; a number's or a date's figures; its comments, without
+response ids in an anonymous survey. Both come from what each question's type says (its
 CSV columns, its format-neutral report pieces): a new type needs nothing here.
 Text is stored as text: a comment starting with "="
 is never a formula (string type, and Excel's quote prefix, as the CSV's
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from openpyxl import Workbook
@@ -21,12 +24,14 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.worksheet import Worksheet
 
+from enquete.i18n.catalog import translate
 from enquete.model.office_names import office_display_name
 from enquete.model.questionnaire import Questionnaire
 from enquete.qtypes import type_of
 from enquete.results.aggregate import Results
+from enquete.results.denominators import answered_sentence
 from enquete.results.labels import question_title
-from enquete.results.pieces import CommentSection, CountTable
+from enquete.results.pieces import CommentSection, CountTable, Figures, Note
 from enquete.results.report_words import word
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -115,6 +120,69 @@ def _sheet_name(number: int, title: str) -> str:
     return f"Q{number} {cleaned}"[:31].strip()
 
 
+@dataclass
+class _Block:
+    """One table of a question's sheet: its header, its rows, the first column of shares (0: none)."""
+
+    header: list[str]
+    rows: list[list[Any]] = field(default_factory=list)
+    share_from: int = 0
+
+
+def _blocks(
+    results: Results, questionnaire: Questionnaire, number: int, lang: str, names: Mapping[str, str] | None
+) -> list[_Block]:
+    """The question's tables, from its type's pieces: counts with shares, figures, comments.
+
+    Shares are exact fractions of all respondents, or of those a conditional
+    question applied to. In an anonymous survey comments carry no response id.
+    """
+    question = questionnaire.questions[number - 1]
+    result = results.questions[question.id]
+    of = result.applicable
+    total = results.respondents if of is None else of
+    share = word("share", lang) if of is None else word("share_of", lang, of=of)
+    if question.id == questionnaire.respondent_key:
+        rows = [[key, office_display_name(key, lang, names)] for key in results.respondent_keys]
+        return [_Block([word("code", lang), word("office", lang)], rows)]
+    blocks: list[_Block] = []
+    for piece in type_of(question).report(question, result, lang):
+        if isinstance(piece, CountTable) and piece.grid:
+            block = _Block([word("row", lang), *(c.label.full for c in piece.columns)])
+            block.header += [f"{c.label.full} (%)" for c in piece.columns]
+            for row in piece.rows:
+                block.rows.append([row.label.full, *row.counts, *(_fraction(c, total) for c in row.counts)])
+            block.share_from = 2 + len(piece.columns)
+            blocks.append(block)
+        elif isinstance(piece, CountTable):
+            block = _Block([word("option", lang), word("respondents", lang), share], share_from=3)
+            for row in piece.rows:
+                count = row.counts[0] if row.counts else 0
+                block.rows.append([row.label.full, count, _fraction(count, total)])
+            blocks.append(block)
+        elif isinstance(piece, Figures):
+            header = [translate("report.figure", lang), translate("report.value", lang)]
+            blocks.append(_Block(header, [[name, value] for name, value in piece.rows]))
+        elif isinstance(piece, CommentSection):
+            block = _Block([word("code", lang), word("option", lang), word("comment", lang)])
+            for group in piece.groups:
+                label = group.label.full if group.label else ""
+                block.rows += [[c.respondent, label, c.text] for c in group.comments]
+            if not any(group.label for group in piece.groups):  # free text: no option to name
+                block = _Block([block.header[0], block.header[2]], [[row[0], row[2]] for row in block.rows])
+            if questionnaire.anonymous:  # a response id would tie one person's words together
+                block = _Block(block.header[1:], [row[1:] for row in block.rows])
+            if block.rows:
+                blocks.append(block)
+        elif isinstance(piece, Note):
+            blocks.append(_Block([piece.text]))
+    return blocks
+
+
+def _fraction(count: int, total: int) -> float:
+    return count / total if total else 0
+
+
 def _question_sheet(
     workbook: Workbook,
     results: Results,
@@ -123,50 +191,33 @@ def _question_sheet(
     lang: str,
     names: Mapping[str, str] | None,
 ) -> None:
+    """The question's text, its denominator and how many answered, then each of its tables in turn."""
     question = questionnaire.questions[number - 1]
-    result = results.questions[question.id]
-    n = results.respondents
     sheet = workbook.create_sheet(_sheet_name(number, question_title(question, lang)))
     _put(sheet, 1, 1, f"{number}. {question.text_in(lang)}", bold=True)
-    _put(sheet, 2, 1, word("denominator", lang, n=n))
-    _put(sheet, 3, 1, word("answered", lang, answered=result.answered, n=n))
+    if not type_of(question).takes_answer:
+        return
+    answered = answered_sentence(results, questionnaire, question.id, lang)
+    if results.questions[question.id].applicable is None:
+        _put(sheet, 2, 1, word("denominator", lang, n=results.respondents))
+        _put(sheet, 3, 1, answered)
+    else:  # its shares are of those it applied to, which the sentence says: not "of all"
+        _put(sheet, 2, 1, answered)
+    blocks = _blocks(results, questionnaire, number, lang, names)
     header_row = 5
-    header: list[str] = []
-    rows: list[list[Any]] = []
-    share_from = 0
-    if question.id == questionnaire.respondent_key:
-        header = [word("code", lang), word("office", lang)]
-        rows = [[key, office_display_name(key, lang, names)] for key in results.respondent_keys]
-    for piece in type_of(question).report(question, result, lang):
-        if header:
-            break
-        if isinstance(piece, CountTable) and piece.grid:
-            header = [word("row", lang), *(c.label.full for c in piece.columns)]
-            header += [f"{c.label.full} (%)" for c in piece.columns]
-            for row in piece.rows:
-                rows.append([row.label.full, *row.counts, *(count / n if n else 0 for count in row.counts)])
-            share_from = 2 + len(piece.columns)
-        elif isinstance(piece, CountTable):
-            header = [word("option", lang), word("respondents", lang), word("share", lang)]
-            for row in piece.rows:
-                count = row.counts[0] if row.counts else 0
-                rows.append([row.label.full, count, count / n if n else 0])
-            share_from = 3
-        elif isinstance(piece, CommentSection):
-            header = [word("code", lang), word("option", lang), word("comment", lang)]
-            for group in piece.groups:
-                label = group.label.full if group.label else ""
-                rows += [[c.respondent, label, c.text] for c in group.comments]
-    for column, title in enumerate(header, 1):
-        _put(sheet, header_row, column, title, bold=True)
-    for offset, values in enumerate(rows, 1):
-        for column, value in enumerate(values, 1):
-            _put(sheet, header_row + offset, column, value)
-            if share_from and column >= share_from:
-                sheet.cell(row=header_row + offset, column=column).number_format = "0%"
     sheet.freeze_panes = sheet.cell(row=header_row + 1, column=2)
-    sheet.column_dimensions["A"].width = 48 if share_from else 12
-    if not share_from:
+    for block in blocks:
+        for column, title in enumerate(block.header, 1):
+            _put(sheet, header_row, column, title, bold=True)
+        for offset, values in enumerate(block.rows, 1):
+            for column, value in enumerate(values, 1):
+                _put(sheet, header_row + offset, column, value)
+                if block.share_from and column >= block.share_from:
+                    sheet.cell(row=header_row + offset, column=column).number_format = "0%"
+        header_row += len(block.rows) + 2
+    counts = any(block.share_from for block in blocks)
+    sheet.column_dimensions["A"].width = 48 if counts else 24
+    if not counts:
         sheet.column_dimensions["B"].width = 40
         sheet.column_dimensions["C"].width = 80
 

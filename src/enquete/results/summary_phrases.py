@@ -30,6 +30,8 @@ class Phrases:
     two_groups_joiner: str
     topic: str
     exclusive: str
+    exclusive_none: str
+    """Nobody chose the exclusive option: said in words, not "0% ... (0 of 2)"."""
     not_answered: tuple[str, str]
     """Singular, plural: by the count of respondents who did not answer."""
     respondents: tuple[str, str]
@@ -39,6 +41,17 @@ class Phrases:
     cross: tuple[str, str]
     """Singular, plural: by the count of respondents who chose the option in every question named."""
     cross_none: str
+    cross_both: tuple[str, str]
+    """Singular, plural: `cross` when the option is top in exactly two questions ("in both")."""
+    cross_nobody: str
+    """`cross` when nobody chose the option in every question named."""
+    cross_nobody_both: str
+    lowest_none: str
+    """The lowest group when nobody chose it: "no respondent selected Recommendations 2 and 4"."""
+    all_none: str
+    """Every option at 0: "no respondent selected any of the options"."""
+    respondents_anonymous: tuple[str, str]
+    """Singular, plural: an anonymous survey's respondents, counted but never listed (their keys are ids)."""
     nobody: str
     sentence_end: str
     articles: dict[str, tuple[str, str]]
@@ -49,6 +62,10 @@ class Phrases:
     quote: str = "“{text}”"
     parens: str = " ({text})"
     sentence_sep: str = " "
+    exclusive_of: str = "{count} of those {n} ({p}) selected “{label}”"
+    """`exclusive` for a conditional question: of the `n` it applied to, not of all respondents."""
+    exclusive_one: str | None = None
+    """`exclusive` when exactly one respondent chose the option, where the verb must agree (French)."""
     followed_agrees_with_top: bool = False
     """Spanish: "seguida(s) de" agrees with the group that came first."""
 
@@ -67,6 +84,16 @@ PHRASES: dict[str, Phrases] = {
         two_groups_joiner=" and ",
         topic="{title}: ",
         exclusive="{p} of all respondents ({count} of {n}) selected “{label}”",
+        exclusive_none="no respondent selected “{label}”",
+        cross_both=(
+            "{names} was among the most selected in both {items}; {count} respondent ({p}) selected it in both",
+            "{names} was among the most selected in both {items}; {count} respondents ({p}) selected it in both",
+        ),
+        cross_nobody="{names} was among the most selected in {k} questions: {items}; no respondent selected it in all {k}",
+        cross_nobody_both="{names} was among the most selected in both {items}; no respondent selected it in both",
+        lowest_none="no respondent selected {names}",
+        all_none="no respondent selected any of the {plural}",
+        respondents_anonymous=("{n} respondent answered the survey", "{n} respondents answered the survey"),
         not_answered=(
             "{count} of {n} respondents ({p}) did not answer this question",
             "{count} of {n} respondents ({p}) did not answer this question",
@@ -107,6 +134,29 @@ PHRASES: dict[str, Phrases] = {
         two_groups_joiner=" et ",
         topic="{title}\u00a0: ",
         exclusive="{p} de l'ensemble des répondants ({count} sur {n}) ont choisi «\u00a0{label}\u00a0»",
+        exclusive_one="{count} répondant sur {n} ({p}) a choisi «\u00a0{label}\u00a0»",
+        exclusive_of="sur ces {n}, {count} ({p}) ont choisi «\u00a0{label}\u00a0»",
+        exclusive_none="aucun répondant n'a choisi «\u00a0{label}\u00a0»",
+        cross_both=(
+            "{names} figurait parmi les plus choisies à la fois dans {items}\u00a0; "
+            "{count} répondant ({p}) l'a choisie dans les deux",
+            "{names} figurait parmi les plus choisies à la fois dans {items}\u00a0; "
+            "{count} répondants ({p}) l'ont choisie dans les deux",
+        ),
+        cross_nobody=(
+            "{names} figurait parmi les plus choisies dans {k} questions\u00a0: {items}\u00a0; "
+            "aucun répondant ne l'a choisie dans les {k}"
+        ),
+        cross_nobody_both=(
+            "{names} figurait parmi les plus choisies à la fois dans {items}\u00a0; "
+            "aucun répondant ne l'a choisie dans les deux"
+        ),
+        lowest_none="aucun répondant n'a choisi {names}",
+        all_none="aucun répondant n'a choisi l'une des {plural}",
+        respondents_anonymous=(
+            "{n} répondant a répondu à l'enquête",
+            "{n} répondants ont répondu à l'enquête",
+        ),
         not_answered=(
             "{count} répondant sur {n} ({p}) n'a pas répondu à cette question",
             "{count} répondants sur {n} ({p}) n'ont pas répondu à cette question",
@@ -149,6 +199,27 @@ PHRASES: dict[str, Phrases] = {
         two_groups_joiner=" y ",
         topic="{title}: ",
         exclusive="El {p} del total de encuestados ({count} de {n}) seleccionó «{label}»",
+        exclusive_of="{count} de esos {n} ({p}) seleccionaron «{label}»",
+        exclusive_none="ningún encuestado seleccionó «{label}»",
+        cross_both=(
+            "{names} figuró entre las más seleccionadas tanto en {items}; "
+            "{count} encuestado ({p}) la seleccionó en ambas",
+            "{names} figuró entre las más seleccionadas tanto en {items}; "
+            "{count} encuestados ({p}) la seleccionaron en ambas",
+        ),
+        cross_nobody=(
+            "{names} figuró entre las más seleccionadas en {k} preguntas: {items}; "
+            "ningún encuestado la seleccionó en las {k}"
+        ),
+        cross_nobody_both=(
+            "{names} figuró entre las más seleccionadas tanto en {items}; ningún encuestado la seleccionó en ambas"
+        ),
+        lowest_none="ningún encuestado seleccionó {names}",
+        all_none="ningún encuestado seleccionó ninguna de las {plural}",
+        respondents_anonymous=(
+            "{n} encuestado respondió a la encuesta",
+            "{n} encuestados respondieron a la encuesta",
+        ),
         not_answered=(
             "{count} de {n} encuestados ({p}) no respondió a esta pregunta",
             "{count} de {n} encuestados ({p}) no respondieron a esta pregunta",
@@ -175,6 +246,58 @@ PHRASES: dict[str, Phrases] = {
         followed_agrees_with_top=True,
         quote="«{text}»",
     ),
+    "ru": Phrases(
+        # Russian agrees nouns with numbers in three ways (1, 2-4, 5+) and options have any
+        # gender: every count stands after a colon ("число респондентов, ...: 3 из 21"), so no
+        # noun follows a number and no verb agrees with an option's name.
+        percent="{p}\u00a0%",
+        and_=" и ",
+        list_sep=", ",
+        top=("наибольшая доля ({p}) — {names}",) * 2,
+        followed=("далее — {names} ({p})",) * 2,
+        middle="остальные {plural}: от {lo} до {hi}",
+        middle_same="остальные {plural}: по {p}",
+        lowest=("наименьшая доля ({p}) — {names}",) * 2,
+        all_same="все {plural}: по {p}",
+        two_groups_joiner=" и ",
+        topic="{title}: ",
+        exclusive="число респондентов, выбравших «{label}»: {count} из {n} ({p})",
+        exclusive_of="число респондентов из этих {n}, выбравших «{label}»: {count} ({p})",
+        exclusive_none="вариант «{label}» не выбрал ни один респондент",
+        cross_both=(
+            "{names} — среди наиболее часто выбираемых в обоих вопросах: {items}; "
+            "число респондентов, выбравших этот вариант в обоих: {count} ({p})",
+        )
+        * 2,
+        cross_nobody=(
+            "{names} — среди наиболее часто выбираемых в {k} вопросах: {items}; "
+            "ни один респондент не выбрал этот вариант во всех {k}"
+        ),
+        cross_nobody_both=(
+            "{names} — среди наиболее часто выбираемых в обоих вопросах: {items}; "
+            "ни один респондент не выбрал этот вариант в обоих"
+        ),
+        lowest_none="{names} — ни одного выбора",
+        all_none="ни один респондент не выбрал ни одного варианта",
+        respondents_anonymous=("число респондентов, ответивших на обследование: {n}",) * 2,
+        not_answered=("число респондентов, не ответивших на этот вопрос: {count} из {n} ({p})",) * 2,
+        respondents=("число ведомств, ответивших на обследование: {n} ({codes})",) * 2,
+        positive_joiner=" или ",
+        other_levels="Наибольшие доли по остальным уровням: {items}",
+        level_top="«{level}» — {names} ({p})",
+        cross=(
+            "{names} — среди наиболее часто выбираемых в {k} вопросах: {items}; "
+            "число респондентов, выбравших этот вариант во всех {k}: {count} ({p})",
+        )
+        * 2,
+        cross_none="Ни один вариант не вошел в число наиболее часто выбираемых более чем в одном вопросе",
+        nobody="Ни одно ведомство еще не ответило на обследование",
+        sentence_end=".",
+        articles={},
+        plural_of={"Рекомендация": "Рекомендации"},
+        other_options="варианты",
+        quote="«{text}»",
+    ),
     "zh": Phrases(
         percent="{p}%",
         and_="和",
@@ -188,6 +311,17 @@ PHRASES: dict[str, Phrases] = {
         two_groups_joiner="，",
         topic="{title}：",
         exclusive="全部答复方中有{p}（{n}个中的{count}个）选择了“{label}”",
+        exclusive_of="这{n}个答复方中有{count}个（{p}）选择了“{label}”",
+        exclusive_none="没有答复方选择“{label}”",
+        cross_both=(
+            "{names}在{items}这两个问题中均属选择最多之列；{count}个答复方（{p}）在这两个问题中都选择了它",
+        )
+        * 2,
+        cross_nobody="{names}在{k}个问题中均属选择最多之列：{items}；没有答复方在全部{k}个问题中都选择了它",
+        cross_nobody_both="{names}在{items}这两个问题中均属选择最多之列；没有答复方在这两个问题中都选择了它",
+        lowest_none="没有答复方选择{names}",
+        all_none="没有答复方选择任何{plural}",
+        respondents_anonymous=("共有{n}个答复方答复了调查",) * 2,
         not_answered=("{n}个答复方中有{count}个（{p}）未回答此问题",) * 2,
         respondents=("共有{n}个局答复了调查：{codes}", "共有{n}个局答复了调查：{codes}"),
         positive_joiner="或",
@@ -216,8 +350,16 @@ def phrases(language: str) -> Phrases:
     return PHRASES.get(language, PHRASES["en"])
 
 
+_NUMBERED_SENTENCE = re.compile(r"^(?P<head>[^\W\d][^\d.:]*?\s*\d+)\.\s")
+""""Рекомендация 1. Оптимизировать ..." (the Russian survey numbers with a full stop)."""
+
+
 def option_name(label: str) -> str:
-    """ "Recommendation 1" from "Recommendation 1: Optimize ..." (or "建议1：..."); the label otherwise."""
+    """ "Recommendation 1" from "Recommendation 1: Optimize ..." (or "建议1：...", "Рекомендация 1. ...");
+    the label otherwise."""
+    numbered = _NUMBERED_SENTENCE.match(label)
+    if numbered:
+        return numbered.group("head").strip()
     for colon in (":", "："):
         if colon in label:
             head = label.split(colon, 1)[0].strip()

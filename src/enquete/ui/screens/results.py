@@ -306,7 +306,7 @@ class ResultsScreen(Screen[None]):
         results, lang, section = self.results, self.language, self.section
         questionnaire = self.app.questionnaire  # type: ignore[attr-defined]
         if section.kind == "respondents":
-            return list(respondents_section(results, lang, self.names))
+            return list(respondents_section(results, lang, self.names, anonymous=questionnaire.anonymous))
         if section.kind == "files":
             return list(files_section(results, lang))
         if section.kind == "by_respondent":
@@ -324,10 +324,20 @@ class ResultsScreen(Screen[None]):
         number = questionnaire.ids.index(section.question) + 1
         result = results.questions[section.question]
         is_key = question.id == questionnaire.respondent_key
-        widgets = list(question_section(results, question, result, number, lang, width - 2, is_key=is_key))
+        widgets = list(
+            question_section(results, questionnaire, question, result, number, lang, width - 2, is_key=is_key)
+        )
         if result.comments:
             widgets.append(
-                CommentList(results, question, result.comments, lang, self.comment_filter, self.names)
+                CommentList(
+                    results,
+                    question,
+                    result.comments,
+                    lang,
+                    self.comment_filter,
+                    self.names,
+                    anonymous=questionnaire.anonymous,
+                )
             )
         return widgets
 

@@ -16,9 +16,10 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from enquete.model.office_names import office_display_name
-from enquete.model.questionnaire import AnyQuestion
+from enquete.model.questionnaire import AnyQuestion, Questionnaire
 from enquete.qtypes import type_of
 from enquete.results.aggregate import QuestionResult, Results
+from enquete.results.denominators import answered_sentence
 from enquete.results.pieces import CountTable, Figures, Note
 from enquete.text import one_line, printable, text_width
 from enquete.ui.content import tr
@@ -41,13 +42,16 @@ def share_line(
 
 
 def respondents_section(
-    results: Results, lang: str, names: Mapping[str, str] | None = None
+    results: Results, lang: str, names: Mapping[str, str] | None = None, *, anonymous: bool = False
 ) -> Iterator[Widget]:
+    """How many responded and, unless the survey is anonymous, who (its keys are response ids: not shown)."""
     yield Static(
         tr("results.respondents_title", lang, count=results.respondents),
         classes="section-title",
         markup=False,
     )
+    if anonymous:
+        return
     lines = [
         Line(f"{key:<5}{one_line(office_display_name(key, lang, names))}", hang=5)
         for key in results.respondent_keys
@@ -57,6 +61,7 @@ def respondents_section(
 
 def question_section(
     results: Results,
+    questionnaire: Questionnaire,
     question: AnyQuestion,
     result: QuestionResult,
     number: int,
@@ -77,8 +82,8 @@ def question_section(
     of = result.applicable
     if of is None:
         answered = tr("results.answered", lang, answered=result.answered, total=n)
-    else:
-        answered = tr("results.answered_of", lang, answered=result.answered, applicable=of, total=n)
+    else:  # of whom: "of the 2 respondents who answered “Yes” to question 6"
+        answered = answered_sentence(results, questionnaire, question.id, lang)
     yield Static(answered, classes="note", markup=False)
     if is_key:
         yield Static(tr("results.see_respondents", lang), classes="note", markup=False)
@@ -89,7 +94,8 @@ def question_section(
         elif isinstance(piece, CountTable):
             yield from bars(results, piece, width, of)
         elif isinstance(piece, Figures):
-            yield Static(Content("\n".join(f"{name}: {printable(value)}" for name, value in piece.rows)))
+            lines = (tr("report.figure_line", lang, name=name, value=value) for name, value in piece.rows)
+            yield Static(Content("\n".join(lines)))
         elif isinstance(piece, Note):
             yield Static(tr("results.see_respondents", lang), classes="note", markup=False)
 

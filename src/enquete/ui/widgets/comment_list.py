@@ -3,6 +3,9 @@
 Comments are bulleted lists over several lines: each line stays a line, and
 wrapped lines keep a hanging indent under the office code, so one office's
 bullets never run into the next one's. Text is shown as typed, never as markup.
+In an anonymous survey the comments carry no label at all: its respondent keys
+are response ids, and showing them would tie one person's comments together
+across questions; a dim rule keeps one comment apart from the next.
 """
 
 from __future__ import annotations
@@ -26,19 +29,36 @@ from enquete.ui.content import tr
 from enquete.ui.widgets.wrapped_lines import Line, WrappedLines, text_lines
 
 INDENT = 5
+ANONYMOUS_INDENT = 2
+ANONYMOUS_RULE = "─" * 3
+"""Between two comments of an anonymous survey, where a code would otherwise separate them."""
 
 
 def comment_lines(
-    comments: list[Comment], labels: dict[str, str], names: dict[str, str], lang: str
+    comments: list[Comment],
+    labels: dict[str, str],
+    names: dict[str, str],
+    lang: str,
+    *,
+    anonymous: bool = False,
 ) -> list[Line]:
-    """Comments grouped by option: a title per option, the office code and name, then each typed line."""
+    """Comments grouped by option: a title per option, the office code and name, then each typed line.
+
+    `anonymous`: no code and no name (a response id would identify); a rule between comments instead.
+    """
     lines: list[Line] = []
     current: str | None = "\0"
     for comment in comments:
-        if comment.option != current:
+        new_group = comment.option != current
+        if new_group:
             current = comment.option
             title = labels.get(comment.option or "") or tr("results.general_comments", lang)
             lines += [Line(""), Line(one_line(title), 0, "bold underline")]
+        if anonymous:
+            if not new_group:
+                lines.append(Line(ANONYMOUS_RULE, 0, "dim"))
+            lines += text_lines(comment.text, ANONYMOUS_INDENT)
+            continue
         name = one_line(names.get(comment.respondent, ""))
         lines.append(Line(f"{comment.respondent:<{INDENT}}{name}", 0, "bold", hang=INDENT))
         lines += text_lines(comment.text, INDENT)
@@ -68,21 +88,30 @@ class CommentList(Vertical):
         lang: str,
         query: str = "",
         names: Mapping[str, str] | None = None,
+        *,
+        anonymous: bool = False,
     ) -> None:
         super().__init__()
         self.comments, self.lang, self.query_text = comments, lang, query
+        self.anonymous = anonymous
         options = type_of(question).options(question)
         self.labels = {o.id: o.short_in(lang) for o in options}
         self.tags = {o.id: option_tag(o, lang) for o in options}
-        self.names = {key: office_display_name(key, lang, names) for key in results.respondent_keys}
+        self.names = (
+            {}
+            if anonymous
+            else {key: office_display_name(key, lang, names) for key in results.respondent_keys}
+        )
 
     def compose(self) -> ComposeResult:
         yield Input(self.query_text, placeholder=tr("results.filter", self.lang), classes="comment-filter")
         yield WrappedLines(self._lines(self.query_text), tr("results.no_comments", self.lang))
 
     def _lines(self, query: str) -> list[Line]:
-        kept = filter_comments(self.comments, query, self.names, self.tags, self.labels)
-        return comment_lines(kept, self.labels, self.names, self.lang)
+        kept = filter_comments(
+            self.comments, query, self.names, self.tags, self.labels, codes=not self.anonymous
+        )
+        return comment_lines(kept, self.labels, self.names, self.lang, anonymous=self.anonymous)
 
     def focus_filter(self) -> None:
         """Focus the filter box and bring it to the top of the pane, the comments under it."""

@@ -47,7 +47,7 @@ def cross_lines(
         each = "".join(f"{len(row.chose_in[q]):>5}" for q in question_ids)
         both = len(row.chose_in_all)
         lines.append(Line(f"{pad(tag, 9)}{each}  {bar(both, n, BAR)} {both} ({results.share(both)}%)"))
-        if row.chose_in_all:
+        if row.chose_in_all and not questionnaire.anonymous:  # response ids name no one: not listed
             lines.append(Line(" ".join(row.chose_in_all), 9 + 5 * len(heads) + 2, "dim"))
     return lines
 

@@ -21,6 +21,19 @@ from enquete.ui.widgets.wrapped_lines import Line, pad, text_lines
 INDENT = 3
 
 
+def respondent_label(
+    results: Results,
+    questionnaire: Questionnaire,
+    key: str,
+    lang: str,
+    names: Mapping[str, str] | None = None,
+) -> str:
+    """ "AU  Australia, IP Australia"; in an anonymous survey "Response 2", never the response's id."""
+    if questionnaire.anonymous:
+        return tr("results.response_number", lang, number=results.respondent_keys.index(key) + 1)
+    return f"{key}  {office_display_name(key, lang, names)}"
+
+
 def respondent_lines(
     results: Results,
     questionnaire: Questionnaire,
@@ -36,7 +49,7 @@ def respondent_lines(
     its lines.
     """
     answers = results.responses[key].answers
-    lines: list[Line] = [Line(f"{key}  {office_display_name(key, lang, names)}", 0, "bold", hang=4)]
+    lines: list[Line] = [Line(respondent_label(results, questionnaire, key, lang, names), 0, "bold", hang=4)]
     for number, question in enumerate(questionnaire.questions, 1):
         lines.append(Line(""))
         lines.append(Line(f"{number}. {question_title(question, lang)}", 0, "bold underline"))
@@ -86,11 +99,14 @@ class RespondentView(MenuWithReading):
         names: Mapping[str, str] | None = None,
     ) -> None:
         self.results, self.questionnaire, self.lang, self.names = results, questionnaire, lang, names
-        labels = [
-            f"{k:<4} {one_line(office_display_name(k, lang, names), 34)}" for k in results.respondent_keys
-        ]
+        labels = [self._entry(k) for k in results.respondent_keys]  # never an anonymous survey's ids
         super().__init__(labels, index, tr("results.none", lang))
 
     def reading(self, index: int) -> list[Line]:
         key = self.results.respondent_keys[index]
         return respondent_lines(self.results, self.questionnaire, key, self.lang, self.names)
+
+    def _entry(self, key: str) -> str:
+        if self.questionnaire.anonymous:
+            return respondent_label(self.results, self.questionnaire, key, self.lang)
+        return f"{key:<4} {one_line(office_display_name(key, self.lang, self.names), 34)}"
