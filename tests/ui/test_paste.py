@@ -98,11 +98,17 @@ def test_any_pasted_text_comes_back_verbatim(text: str, cuts: list[int]) -> None
     assert described(seen) == [f"Paste:{text}"]
 
 
-def test_the_escape_key_alone_is_still_escape(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A lone ESC may begin a paste bracket: held, it is the Escape key once the escape delay passes."""
+@pytest.mark.parametrize("start", [1.0, 1e9])
+def test_the_escape_key_alone_is_still_escape(monkeypatch: pytest.MonkeyPatch, start: float) -> None:
+    """A lone ESC may begin a paste bracket: held, it is the Escape key once the escape delay passes.
+
+    Regression: the held ESC was handed to Textual's parser with a deadline read from
+    our clock and compared with Textual's own; on a machine up for less than the fake
+    clock's reading (a fresh CI machine) the Escape never came. Any clock must do.
+    """
     import enquete.ui.paste_safe_parser as module
 
-    now = [1000.0]
+    now = [start]
     monkeypatch.setattr(module, "get_time", lambda: now[0])
     parser = PasteSafeParser()
     assert list(parser.feed("\x1b")) == []

@@ -58,7 +58,7 @@ class PasteSafeParser(XTermParser):
             held, self._held = self._held, ""
             yield from super().feed(held)
             if self._timeout_time is not None:
-                self._timeout_time = get_time()
+                self._timeout_time = 0.0  # due already: any reading of the clock is past it
         yield from super().tick()
 
     def _split(self, data: str) -> Iterator[Message]:
