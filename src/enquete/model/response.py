@@ -31,6 +31,13 @@ _FILE_SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}", re.ASCII)
 """A response id that may name a file (an anonymous survey's files are named by id)."""
 
 
+def anonymous_key(response_id: str) -> str | None:
+    """The key of a response to an anonymous survey: its id, when that id can name a file."""
+    if _FILE_SAFE_ID.fullmatch(response_id) and response_id.lower() not in WINDOWS_RESERVED:
+        return response_id
+    return None
+
+
 def now() -> datetime:
     """The current time in UTC, to the second (what the files record)."""
     return datetime.now(UTC).replace(microsecond=0)
@@ -86,9 +93,7 @@ class Response:
         is then rejected like a response that does not say who answered).
         """
         if questionnaire.respondent_key is None:
-            if _FILE_SAFE_ID.fullmatch(self.id) and self.id.lower() not in WINDOWS_RESERVED:
-                return self.id
-            return None
+            return anonymous_key(self.id)
         value = self.answers.get(questionnaire.respondent_key)
         return value if isinstance(value, str) else None
 

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 from enquete.errors import ResponseFileError
 from enquete.model.answers import answer_problems
 from enquete.model.questionnaire import Questionnaire
-from enquete.model.response import Response
+from enquete.model.response import Response, anonymous_key
 from enquete.results.certify import Certifier, plain_header
 from enquete.storage.fast_toml import parse_fast, portable_time, read_small_file
 from enquete.storage.responses import load_valid_response
@@ -108,8 +108,11 @@ def _certified(path: Path, questionnaire: Questionnaire, certifier: Certifier) -
     answers = table.get("answers", {})
     if fields is None or not certifier.certain(answers):
         return None
-    key = answers[questionnaire.respondent_key]
     response_id, revision, _ = fields
+    key_of = questionnaire.respondent_key  # None: an anonymous survey, keyed on the response id
+    key = anonymous_key(response_id) if key_of is None else answers[key_of]
+    if key is None:
+        return None  # an id that cannot name a file: the reference path words the rejection
     loaded = Loaded(str(path), sys.intern(key), sys.intern(response_id), revision, _utc(header["saved"]))
     return Pending(loaded, table)
 
