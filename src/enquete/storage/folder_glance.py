@@ -47,3 +47,19 @@ def may_hold_drafts(root: Path) -> bool:
         return True
     with entries:
         return any(is_response_name(entry.name) for entry in entries)
+
+
+def glance(root: Path) -> tuple[Path, list[Path]] | None:
+    """The folder (absolute) and its submitted files, when no draft needs reading; else None.
+
+    Two directory listings, no file opened: cheap enough to do before the app
+    starts, so that its first frame already holds the list of actions. None
+    when a draft may be there, or the folder cannot be read: the full listing,
+    once the questionnaire is validated, reads the drafts and words any error.
+    """
+    try:
+        if may_hold_drafts(root):
+            return None
+        return root.resolve(), submitted_files(root)
+    except (OSError, RuntimeError):  # RuntimeError: a loop of links
+        return None

@@ -23,6 +23,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 
 from enquete.settings import Settings
+from enquete.storage.folder_glance import glance
 from enquete.storage.questionnaire_file import header_languages, header_text
 from enquete.text import printable
 
@@ -117,6 +118,8 @@ class EnqueteApp(App[int]):
         if self.settings.theme and self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
         self._home: HomeScreen | None = None
+        self._glanced = glance(responses) if mode == "home" else None
+        """The folder by names, read before the app starts: with no draft, the list is in the first frame."""
         self._validating = False
         self._chosen_early: HomeAction | None = None
         """An action chosen on the home screen before the questionnaire was validated."""
@@ -146,9 +149,11 @@ class EnqueteApp(App[int]):
         (pushing re-styles every widget once more before the first paint)."""
         from enquete.ui.screens.home import HomeScreen
 
-        # The home screen glances at the folder itself only when it is the first screen to stay.
-        glance = self.responses if self.mode == "home" else None
-        self._home = HomeScreen(self.header("title"), self.header("description"), self.language, glance)
+        home = self.mode == "home"
+        glanced = self._glanced if home else None
+        self._home = HomeScreen(
+            self.header("title"), self.header("description"), self.language, glanced, first=home
+        )
         return self._home
 
     def on_mount(self) -> None:

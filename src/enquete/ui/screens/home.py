@@ -1,10 +1,11 @@
 """The first screen: the survey, the responses already here, and what to do next.
 
-It paints the survey's title at once. A first worker glances at the folder's
-names: with no draft in it, the list of actions is complete, and is shown
-while the app is still validating the questionnaire (a choice made then is
-carried out once it is validated). Drafts need reading and checking: the
-folder is read in full by a worker once the app hands over the workspace,
+It paints the survey's title at once. The app glances at the folder's names
+before it starts: with no draft in it, the list of actions is complete, and
+is in the first frame, while the app is still validating the questionnaire
+(a choice made then is carried out once it is validated). Drafts need reading
+and checking: the folder is read in full by a worker once the app hands over
+the workspace,
 and again each time the screen comes back (after filling, after results), so
 it is never left on "Reading…" (trial #10).
 A draft left by a crash or a closed terminal is listed first, to be resumed
@@ -65,8 +66,6 @@ class Listing:
     drafts: list[DraftEntry] = field(default_factory=list)
     submitted: list[Path] = field(default_factory=list)
     error: str | None = None
-    complete: bool = field(default=True, compare=False)
-    """False for a glance at the names (no draft there); the full listing replaces it."""
 
 
 @dataclass(frozen=True)
@@ -134,12 +133,28 @@ class HomeScreen(Screen[None]):
         compete for the interpreter while the list is being drawn.
         """
 
-    def __init__(self, title: str, description: str, language: str, responses: Path | None = None) -> None:
+    def __init__(
+        self,
+        title: str,
+        description: str,
+        language: str,
+        glanced: tuple[Path, list[Path]] | None = None,
+        *,
+        first: bool = False,
+    ) -> None:
+        """
+        Args:
+            glanced: The folder and its submitted files, seen before the app started, when no
+                draft needs reading (`folder_glance.glance`): the list is shown from the first frame.
+            first: The first screen to stay: once shown, it tells the app to validate (`Glanced`).
+        """
         super().__init__()
         self.title_text, self.description = title, description
-        self.responses = responses
-        """The responses folder, glanced at before the workspace arrives (None: wait for it)."""
+        self.first = first
         self.set_reactive(HomeScreen.language, language)
+        if glanced is not None:
+            folder, submitted = glanced
+            self.set_reactive(HomeScreen.listing, Listing(_shown(folder), [], submitted))
         self._actions: dict[str, HomeAction] = {}
 
     def compose(self) -> ComposeResult:
@@ -182,8 +197,9 @@ class HomeScreen(Screen[None]):
         self.watch(self.app, "language", self._follow_language, init=False)
         self.watch(self.app, "theme", self._theme_changed, init=False)
         self._focus_list()
-        if self.responses is not None and self.workspace is None:
-            self.glance_at_folder(self.responses)
+        if self.first and self.workspace is None:
+            # Validation starts once this frame is on screen, not competing with drawing it.
+            self.call_after_refresh(self.post_message, self.Glanced())
 
     async def recompose(self) -> None:
         await super().recompose()
@@ -217,21 +233,6 @@ class HomeScreen(Screen[None]):
         if self.workspace is not None:
             self.read_folder()
 
-    @work(thread=True, group="glance", exit_on_error=False, description="glancing at the folder")
-    def glance_at_folder(self, responses: Path) -> None:
-        """The list of actions before validation, when no draft needs reading (names only, no pydantic)."""
-        from enquete.storage.folder_glance import may_hold_drafts, submitted_files
-
-        listing: Listing | None = None
-        try:
-            # Drafts are read in full once the questionnaire is validated; errors are worded then.
-            if not may_hold_drafts(responses):
-                listing = Listing(_shown(responses.resolve()), [], submitted_files(responses), complete=False)
-        except OSError:
-            listing = None
-        finally:
-            self.post_message(self.FolderRead(listing) if listing is not None else self.Glanced())
-
     @work(thread=True, exclusive=True, group="folder", exit_on_error=False, description="reading the folder")
     def read_folder(self) -> None:
         from enquete.session import FillSession
@@ -256,12 +257,7 @@ class HomeScreen(Screen[None]):
 
     @on(FolderRead)
     def folder_read(self, event: FolderRead) -> None:
-        if event.listing.complete:
-            self.listing = event.listing
-            return
-        if self.listing is None:  # else the full listing came first: it stands
-            self.listing = event.listing
-        self.call_after_refresh(self.post_message, self.Glanced())
+        self.listing = event.listing
 
     def _options(self, listing: Listing) -> list[Option]:
         lang = self.language
