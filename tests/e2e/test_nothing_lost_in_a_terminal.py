@@ -77,3 +77,21 @@ def test_fast_typing_then_finalize_leaves_no_ghost_draft(terminal, tmp_path: Pat
     assert not list((tmp_path / "responses" / "drafts").glob("*.toml"))
     term.keys("Enter")
     term.wait_for("Edit the finalized response of BR")
+
+
+def test_closing_the_terminal_right_after_typing_keeps_the_words(terminal, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Trial 2026-12 #3: a terminal closed within the save debounce (0.4 s) lost the last words typed.
+
+    Closing a terminal sends SIGHUP; the app now takes what was typed and writes the draft
+    before it ends, whatever the debounce.
+    """
+    term = terminal("fill", "--office", "AU")
+    term.wait_for("Question 1 of 8")
+    term.keys("C-n")
+    term.keys("C-n")
+    term.wait_for("Question 3 of 8")
+    subprocess.run(["tmux", "send-keys", "-t", term.name, "-l", "typed just before closing"], check=True)
+    term.wait_for("typed just before closing", timeout=5)  # on screen: the app has the keys
+    subprocess.run(["tmux", "kill-session", "-t", term.name], check=True)  # at once: inside the debounce
+    draft = one_draft(tmp_path, "typed just before closing")
+    assert draft["answers"]["implementation_comments"] == "typed just before closing"

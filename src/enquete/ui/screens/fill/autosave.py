@@ -9,6 +9,8 @@ once the person has agreed to leave without it.
 
 from __future__ import annotations
 
+import contextlib
+
 from textual import on, work
 from textual.content import Content
 from textual.message import Message
@@ -152,6 +154,19 @@ class Autosaving(TypedKeys):
                 self._after_closing = None
 
         self.app.push_screen(confirm_quit(self.language, self.session.last_save_error), decided)
+
+    async def save_before_ending(self) -> None:
+        """The terminal is gone: what was typed is taken and written now, on this thread.
+
+        No worker and no timer: the process ends right after, and nobody is left to
+        see a failure (the draft written last stays on disk).
+        """
+        if self._save_timer is not None:
+            self._save_timer.stop()
+            self._save_timer = None
+        await self.take_typed_answer()
+        with contextlib.suppress(StorageError):
+            self.session.save_draft()
 
     def on_unmount(self) -> None:
         """However the screen goes (the app exiting included), other windows may open the response."""
