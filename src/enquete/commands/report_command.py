@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from enquete.commands.output import EXIT_OK, EXIT_USAGE, say
 from enquete.invited import find_invited
-from enquete.results.cache_files import ReportMemo
+from enquete.results.cache_files import ReportMemo, Tally
 from enquete.storage.atomic import write_atomically
 from enquete.storage.questionnaire_file import default_questionnaire_path
 from enquete.text import json_for_terminal, printable
@@ -91,15 +91,15 @@ def run_report(args: argparse.Namespace) -> int:
     memo = _memo(args, invited_path)
     remembered = memo.recall() if memo is not None else None
     if remembered is not None:
-        text, respondents, rejected = remembered
+        text, tally = remembered
         data, summary = text.encode("utf-8"), None
     else:
-        data, respondents, rejected, summary = _aggregate(args, invited_path)
+        data, tally, summary = _aggregate(args, invited_path)
         if memo is not None:
-            memo.remember(data.decode("utf-8"), respondents, rejected)
+            memo.remember(data.decode("utf-8"), tally)
     if args.output:
         write_atomically(args.output, data)
-        say(f"wrote {args.output}: {respondents} respondents, {rejected} rejected")
+        say(f"wrote {args.output}: {tally.said()}")
     elif args.format == "json":
         sys.stdout.write(json_for_terminal(data.decode("utf-8")))
     else:
@@ -121,8 +121,8 @@ def _memo(args: argparse.Namespace, invited_path: Path | None) -> ReportMemo | N
     return ReportMemo.open(args.responses, args.questionnaire or default_questionnaire_path(), form)
 
 
-def _aggregate(args: argparse.Namespace, invited_path: Path | None) -> tuple[bytes, int, int, str | None]:
-    """The report's bytes, respondents, rejected files and invited summary, reading the folder."""
+def _aggregate(args: argparse.Namespace, invited_path: Path | None) -> tuple[bytes, Tally, str | None]:
+    """The report's bytes, what became of the files and the invited summary, reading the folder."""
     from enquete.invited import load_invited
     from enquete.results.aggregate import aggregate_folder
     from enquete.storage.questionnaire_file import check_language, load_questionnaire
@@ -134,4 +134,6 @@ def _aggregate(args: argparse.Namespace, invited_path: Path | None) -> tuple[byt
     results = aggregate_folder(args.responses, questionnaire)
     data = render(args, results, questionnaire, invited)
     summary = invited.summary(results.respondent_keys) if invited is not None else None
-    return data, results.respondents, len(results.rejected), summary
+    ignored = sum(len(conflict.ignored) for conflict in results.conflicts)
+    tally = Tally(results.respondents, len(results.rejected), len(results.superseded), ignored)
+    return data, tally, summary

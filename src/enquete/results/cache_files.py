@@ -26,7 +26,7 @@ import threading
 import time
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from enquete import __version__
 from enquete.errors import ResponseFileError
@@ -164,6 +164,27 @@ def _listing(folder: Path) -> list[list[Any]] | None:
     return [[name, stat_key(os.path.join(folder, name))] for name in names]
 
 
+class Tally(NamedTuple):
+    """What became of a report's files, for the line `report` prints: every file accounted for."""
+
+    respondents: int
+    rejected: int
+    superseded: int
+    """Older revisions of a response that is counted."""
+    conflicts: int
+    """Files of a respondent who sent another response (another id), the newer one counted."""
+
+    def said(self) -> str:
+        """`21 respondents, every file counted`, or the respondents and what was not counted."""
+        if not (self.rejected or self.superseded or self.conflicts):
+            return f"{self.respondents} respondents, every file counted"
+        left = self.rejected + self.superseded + self.conflicts
+        return (
+            f"{self.respondents} respondents; {left} files not counted: {self.rejected} rejected, "
+            f"{self.superseded} superseded by a newer revision, {self.conflicts} in conflict"
+        )
+
+
 class ReportMemo:
     """The last report of an unchanged folder, given again without reading a response file.
 
@@ -198,8 +219,8 @@ class ReportMemo:
         key = hashlib.sha256(json.dumps(identity).encode()).hexdigest()
         return cls(where / f"{folder_name(folder)}.{form}.report", key, settled)
 
-    def recall(self) -> tuple[str, int, int] | None:
-        """(text, respondents, rejected) of the same report, if it was remembered."""
+    def recall(self) -> tuple[str, Tally] | None:
+        """The text and the file counts of the same report, if it was remembered."""
         try:
             payload = read_private(self.path)
         except CacheDoubt:
@@ -212,14 +233,15 @@ class ReportMemo:
             return None
         if not isinstance(header, dict) or header.get("key") != self.key:
             return None
-        respondents, rejected = header.get("respondents"), header.get("rejected")
-        if type(respondents) is not int or type(rejected) is not int:
-            return None
-        return text, respondents, rejected
+        counts = [header.get(name) for name in Tally._fields]
+        whole = [count for count in counts if type(count) is int]
+        if len(whole) != len(counts):
+            return None  # a memo of an older enquete, or tampered with: made again
+        return text, Tally(*whole)
 
-    def remember(self, text: str, respondents: int, rejected: int) -> None:
+    def remember(self, text: str, tally: Tally) -> None:
         """Keep this report for the next run (not when a file changed in the last seconds)."""
         if not self.settled:
             return
-        header = json.dumps({"key": self.key, "respondents": respondents, "rejected": rejected})
+        header = json.dumps({"key": self.key, **tally._asdict()})
         write_private(self.path, [header.encode() + b"\n", text.encode("utf-8")])
