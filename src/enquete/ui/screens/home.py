@@ -217,9 +217,11 @@ class HomeScreen(Screen[None]):
                 actions.highlighted = before[0]
 
     def _focus_list(self) -> None:
+        """Focus the list now, not after the queued messages (`Widget.focus` defers it): at
+        start-up the validation's imports compete for the interpreter and delayed it (issue 13)."""
         for actions in self.query("#actions").results(OptionList):
             if actions.display:
-                actions.focus()
+                self.set_focus(actions)
 
     def _follow_language(self, language: str) -> None:
         self.language = language
