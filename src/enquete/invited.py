@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from enquete.errors import EnqueteError, ResponseFileError
+from enquete.i18n import translate
 from enquete.model.codes import normalize_code
 from enquete.storage.safe_read import decode_text, read_bytes
 
@@ -93,16 +94,22 @@ class InvitedList:
         codes = {e.code for e in self.entries}
         return sorted({k for k in keys if k not in codes})
 
-    def summary(self, keys: Iterable[str]) -> str:
-        """ "19 of 21 invited have answered; missing: NO (...), PE (...)" and who was not invited."""
+    def summary(self, keys: Iterable[str], language: str = "en") -> str:
+        """ "19 of 21 invited have answered; missing: NO (...), PE (...)" and who was not invited.
+
+        In `language` (the app's catalogs; the command line speaks English).
+        """
         keys = list(keys)
         answered, missing = self.answered(keys), self.missing(keys)
-        verb = "has" if len(answered) == 1 else "have"
-        line = f"{len(answered)} of {len(self.entries)} invited {verb} answered"
-        line += "; missing: " + ", ".join(e.label() for e in missing) if missing else "; none missing"
+        key = "invited.answered_one" if len(answered) == 1 else "invited.answered"
+        line = translate(key, language, answered=len(answered), total=len(self.entries))
+        if missing:
+            line += translate("invited.missing", language, who=", ".join(e.label() for e in missing))
+        else:
+            line += translate("invited.none_missing", language)
         extra = self.not_invited(keys)
         if extra:
-            line += f"; not on the invited list: {', '.join(extra)}"
+            line += translate("invited.not_invited", language, who=", ".join(extra))
         return line
 
 

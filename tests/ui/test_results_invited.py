@@ -73,3 +73,16 @@ def test_the_invited_list_reaches_the_app(tmp_path: Path, monkeypatch: pytest.Mo
     assert main(["--invited", "b.csv", "results"]) == 0
     assert main(["results"]) == 0
     assert seen == [Path("a.csv"), Path("b.csv"), None]
+
+
+async def test_the_invited_line_follows_the_language(make_app: AppFactory) -> None:
+    """Trial 2026-12 #6: in French or Russian the results header's invited line stayed English."""
+    write_annex_fixture(Path("responses"))
+    write_list(Path("invited.csv"), "PE;Perú (INDECOPI);dip@indecopi.example")
+    app = make_app(mode="results", language="fr")
+    async with running(app, size=(100, 30)) as pilot:
+        text = await loaded_text(pilot)
+        assert "21 invités sur 22 ont répondu ; manquent : PE (Perú" in text
+        app.language = "ru"
+        await pilot.pause()
+        assert "Ответили приглашенные: 21 из 22; не ответили: PE" in await loaded_text(pilot)

@@ -8,18 +8,30 @@ be read is said, not raised: the results still show.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
-from enquete.invited import InvitedListError, find_invited, load_invited
+from enquete.invited import InvitedList, InvitedListError, find_invited, load_invited
 
 
 @dataclass(frozen=True)
 class InvitedReading:
-    """The header's line ("19 of 21 invited have answered; missing: ...") and the list's names."""
+    """Who of the invited list answered, for the header's line, and the list's names."""
 
-    line: str
-    names: dict[str, str] = field(default_factory=dict)
+    invited: InvitedList | None
+    keys: tuple[str, ...] = ()
+    error: str | None = None
+    """Why the list could not be read (said in the header instead)."""
+
+    @property
+    def names(self) -> dict[str, str]:
+        return self.invited.names() if self.invited is not None else {}
+
+    def line(self, language: str) -> str:
+        """ "19 of 21 invited have answered; missing: ..." in the screen's language (F2 follows)."""
+        if self.invited is None:
+            return self.error or ""
+        return self.invited.summary(self.keys, language)
 
 
 def read_invited(responses: Path, explicit: Path | None, keys: Iterable[str]) -> InvitedReading | None:
@@ -30,5 +42,5 @@ def read_invited(responses: Path, explicit: Path | None, keys: Iterable[str]) ->
     try:
         invited = load_invited(path)
     except InvitedListError as error:
-        return InvitedReading(str(error))
-    return InvitedReading(invited.summary(keys), invited.names())
+        return InvitedReading(None, error=str(error))
+    return InvitedReading(invited, tuple(keys))

@@ -269,7 +269,7 @@ class ResultsScreen(Screen[None]):
         if not self.folder_exists:
             headline += "\n" + tr("results.no_folder", self.language, folder=str(folder))
         if self.invited is not None:
-            headline += "\n" + one_line(self.invited.line)
+            headline += "\n" + one_line(self.invited.line(self.language))
         self.query_one("#headline", Static).update(Content(headline))
 
     # --- showing a section ---------------------------------------------------------
