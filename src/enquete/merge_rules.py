@@ -138,14 +138,14 @@ def decide_in_order(
             steps.append(_step(item, Outcome.STALE, reason))
             continue
         if current.id != new.id:
-            why = "another response for the same respondent (another id) than the one there"
+            why = "a different response (another id) from the one already there for this respondent"
         elif new.revision < current.revision:
             why = (
                 f"revision {new.revision} is lower than revision {current.revision} there, "
                 "but was saved later"
             )
         else:
-            why = f"revision {new.revision} has other answers than the revision {current.revision} there"
+            why = f"revision {new.revision} has different answers from revision {current.revision} already there"
         steps.append(
             _step(
                 item,

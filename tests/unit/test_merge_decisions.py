@@ -105,7 +105,7 @@ def test_the_same_revision_with_other_answers_is_a_conflict_not_a_replacement(
     put(into, "AU.toml", response_bytes("AU", "au-1", revision=2, proposals="there"))
     put(inbox, "AU.toml", response_bytes("AU", "au-1", revision=2, proposals="other"))
     [step] = merge([inbox], into, survey)
-    assert step.outcome is Outcome.CONFLICT and "has other answers" in step.reason
+    assert step.outcome is Outcome.CONFLICT and "has different answers from revision" in step.reason
     assert load_valid_response(into / "AU.toml", survey).answers["proposals"] == "there"
 
 
