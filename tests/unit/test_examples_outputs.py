@@ -145,19 +145,22 @@ def test_office_capacity_summary_states_the_figures_and_denominators(tmp_path: P
     results, questionnaire = aggregated(tmp_path, "office-capacity.toml", OFFICES)
     texts = [p.text for p in summary_paragraphs(results, questionnaire, "en")]
     assert (
-        "Examiners: mean 200 examiners; median 160 examiners; minimum 80 examiners; maximum 400 examiners; "
+        "How many patent examiners does your office employ: mean 200 examiners; median 160 examiners; minimum 80 examiners; maximum 400 examiners; "
         "sum 800 examiners. Answered by 4 (100%) of 4 respondents."
     ) in texts
     assert (
-        "Strategy adopted: earliest 2021-01-10; latest 2023-09-15. Answered by 2 (100%) of the 2 respondents "
+        "If yes: when was it adopted: earliest 2021-01-10; latest 2023-09-15. Answered by 2 (100%) of the 2 respondents "
         "who answered “Yes” to question 6 (of 4; 2 not asked); its shares are of those 2."
     ) in texts
     assert (
-        "Filing system: every one of the options received 25%. Answered by 3 (75%) of 4 respondents." in texts
+        "Which system do you use for electronic filing: every one of the options received 25%. Answered by 3 (75%) of 4 respondents."
+        in texts
     )
     french = [p.text for p in summary_paragraphs(results, questionnaire, "fr")]
     assert any(
-        t.startswith("Examiners\u00a0: moyenne 200 examinateurs\u00a0; médiane 160 examinateurs")
+        t.startswith(
+            "Combien d'examinateurs de brevets votre office emploie-t-il\u00a0: moyenne 200 examinateurs\u00a0; médiane 160 examinateurs"
+        )
         for t in french
     )
 
@@ -193,12 +196,14 @@ def test_training_needs_shares_are_of_those_it_applied_to_in_every_format(tmp_pa
     assert "Share of those 2" in sheet_rows(workbook, "Q4 ")[4]
     texts = [p.text for p in summary_paragraphs(results, questionnaire, "en")]
     assert any(
-        t.startswith("Format: every one of the options received 50%. Answered by 2 (100%) of the 2")
+        t.startswith(
+            "Which format suits your office best: every one of the options received 50%. Answered by 2 (100%) of the 2"
+        )
         for t in texts
     )
     russian = [p.text for p in summary_paragraphs(results, questionnaire, "ru")]
     assert (
-        f"Format: все варианты: по 50{NBSP}%. Ответили: 2 (100%) из 2 респондентов, к которым он относился "
+        f"Какой формат лучше всего подходит вашему ведомству: все варианты: по 50{NBSP}%. Ответили: 2 (100%) из 2 респондентов, к которым он относился "
         "(всего 3; вопрос не задавался 1); доли вопроса — от этих 2."
     ) in russian
     # A language without summary phrases gets a wholly English draft, not a mix.

@@ -89,3 +89,22 @@ def test_the_option_nobody_chose_is_not_joined_to_the_top_one(
     questionnaire, results = formats
     texts = [p.text for p in summary_paragraphs(results, questionnaire, lang)]
     assert any(text.endswith(ranking) for text in texts), texts
+
+
+@pytest.mark.parametrize(
+    ("lang", "title"),
+    [
+        ("en", "Which training formats suit your staff: "),
+        ("fr", f"Quels formats de formation conviennent à votre personnel{NBSP}: "),
+        ("es", "¿Qué formatos de formación convienen a su personal: "),
+        ("zh", "哪些培训形式适合您的员工："),
+        ("ru", "Какие форматы обучения подходят вашим сотрудникам: "),
+    ],
+)
+def test_a_question_without_short_is_titled_by_the_start_of_its_text(
+    formats: tuple[Questionnaire, Results], lang: str, title: str
+) -> None:
+    """Regression: without `short`, the summary read "14. Format: ..." (the id, in English) in every language."""
+    questionnaire, results = formats
+    texts = [p.text for p in summary_paragraphs(results, questionnaire, lang)]
+    assert any(text.startswith(title) for text in texts), texts
