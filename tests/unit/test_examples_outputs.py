@@ -243,3 +243,19 @@ def test_anonymous_survey_names_no_response_in_any_format_meant_to_be_read(tmp_p
     assert all(i in render_csv(questionnaire, results) for i in ids)
     data = json.loads(render_json(results, questionnaire))
     assert {c["respondent"] for c in data["questions"]["comments"]["comments"]} <= set(ids)
+
+
+def test_workbook_responses_hold_numbers_and_dates_as_such(tmp_path: Path) -> None:
+    """Regression: the Responses sheet held '120' and '12.5' as text, which a pivot table cannot sum."""
+    results, questionnaire = aggregated(tmp_path, "office-capacity.toml", OFFICES)
+    workbook = load_workbook(io.BytesIO(render_xlsx(results, questionnaire)))
+    rows = sheet_rows(workbook, "Responses")
+    value = {(row[0], row[4]): row[7] for row in rows[1:]}
+    examiners = [v for (_, qid), v in value.items() if qid == "examiners"]
+    assert sorted(examiners) == [80, 120, 200, 400] and all(type(v) is int for v in examiners)
+    assert sum(examiners) == 800  # the sheet Q3's "Sum"
+    shares = [v for (_, qid), v in value.items() if qid == "it_budget_share"]
+    assert shares and all(isinstance(v, int | float) for v in shares)
+    adopted = sorted(v for (_, qid), v in value.items() if qid == "strategy_adopted")
+    assert {"2021-01-10", "2023-09-15"} <= {d.date().isoformat() for d in adopted}
+    assert all(isinstance(v, str) for (_, qid), v in value.items() if qid == "filing_system")
