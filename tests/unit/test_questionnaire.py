@@ -194,3 +194,18 @@ def test_missing_translations_are_listed_with_their_path(tmp_path: Path) -> None
         "title: no fr text",
         "questions.who.text: no fr text",
     ]
+
+
+def test_a_label_of_digits_and_punctuation_needs_no_translation(tmp_path: Path) -> None:
+    """Regression (trial 4): a 0-10 scale labelled "0".."10" gave 21 "missing translation" warnings."""
+    scale = ", ".join(f'{{id = "s{i}", label = "{i}"}}' for i in range(11))
+    text = BASE.replace('title = "Demo"', 'title = "Demo"\nlanguages = ["en", "fr"]') + (
+        f'[[questions]]\nid = "nps"\ntype = "choice"\ntext.en = "Score"\ntext.fr = "Note"\n'
+        f'options = [{scale}, {{id = "dk", label = "1-5 %"}}, {{id = "na", label = "N/A"}}]\n'
+    )
+    questionnaire = load_text(tmp_path, text)
+    assert questionnaire.missing_translations() == [
+        "title: no fr text",
+        "questions.who.text: no fr text",
+        "questions.nps.options.na.label: no fr text",
+    ]

@@ -232,6 +232,11 @@ def _twice(questionnaire: Questionnaire, qid: str) -> str:
     return f"question id '{qid}' appears twice"
 
 
+def _language_free(text: str) -> bool:
+    """Digits, punctuation, symbols and spaces only ("10", "0 %", "1-5"): no word to translate."""
+    return all(not c.isalpha() for c in text)
+
+
 def _as_written(questionnaire: Questionnaire) -> Iterator[tuple[int, QuestionBase]]:
     """Each question the author wrote with its index in the file's `[[questions]]`.
 
@@ -455,9 +460,16 @@ class Questionnaire(Strict):
         return [str(f) for f in expression_findings(self) if f.severity == "warning"]
 
     def missing_translations(self) -> list[str]:
-        """One line per string that lacks a language the questionnaire declares."""
+        """One line per string that lacks a language the questionnaire declares.
+
+        A text of digits and punctuation only (a 0-10 scale's "0" .. "10",
+        "1-5") reads the same in every language: it needs no translation.
+        Trial 4: such a scale gave 21 warnings.
+        """
         missing = []
         for path, text in self.texts():
+            if any(text.values()) and all(_language_free(t) for t in text.values()):
+                continue
             absent = [lang for lang in self.languages if not text.get(lang, "").strip()]
             if absent:
                 missing.append(f"{path}: no {', '.join(absent)} text")
