@@ -88,13 +88,13 @@ def test_a_misleading_expression_is_a_warning_and_an_impossible_one_an_error(
     path = tmp_path / "q.toml"
     path.write_text(head + multi + follow.replace("{0}", "git"), "utf-8")
     code, lines = run(capsys, "--questionnaire", str(path))
-    assert code == 0 and lines[1].startswith(f"{path}: warning: questions[1] (why).relevant: column 12: ")
+    assert code == 0 and lines[1].startswith(f"{path}: warning: question 2 (why).relevant: column 12: ")
     assert run(capsys, "--strict", "--questionnaire", str(path))[0] == 1
     path.write_text(head + multi + follow.replace("{0}", "gti"), "utf-8")
     code, lines = run(capsys, "--questionnaire", str(path))
     assert code == 1
     assert lines[1] == (
-        "  questions[1] (why).relevant: column 12: 'gti' is not an option of ${tools}, "
+        "  question 2 (why).relevant: column 12: 'gti' is not an option of ${tools}, "
         "so this is never true; did you mean 'git'?"
     )
 

@@ -145,19 +145,22 @@ def test_office_capacity_summary_states_the_figures_and_denominators(tmp_path: P
     results, questionnaire = aggregated(tmp_path, "office-capacity.toml", OFFICES)
     texts = [p.text for p in summary_paragraphs(results, questionnaire, "en")]
     assert (
-        "Examiners: mean 200 examiners; median 160 examiners; minimum 80 examiners; maximum 400 examiners; "
+        "How many patent examiners does your office employ: mean 200 examiners; median 160 examiners; minimum 80 examiners; maximum 400 examiners; "
         "sum 800 examiners. Answered by 4 (100%) of 4 respondents."
     ) in texts
     assert (
-        "Strategy adopted: earliest 2021-01-10; latest 2023-09-15. Answered by 2 (100%) of the 2 respondents "
+        "If yes: when was it adopted: earliest 2021-01-10; latest 2023-09-15. Answered by 2 (100%) of the 2 respondents "
         "who answered “Yes” to question 6 (of 4; 2 not asked); its shares are of those 2."
     ) in texts
     assert (
-        "Filing system: every one of the options received 25%. Answered by 3 (75%) of 4 respondents." in texts
+        "Which system do you use for electronic filing: every one of the options received 25%. Answered by 3 (75%) of 4 respondents."
+        in texts
     )
     french = [p.text for p in summary_paragraphs(results, questionnaire, "fr")]
     assert any(
-        t.startswith("Examiners\u00a0: moyenne 200 examinateurs\u00a0; médiane 160 examinateurs")
+        t.startswith(
+            "Combien d'examinateurs de brevets votre office emploie-t-il\u00a0: moyenne 200 examinateurs\u00a0; médiane 160 examinateurs"
+        )
         for t in french
     )
 
@@ -193,12 +196,14 @@ def test_training_needs_shares_are_of_those_it_applied_to_in_every_format(tmp_pa
     assert "Share of those 2" in sheet_rows(workbook, "Q4 ")[4]
     texts = [p.text for p in summary_paragraphs(results, questionnaire, "en")]
     assert any(
-        t.startswith("Format: every one of the options received 50%. Answered by 2 (100%) of the 2")
+        t.startswith(
+            "Which format suits your office best: every one of the options received 50%. Answered by 2 (100%) of the 2"
+        )
         for t in texts
     )
     russian = [p.text for p in summary_paragraphs(results, questionnaire, "ru")]
     assert (
-        f"Format: все варианты: по 50{NBSP}%. Ответили: 2 (100%) из 2 респондентов, к которым он относился "
+        f"Какой формат лучше всего подходит вашему ведомству: все варианты: по 50{NBSP}%. Ответили: 2 (100%) из 2 респондентов, к которым он относился "
         "(всего 3; вопрос не задавался 1); доли вопроса — от этих 2."
     ) in russian
     # A language without summary phrases gets a wholly English draft, not a mix.
@@ -238,3 +243,19 @@ def test_anonymous_survey_names_no_response_in_any_format_meant_to_be_read(tmp_p
     assert all(i in render_csv(questionnaire, results) for i in ids)
     data = json.loads(render_json(results, questionnaire))
     assert {c["respondent"] for c in data["questions"]["comments"]["comments"]} <= set(ids)
+
+
+def test_workbook_responses_hold_numbers_and_dates_as_such(tmp_path: Path) -> None:
+    """Regression: the Responses sheet held '120' and '12.5' as text, which a pivot table cannot sum."""
+    results, questionnaire = aggregated(tmp_path, "office-capacity.toml", OFFICES)
+    workbook = load_workbook(io.BytesIO(render_xlsx(results, questionnaire)))
+    rows = sheet_rows(workbook, "Responses")
+    value = {(row[0], row[4]): row[7] for row in rows[1:]}
+    examiners = [v for (_, qid), v in value.items() if qid == "examiners"]
+    assert sorted(examiners) == [80, 120, 200, 400] and all(type(v) is int for v in examiners)
+    assert sum(examiners) == 800  # the sheet Q3's "Sum"
+    shares = [v for (_, qid), v in value.items() if qid == "it_budget_share"]
+    assert shares and all(isinstance(v, int | float) for v in shares)
+    adopted = sorted(v for (_, qid), v in value.items() if qid == "strategy_adopted")
+    assert {"2021-01-10", "2023-09-15"} <= {d.date().isoformat() for d in adopted}
+    assert all(isinstance(v, str) for (_, qid), v in value.items() if qid == "filing_system")

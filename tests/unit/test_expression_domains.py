@@ -53,7 +53,7 @@ def _warnings(condition: str, field: str = "relevant") -> list[str]:
 
 def test_an_option_id_that_is_not_one_is_refused_with_place_column_and_suggestion() -> None:
     message = _refusal("${outsourcing} = 'yess'")
-    assert "questions[6] (share).relevant: column 18: 'yess' is not an option of ${outsourcing}" in message
+    assert "question 7 (share).relevant: column 18: 'yess' is not an option of ${outsourcing}" in message
     assert "did you mean 'yes'?" in message
 
 
@@ -96,7 +96,7 @@ def test_comparisons_that_can_never_hold_are_errors(condition: str, words: str) 
 )
 def test_comparisons_that_work_but_mislead_are_warnings_not_errors(condition: str, words: str) -> None:
     (warning,) = _warnings(condition)
-    assert warning.startswith("questions[6] (share).relevant: column ")
+    assert warning.startswith("question 7 (share).relevant: column ")
     assert words in warning
 
 
@@ -118,7 +118,7 @@ def test_sound_conditions_pass_without_warnings(condition: str) -> None:
 def test_an_unknown_question_has_its_place_and_the_closest_id() -> None:
     """Trial 3: it said '(top level): question ...' with no questions[6] and no suggestion."""
     message = _refusal("${outsorcing} = 'yes'")
-    assert "questions[6] (share).relevant: column 1: '${outsorcing}' names no question" in message
+    assert "question 7 (share).relevant: column 1: '${outsorcing}' names no question" in message
     assert "did you mean 'outsourcing'?" in message
     assert "(top level)" not in message
 
@@ -170,7 +170,7 @@ def test_the_place_counts_questions_as_written_not_the_brought_please_specify_on
     }
     with pytest.raises(QuestionnaireError) as caught:
         questionnaire_from_data(data, source="p.toml")
-    assert "questions[1] (why).relevant: column 15: 'clod' is not an option" in str(caught.value)
+    assert "question 2 (why).relevant: column 15: 'clod' is not an option" in str(caught.value)
     assert "did you mean 'cloud'?" in str(caught.value)
 
 

@@ -64,6 +64,55 @@ def test_a_share_has_bounds_and_decimals(raw: Any, answer: Any, message: str | N
 
 
 @pytest.mark.parametrize(
+    ("raw", "answer"),
+    [
+        *[("1,000", 1000), ("1.000", 1000), ("1 000", 1000), ("1\u202f000", 1000), ("1,500", 1500)],
+        *[("12.345", 12345), ("100,000", 100000), ("-1,000", None), ("10,00", 10)],
+    ],
+)
+def test_group_separators_in_a_count_are_read_as_thousands(raw: str, answer: int | None) -> None:
+    """Regression: "1,000" and "1.000" in a whole-number question were saved as 1, "1,500" refused as 1.5.
+
+    A whole number has no decimal part, so a comma or point before three digits groups them.
+    """
+    value, problems = read("examiners", raw)
+    assert value == answer
+    if answer is None:
+        assert problems == ["the smallest answer allowed is 0"]  # read as -1000, not -1
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        (
+            "1,000",
+            "'1,000' could be 1000 or 1.0: type 1000 for the first (no thousands separator), 1.0 for the second",
+        ),
+        ("1.500", "'1.500' could be 1500 or 1.5"),
+        ("3.125", "'3.125' could be 3125 or 3.1250"),
+        ("1 2", "'1 2' is not a number"),  # was read as 12
+        ("1,00,0", "is not a number"),
+    ],
+)
+def test_an_ambiguous_separator_in_a_decimal_is_refused(raw: str, message: str) -> None:
+    """Regression: "1,000" in a decimal question was silently 1.0 (one thousand to an English reader)."""
+    value, problems = read("share", raw)
+    assert value is None and len(problems) == 1 and message in problems[0]
+
+
+@pytest.mark.parametrize(
+    ("raw", "answer"),
+    [("12,5", 12.5), ("0,500", 0.5), (".5", 0.5)] + [(t, None) for t in ("1 000,5", "1.000,5", "1,000,000")],
+)
+def test_unambiguous_decimals_are_read(raw: str, answer: float | None) -> None:
+    """A decimal comma before one or two digits, or after a leading 0, cannot be a thousands separator."""
+    value, problems = read("share", raw)
+    assert value == answer
+    if answer is None:
+        assert problems == ["the largest answer allowed is 100"]  # 1000.5 or a million: not "not a number"
+
+
+@pytest.mark.parametrize(
     ("raw", "message"),
     [
         ("31/02/2024", "'31/02/2024' is not a date: write it as year-month-day, such as 2024-05-01"),

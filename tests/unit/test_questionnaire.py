@@ -118,22 +118,22 @@ def test_a_minimal_questionnaire_with_plain_english_strings_loads(tmp_path: Path
         (
             '[[questions]]\nid = "m"\ntype = "matrix"\ntext = "M"\ncolumns = [{id="a", label="A"}]\n'
             'rows = [{label = "no id"}]\n',
-            "questions[1] (m).rows[0].id: Field required",
+            "question 2 (m).rows[1].id: Field required",
         ),
         (
             '[[questions]]\nid = "t"\ntype = "text"\ntext = "T"\nrequried = true\n',
-            "questions[1] (t).requried: Extra inputs are not permitted",
+            "question 2 (t).requried: unknown key 'requried'; did you mean 'required'?",
         ),
         ('[[questions]]\nid = "who"\ntype = "text"\ntext = "T"\n', "question id 'who' appears twice"),
         (
             '[[questions]]\nid = "x"\ntype = "multi"\ntext = "X"\noptions = "nowhere"\n',
             "names the list 'nowhere'",
         ),
-        ('[[questions]]\nid = "x"\ntype = "slider"\ntext = "X"\n', "questions[1] (x)"),
-        ('[[questions]]\nid = "Bad Id"\ntype = "text"\ntext = "X"\n', "questions[1] (Bad Id).id"),
+        ('[[questions]]\nid = "x"\ntype = "slider"\ntext = "X"\n', "question 2 (x)"),
+        ('[[questions]]\nid = "Bad Id"\ntype = "text"\ntext = "X"\n', "question 2 (Bad Id).id"),
         (
             '[[questions]]\nid = "x"\ntype = "text"\ntext.fr = "X"\n',
-            "questions[1] (x).text: an English text ('en') is required",
+            "question 2 (x).text: an English text ('en') is required",
         ),
     ],
 )
@@ -142,6 +142,37 @@ def test_broken_questionnaire_names_the_key_path(tmp_path: Path, addition: str, 
         load_text(tmp_path, BASE + addition)
     assert expected in str(caught.value)
     assert "q.toml" in str(caught.value)
+
+
+OTHER = '[[questions]]\nid = "fs"\ntype = "choice"\ntext = "F"\noptions = [{id = "other", label = "O", other = true}]\n'
+
+
+@pytest.mark.parametrize(
+    ("addition", "expected"),
+    [
+        (
+            '[[questions]]\nid = "n"\ntype = "number"\ntext = "N"\nmaxx = 3\n',
+            "question 2 (n).maxx: unknown key 'maxx'; did you mean 'max'?",
+        ),
+        (
+            '[[questions]]\nid = "d"\ntype = "date"\ntext = "D"\nmax = "2024-02-31"\n',
+            "question 2 (d).max: '2024-02-31' does not exist: month 02 of 2024 has 29 days",
+        ),
+        (
+            OTHER + '[[questions]]\nid = "fs_other"\ntype = "text"\ntext = "T"\n',
+            "question id 'fs_other' appears twice: option 'other' of 'fs' has other = true, which adds "
+            "a \"please specify\" question named 'fs_other'",
+        ),
+        (OTHER + '[[questions]]\nid = "n"\ntype = "number"\ntext = "N"\nmaxx = 3\n', "question 3 (n).maxx"),
+    ],
+)
+def test_check_messages_say_what_an_author_can_act_on(tmp_path: Path, addition: str, expected: str) -> None:
+    """Regression (trial 4): "Extra inputs are not permitted" for a misspelt key; "appears twice" for a
+    question named like an `other = true` follow-up; "a date such as 2024-05-01" for a date that does not
+    exist; `questions[7]` counted from 0 (and shifted by the follow-ups) for question 8."""
+    with pytest.raises(QuestionnaireError) as caught:
+        load_text(tmp_path, BASE + addition)
+    assert expected in str(caught.value)
 
 
 def test_respondent_key_must_be_a_required_code_or_choice(tmp_path: Path) -> None:
@@ -162,4 +193,19 @@ def test_missing_translations_are_listed_with_their_path(tmp_path: Path) -> None
     assert questionnaire.missing_translations() == [
         "title: no fr text",
         "questions.who.text: no fr text",
+    ]
+
+
+def test_a_label_of_digits_and_punctuation_needs_no_translation(tmp_path: Path) -> None:
+    """Regression (trial 4): a 0-10 scale labelled "0".."10" gave 21 "missing translation" warnings."""
+    scale = ", ".join(f'{{id = "s{i}", label = "{i}"}}' for i in range(11))
+    text = BASE.replace('title = "Demo"', 'title = "Demo"\nlanguages = ["en", "fr"]') + (
+        f'[[questions]]\nid = "nps"\ntype = "choice"\ntext.en = "Score"\ntext.fr = "Note"\n'
+        f'options = [{scale}, {{id = "dk", label = "1-5 %"}}, {{id = "na", label = "N/A"}}]\n'
+    )
+    questionnaire = load_text(tmp_path, text)
+    assert questionnaire.missing_translations() == [
+        "title: no fr text",
+        "questions.who.text: no fr text",
+        "questions.nps.options.na.label: no fr text",
     ]

@@ -126,7 +126,7 @@ def test_an_exclusive_option_nobody_chose_is_said_in_words(
         ("fr", "et aucun répondant n'a choisi les Recommandations 2, 3, 4, 5, 6, 7, 8, 9 et 10."),
         ("es", "y ningún encuestado seleccionó las Recomendaciones 2, 3, 4, 5, 6, 7, 8, 9 y 10."),
         ("zh", "没有答复方选择建议2、3、4、5、6、7、8、9和10。"),
-        ("ru", "и Рекомендации 2, 3, 4, 5, 6, 7, 8, 9 и 10 — ни одного выбора."),
+        ("ru", "; ни одного выбора — Рекомендации 2, 3, 4, 5, 6, 7, 8, 9 и 10."),
     ],
 )
 def test_a_lowest_group_nobody_chose_is_said_in_words(

@@ -62,7 +62,7 @@ ROWS: list[dict[str, str]] = [
      "label::Русский (ru)": "Какой другой инструмент?", "relevant": "selected(${tools}, 'other')",
      "required": "yes"},
     {"type": "begin_group", "name": "more", "label::English (en)": "More", "label::Русский (ru)": "Еще",
-     "relevant": "${Has_Strategy} = 'yes'"},
+     "relevant": "${Has_Strategy} = 'yes'", "appearance": "field-list"},
     {"type": "text", "name": "owner", "label::English (en)": "Who owns it?", "label::Русский (ru)": "Кто отвечает?"},
     {"type": "end_group"},
     {"type": "begin_repeat", "name": "staff", "label::English (en)": "Staff", "label::Русский (ru)": "Персонал"},
@@ -151,6 +151,9 @@ def test_what_does_not_map_is_listed_never_dropped_silently(form: Path) -> None:
         in text
     )
     assert "group 'more': its questions are imported one by one" in text
+    # Regression (trial 4): a group's label and appearance were dropped without a note.
+    assert "group 'more': its label 'More' is not imported" in text
+    assert "group 'more': the appearance 'field-list' is not imported" in text
 
 
 def test_numbers_dates_and_notes_map_to_their_types(tmp_path: Path) -> None:

@@ -108,6 +108,7 @@ TEXTS: dict[str, str] = {
     "results.all_counted": "Every file was counted.",
     "results.filter": "Filter by respondent, option or words",
     "problem.not_a_number": "'{value}' is not a number: type digits only, such as {example}",
+    "problem.ambiguous_separator": "'{value}' could be {thousands} or {decimal}: type {thousands} for the first (no thousands separator), {decimal} for the second",
     "problem.not_whole": "{value} is not a whole number",
     "problem.too_many_decimals": "use at most {limit} decimal(s)",
     "problem.below_min": "the smallest answer allowed is {limit}",

@@ -107,6 +107,7 @@ TEXTS: dict[str, str] = {
     "results.all_counted": "Se contaron todos los archivos.",
     "results.filter": "Filtrar por encuestado, opción o palabras",
     "problem.not_a_number": "«{value}» no es un número: escriba solo cifras, por ejemplo {example}",
+    "problem.ambiguous_separator": "«{value}» puede leerse {thousands} o {decimal}: escriba {thousands} para lo primero (sin separador de miles), {decimal} para lo segundo",
     "problem.not_whole": "{value} no es un número entero",
     "problem.too_many_decimals": "utilice como máximo {limit} decimal(es)",
     "problem.below_min": "la respuesta más pequeña admitida es {limit}",

@@ -107,6 +107,7 @@ TEXTS: dict[str, str] = {
     "results.all_counted": "Tous les fichiers ont été comptés.",
     "results.filter": "Filtrer par répondant, choix ou mots",
     "problem.not_a_number": "« {value} » n'est pas un nombre : tapez uniquement des chiffres, par exemple {example}",
+    "problem.ambiguous_separator": "« {value} » peut se lire {thousands} ou {decimal} : tapez {thousands} pour le premier (sans séparateur de milliers), {decimal} pour le second",
     "problem.not_whole": "{value} n'est pas un nombre entier",
     "problem.too_many_decimals": "utilisez au plus {limit} décimale(s)",
     "problem.below_min": "la plus petite réponse admise est {limit}",

@@ -107,6 +107,7 @@ TEXTS: dict[str, str] = {
     "results.all_counted": "Все файлы учтены.",
     "results.filter": "Фильтр по респонденту, варианту или словам",
     "problem.not_a_number": "«{value}» не является числом: введите только цифры, например {example}",
+    "problem.ambiguous_separator": "«{value}» можно прочитать как {thousands} или {decimal}: введите {thousands} для первого (без разделителя тысяч), {decimal} для второго",
     "problem.not_whole": "{value} не является целым числом",
     "problem.too_many_decimals": "допускается не более {limit} знаков после запятой",
     "problem.below_min": "наименьший допустимый ответ: {limit}",

@@ -107,6 +107,7 @@ TEXTS: dict[str, str] = {
     "results.all_counted": "所有文件均已计入。",
     "results.filter": "按答复方、选项或文字筛选",
     "problem.not_a_number": "“{value}”不是数字：请只输入数字，例如{example}",
+    "problem.ambiguous_separator": "“{value}”可理解为{thousands}或{decimal}：前者请输入{thousands}（不用千位分隔符），后者请输入{decimal}",
     "problem.not_whole": "{value}不是整数",
     "problem.too_many_decimals": "最多使用{limit}位小数",
     "problem.below_min": "允许的最小答案为{limit}",

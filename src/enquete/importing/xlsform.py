@@ -214,6 +214,7 @@ class _Converter:
             if kind == "group":
                 if name == "meta" and child.get("control", {}).get("bodyless"):
                     continue  # pyxform's own instanceID block, not part of what the author wrote
+                self._group_parts(child, name)
                 inner = list(relevance)
                 relevant = child.get("bind", {}).get("relevant")
                 if isinstance(relevant, str) and relevant.strip():
@@ -235,6 +236,27 @@ class _Converter:
                 inside = [c.get("name") for c in child.get("children", []) if isinstance(c, dict)]
                 also = f" (with its questions {', '.join(map(str, inside))})" if inside else ""
                 self.notes.append(f"not imported: '{name}' ({kind}){also}: {reason}")
+
+    def _group_parts(self, child: dict[str, Any], name: str) -> None:
+        """A group's label, hint and appearance have no enquete equivalent: listed, never dropped.
+
+        Trial 4: a group's label and `appearance = field-list` vanished without a note.
+        """
+        label = self.text(child["label"]) if child.get("label") else {}
+        if label:
+            shown = label.get("en") or next(iter(label.values()))
+            self.notes.append(
+                f"group '{name}': its label {shown!r} is not imported (enquete has no group headings: "
+                "a `note` question before its first question can show it)"
+            )
+        if child.get("hint"):
+            self.notes.append(f"group '{name}': its hint is not imported")
+        appearance = str(child.get("control", {}).get("appearance", "") or "")
+        if appearance:
+            self.notes.append(
+                f"group '{name}': the appearance '{appearance}' is not imported "
+                "(enquete shows one question at a time)"
+            )
 
     def _question(self, child: dict[str, Any], kind: str, relevance: list[str]) -> None:
         name = str(child["name"])

@@ -70,6 +70,32 @@ def _splice(lists: dict[str, Any], entries: list[Any], qid: str, field: str) -> 
     return spliced
 
 
+def resolve_questions(data: Any) -> Any:
+    """Questionnaire data with named lists spliced in and the "please specify" follow-ups added.
+
+    What `Questionnaire` validates; `enquete check` reads pydantic's positions in it.
+    """
+    if not isinstance(data, dict):
+        return data
+    lists = data.get("lists") or {}
+    questions = data.get("questions")
+    if not isinstance(questions, list) or not isinstance(lists, dict):
+        return data
+    resolved = []
+    for question in questions:
+        if isinstance(question, dict):
+            question = dict(question)
+            for field in _LIST_FIELDS:
+                value = question.get(field)
+                entries = [value] if isinstance(value, str) else value
+                if isinstance(entries, list) and any(isinstance(e, str) for e in entries):
+                    question[field] = _splice(lists, entries, question.get("id", "?"), field)
+        resolved.append(question)
+        if isinstance(question, dict):
+            resolved.extend(_specify_questions(question, data.get("languages")))
+    return {**data, "questions": resolved}
+
+
 def _specify_questions(question: dict[str, Any], languages: Any) -> list[dict[str, Any]]:
     """For each option with `other = true`, the "please specify" question it brings.
 
@@ -141,9 +167,9 @@ class ExpressionFinding:
     severity: str = "error"
 
     def where(self) -> str:
-        """`questions[6] (id).relevant` or `groups.name.relevant`, as the other errors say it."""
-        if self.location[0] == "questions":
-            return f"questions[{self.location[1]}] ({self.owner}).{self.location[2]}"
+        """`question 7 (id).relevant` (from 1) or `groups.name.relevant`, as the other errors say it."""
+        if self.location[0] == "questions" and isinstance(self.location[1], int):
+            return f"question {self.location[1] + 1} ({self.owner}).{self.location[2]}"
         return ".".join(str(part) for part in self.location)
 
     owner: str = ""
@@ -186,6 +212,29 @@ def expression_findings(questionnaire: Questionnaire) -> list[ExpressionFinding]
                 ExpressionFinding(location, finding.column, finding.message, finding.severity, owner=owner)
             )
     return found
+
+
+def _twice(questionnaire: Questionnaire, qid: str) -> str:
+    """Why `qid` is a duplicate, naming the `other = true` option that brings it when one does.
+
+    Trial 4: a question written as `filing_system_other` was "appears twice",
+    though it appeared once in the file: the other was the automatic
+    "please specify" follow-up of the option `other` of `filing_system`.
+    """
+    for question in questionnaire.questions:
+        for option in type_of(question).options(question):
+            if option.other and f"{question.id}_{option.id}"[:64] == qid:
+                return (
+                    f"question id '{qid}' appears twice: option '{option.id}' of '{question.id}' has "
+                    f"other = true, which adds a \"please specify\" question named '{qid}'; "
+                    "rename your question, or remove it and let enquete add the follow-up"
+                )
+    return f"question id '{qid}' appears twice"
+
+
+def _language_free(text: str) -> bool:
+    """Digits, punctuation, symbols and spaces only ("10", "0 %", "1-5"): no word to translate."""
+    return all(not c.isalpha() for c in text)
 
 
 def _as_written(questionnaire: Questionnaire) -> Iterator[tuple[int, QuestionBase]]:
@@ -309,25 +358,7 @@ class Questionnaire(Strict):
         An entry of the array may also be an inline option table, so a list
         can be extended in place.
         """
-        if not isinstance(data, dict):
-            return data
-        lists = data.get("lists") or {}
-        questions = data.get("questions")
-        if not isinstance(questions, list) or not isinstance(lists, dict):
-            return data
-        resolved = []
-        for question in questions:
-            if isinstance(question, dict):
-                question = dict(question)
-                for field in _LIST_FIELDS:
-                    value = question.get(field)
-                    entries = [value] if isinstance(value, str) else value
-                    if isinstance(entries, list) and any(isinstance(e, str) for e in entries):
-                        question[field] = _splice(lists, entries, question.get("id", "?"), field)
-            resolved.append(question)
-            if isinstance(question, dict):
-                resolved.extend(_specify_questions(question, data.get("languages")))
-        return {**data, "questions": resolved}
+        return resolve_questions(data)
 
     @field_validator("languages")
     @classmethod
@@ -346,7 +377,7 @@ class Questionnaire(Strict):
         ids = [q.id for q in self.questions]
         duplicates = sorted({i for i in ids if ids.count(i) > 1})
         if duplicates:
-            raise ValueError(f"question id '{duplicates[0]}' appears twice")
+            raise ValueError(_twice(self, duplicates[0]))
         if not self.questions:
             raise ValueError("a questionnaire needs at least one question")
         _check_expressions(self)
@@ -429,9 +460,16 @@ class Questionnaire(Strict):
         return [str(f) for f in expression_findings(self) if f.severity == "warning"]
 
     def missing_translations(self) -> list[str]:
-        """One line per string that lacks a language the questionnaire declares."""
+        """One line per string that lacks a language the questionnaire declares.
+
+        A text of digits and punctuation only (a 0-10 scale's "0" .. "10",
+        "1-5") reads the same in every language: it needs no translation.
+        Trial 4: such a scale gave 21 warnings.
+        """
         missing = []
         for path, text in self.texts():
+            if any(text.values()) and all(_language_free(t) for t in text.values()):
+                continue
             absent = [lang for lang in self.languages if not text.get(lang, "").strip()]
             if absent:
                 missing.append(f"{path}: no {', '.join(absent)} text")

@@ -41,6 +41,9 @@ class DateQuestion(QuestionBase):
             try:
                 return datetime.date.fromisoformat(value)
             except ValueError:
+                impossible = impossible_date("", value.strip())
+                if impossible is not None:  # written right, but no such day: say so (trial 4)
+                    raise ValueError(impossible.message()) from None
                 raise ValueError("a date such as 2024-05-01, or 'today'") from None
         return value
 

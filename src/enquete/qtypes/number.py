@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 import statistics
+from dataclasses import dataclass
 from typing import Any, Literal
 
 from pydantic import Field, model_validator
@@ -24,7 +25,6 @@ from enquete.results.pieces import Figures, Piece
 from enquete.results.question_result import QuestionResult
 from enquete.text import one_line
 
-_NUMBER = re.compile(r"[-+]?(\d+(\.\d*)?|\.\d+)")
 LIMIT = 1e15
 """Beyond this, a survey answer is a typo (and floats stop counting exactly)."""
 
@@ -50,16 +50,77 @@ class NumberQuestion(QuestionBase):
         return localize(self.unit, language) if self.unit else ""
 
 
-def parse_number(text: str) -> int | float | None:
-    """`120` -> 120, `37.5` -> 37.5, `1,5` -> 1.5 (a decimal comma); None for anything else."""
-    cleaned = text.strip().replace(" ", "").replace("\u00a0", "")
-    if cleaned.count(",") == 1 and "." not in cleaned:
-        cleaned = cleaned.replace(",", ".")
-    if len(cleaned) > 40 or not _NUMBER.fullmatch(cleaned):
+_SPACES = " \u00a0\u202f\u2009"
+"""Spaces that group digits (`1 000`, and the no-break ones a word processor puts there)."""
+_TOKENS = re.compile(r"(\d*)([,. \u00a0\u202f\u2009]?)")
+
+
+@dataclass(frozen=True)
+class Ambiguous:
+    """`1,000` or `1.000` where decimals are allowed: one thousand in some countries, one in others.
+
+    A lone comma or point followed by exactly three digits is a thousands
+    separator in English (comma) or Spanish (point) and a decimal mark in
+    French (comma) or English (point). Choosing for the person would change
+    the value silently, so the answer is refused with both readings.
+    """
+
+    thousands: int
+    decimal: float
+
+
+def _grouped(runs: list[str]) -> bool:
+    """`1`, `000`, `000`: a first group of 1-3 digits not starting with 0, then groups of exactly 3."""
+    first, rest = runs[0], runs[1:]
+    return 1 <= len(first) <= 3 and not (first.startswith("0") and rest) and all(len(r) == 3 for r in rest)
+
+
+def parse_number(text: str, *, whole: bool = False) -> int | float | Ambiguous | None:
+    """A typed number, its thousands separators and decimal mark told apart; None for anything else.
+
+    `120` -> 120, `37.5` and `37,5` -> 37.5, `1 000`, `1,000,000`, `1.000.000`
+    -> a whole number, `1,000.5` and `1.000,5` -> 1000.5. A lone comma or
+    point before exactly three digits (`1,000`, `1.000`) is a thousands
+    separator in a whole-number question (`whole`: it cannot hold a decimal
+    part) and `Ambiguous` elsewhere. Separators that group nothing the usual
+    way (`1 2`, `1,00,0`) make the text not a number: reading `1 2` as 12
+    would change what was typed.
+    """
+    cleaned = text.strip()
+    sign = ""
+    if cleaned[:1] in ("-", "+"):
+        sign, cleaned = cleaned[0], cleaned[1:].lstrip()
+    if not cleaned or len(cleaned) > 40:
         return None
-    if "." in cleaned:
-        return float(cleaned)
-    return int(cleaned)
+    runs: list[str] = []
+    marks: list[str] = []
+    for match in _TOKENS.finditer(cleaned):
+        digits, mark = match.groups()
+        if not digits and not mark:
+            break
+        runs.append(digits)
+        if mark:
+            marks.append(" " if mark in _SPACES else mark)
+    if sum(len(r) for r in runs) + len(marks) != len(cleaned) or not any(runs):
+        return None
+    if len(runs) == len(marks):
+        runs.append("")  # a trailing mark, as in `5.`
+    if not marks:
+        return int(sign + cleaned)
+    decimal_mark = marks[-1] if marks[-1] in ",." and marks.count(marks[-1]) == 1 else None
+    groups = marks[:-1] if decimal_mark else marks
+    if decimal_mark and not groups:  # `1,5`, `.5`, `1,000`: a decimal mark unless it groups
+        if whole and _grouped(runs) and runs[0]:
+            return int(sign + "".join(runs))
+        if _grouped(runs) and runs[0]:
+            return Ambiguous(int(sign + "".join(runs)), float(f"{sign}{runs[0]}.{runs[1]}"))
+        return float(f"{sign}{runs[0] or '0'}.{runs[1] or '0'}")
+    integer_runs = runs[:-1] if decimal_mark else runs
+    if len(set(groups)) != 1 or groups[0] == decimal_mark or not _grouped(integer_runs):
+        return None
+    if decimal_mark:
+        return float(f"{sign}{''.join(integer_runs)}.{runs[-1] or '0'}")
+    return int(sign + "".join(runs))
 
 
 def without_unit(text: str, units: list[str]) -> str:
@@ -79,7 +140,13 @@ def example_answer(question: NumberQuestion) -> str:
     """A number the question accepts, for the "such as ..." of a refusal (37.5 only where decimals are).
 
     Trial 3: a whole-number question was told "such as 120 or 37.5", and 37.5 would be refused.
+    Three decimals get a fourth 0 (`1.6250`): `1.625` is `Ambiguous` where decimals are allowed.
     """
+    text = _example(question)
+    return text + "0" if re.fullmatch(r"-?\d+\.\d{3}", text) else text
+
+
+def _example(question: NumberQuestion) -> str:
     whole = question.decimals == 0
     low, high = question.min, question.max
     for candidate in [120.0, 12.0] if whole else [37.5, 120.0]:
@@ -97,6 +164,12 @@ def example_answer(question: NumberQuestion) -> str:
     step = 10**question.decimals  # the smallest answer with that many decimals not below the bound
     value = math.ceil(bound * step) / step if low is not None else math.floor(bound * step) / step
     return f"{value:.{question.decimals}f}"
+
+
+def unambiguous(value: float) -> str:
+    """`1.0`, `12.5`, `3.1420`: a decimal that cannot be read as thousands (never 3 decimals)."""
+    text = f"{value:.3f}".rstrip("0")
+    return text + "0" if text.endswith(".") or len(text.split(".")[1]) == 3 else text
 
 
 def format_number(value: float, unit: str = "") -> str:
@@ -122,7 +195,14 @@ class NumberType(QuestionType[NumberQuestion]):
             if is_blank(raw):
                 return None, []
             units = list(question.unit.values()) if question.unit else []
-            parsed = parse_number(without_unit(raw, units))
+            parsed = parse_number(without_unit(raw, units), whole=question.decimals == 0)
+            if isinstance(parsed, Ambiguous):
+                params = {
+                    "value": raw.strip()[:40],
+                    "thousands": str(parsed.thousands),
+                    "decimal": unambiguous(parsed.decimal),
+                }
+                return None, [Problem(qid, "ambiguous_separator", params=params)]
             if parsed is None:
                 params = {"value": raw.strip()[:40], "example": example_answer(question)}
                 return None, [Problem(qid, "not_a_number", params=params)]

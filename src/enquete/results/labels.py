@@ -2,28 +2,62 @@
 
 A question's full text is a paragraph ("Select which Recommendation(s)...");
 menus and sheet names need a title. The questionnaire's optional `short` is
-used when it exists; otherwise the id, humanized ("low_priority" -> "Low
-priority"), which is always distinct from its neighbours.
+used when it exists; otherwise the start of the question's text in the
+report's language (its first sentence, cut at a word), as
+docs/questionnaire-format.md promises: the id is the author's name for the
+question, in English, and no reader's.
 """
 
 from __future__ import annotations
 
+import re
+
 from enquete.model.question import Option, QuestionBase
 from enquete.model.questionnaire import Questionnaire
 from enquete.qtypes import type_of
+from enquete.text import one_line, text_width
 
 TAG_SEPARATOR = " · "
 """Short labels read "Rec. 1 · Business models": the part before it is the tag."""
 
 
+TITLE_CELLS = 60
+"""A title from a question's text is cut past this many terminal cells (menus, sheet names, summaries)."""
+_FIRST_SENTENCE = re.compile(r"(.+?)(?:[.?!;](?:\s|$)|[。？！；])")
+_END_PUNCTUATION = " .?!:;。？！：；"
+
+
 def question_title(question: QuestionBase, language: str) -> str:
-    """The question's short title in `language`: its `short` if the schema has one, else its id."""
+    """The question's title in `language`: its `short` if the schema has one, else the start of its text.
+
+    Regression: without `short`, questions were titled by their id in English
+    (`1. Office`, `14. Topics: ...`) in every language.
+    """
     short = getattr(question, "short", None)
     if short:
         short_in = getattr(question, "short_in", None)
         if callable(short_in):
             return str(short_in(language))
-    return question.id.replace("_", " ").replace("-", " ").capitalize()
+    title = start_of(question.text_in(language))
+    return title or question.id.replace("_", " ").replace("-", " ").capitalize()
+
+
+def start_of(text: str, limit: int = TITLE_CELLS) -> str:
+    """The title "Which formats suit your staff" from the text "Which formats suit your staff? Select ...".
+
+    The first sentence without its closing mark (a title, followed by ": " in
+    the summary), cut at the last word that fits `limit` cells, with "…". A
+    colon does not end it: "If yes: when was it adopted" is not "If yes".
+    """
+    flat = one_line(text)
+    sentence = _FIRST_SENTENCE.match(flat)
+    title = (sentence.group(1) if sentence else flat).rstrip(_END_PUNCTUATION)
+    if text_width(title) <= limit:
+        return title
+    cut = one_line(title, limit)[:-1]  # without its "…"
+    if " " in cut and title[len(cut)] != " ":
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(_END_PUNCTUATION + ",") + "…"
 
 
 def option_tag(option: Option, language: str) -> str:

@@ -157,6 +157,8 @@ def ranking(
         lowest = p.lowest[len(bottom) > 1].format(names=named(bottom), p=pct(bottom))
     if lang == "zh":
         body = p.clause_sep.join([*parts, lowest])
+    elif bottom[0].count == 0 and p.none_joiner is not None:
+        body = p.clause_sep.join(parts) + p.none_joiner + lowest
     elif len(parts) == 1:
         body = parts[0] + p.two_groups_joiner + lowest
     else:

@@ -7,13 +7,15 @@ applied to, which the sheet says), the denominator written above the
 tables, headers frozen; a number's or a date's figures; its comments, without
 response ids in an anonymous survey. Both come from what each question's type says (its
 CSV columns, its format-neutral report pieces): a new type needs nothing here.
-Text is stored as text: a comment starting with "="
+A number's or a date's answer is stored as a number or a date (so it can
+be summed and pivoted); text is stored as text: a comment starting with "="
 is never a formula (string type, and Excel's quote prefix, as the CSV's
 apostrophe), and characters a workbook cannot hold become U+FFFD.
 """
 
 from __future__ import annotations
 
+import datetime
 import io
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -47,6 +49,8 @@ TIDY_COLUMNS = (
     "comment",
 )
 BOLD = Font(bold=True)
+Value = str | int | float | datetime.date
+"""A cell of the Responses sheet: text, or an answer that is a number or a date."""
 
 
 def safe_text(text: str) -> str:
@@ -65,13 +69,15 @@ def _put(sheet: Worksheet, row: int, column: int, value: Any, bold: bool = False
             cell.alignment = Alignment(wrap_text=True, vertical="top")
     else:
         cell.value = value
+        if isinstance(value, datetime.date):
+            cell.number_format = "yyyy-mm-dd"
     if bold:
         cell.font = BOLD
 
 
 def tidy_rows(
     results: Results, questionnaire: Questionnaire, language: str, names: Mapping[str, str] | None = None
-) -> Iterator[tuple[str, str, int, str, str, str, str, str, str]]:
+) -> Iterator[tuple[str, str, int, str, str, str, str, Value, str]]:
     """The long table: (respondent, name, question no., question, id, option, option id, value, comment).
 
     Built from each question's CSV columns (`QuestionType.columns`), so every
@@ -111,7 +117,20 @@ def tidy_rows(
                     yield (*base, label, option, "", cells[column.name])
                 elif column.kind == "value" and column.name in cells:
                     value = cells[column.name]
-                    yield (*base, label, option, labels.get(value, value), "")
+                    yield (*base, label, option, _typed(answer, value, labels), "")
+
+
+def _typed(answer: Any, text: str, labels: Mapping[str, str]) -> Value:
+    """The answer itself where the cell is its number or date written out, so a workbook can sum it;
+    else the text, labelled (an option id becomes its label).
+
+    Trial: `120` and `12.5` were text in the Responses sheet, and a pivot table could not add them.
+    """
+    if isinstance(answer, int | float) and not isinstance(answer, bool) and text == str(answer):
+        return answer
+    if isinstance(answer, datetime.date) and not isinstance(answer, datetime.datetime):
+        return answer if text == answer.isoformat() else labels.get(text, text)
+    return labels.get(text, text)
 
 
 def _sheet_name(number: int, title: str) -> str:

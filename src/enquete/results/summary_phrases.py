@@ -66,6 +66,10 @@ class Phrases:
     """`exclusive` for a conditional question: of the `n` it applied to, not of all respondents."""
     exclusive_one: str | None = None
     """`exclusive` when exactly one respondent chose the option, where the verb must agree (French)."""
+    none_joiner: str | None = None
+    """Before `lowest_none`, instead of `two_groups_joiner`/`clause_sep` + "and", where "and" would
+    join the group nobody chose to the top one (Russian "— Онлайн и Очно — ни одного выбора" read as
+    both at 100 %)."""
     followed_agrees_with_top: bool = False
     """Spanish: "seguida(s) de" agrees with the group that came first."""
 
@@ -277,7 +281,8 @@ PHRASES: dict[str, Phrases] = {
             "{names} — среди наиболее часто выбираемых в обоих вопросах: {items}; "
             "ни один респондент не выбрал этот вариант в обоих"
         ),
-        lowest_none="{names} — ни одного выбора",
+        lowest_none="ни одного выбора — {names}",
+        none_joiner="; ",
         all_none="ни один респондент не выбрал ни одного варианта",
         respondents_anonymous=("число респондентов, ответивших на обследование: {n}",) * 2,
         not_answered=("число респондентов, не ответивших на этот вопрос: {count} из {n} ({p})",) * 2,
