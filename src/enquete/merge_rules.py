@@ -145,7 +145,10 @@ def decide_in_order(
                 "but was saved later"
             )
         else:
-            why = f"revision {new.revision} has different answers from revision {current.revision} already there"
+            why = (
+                f"revision {new.revision} has different answers "
+                f"from revision {current.revision} already there"
+            )
         steps.append(
             _step(
                 item,

@@ -6,8 +6,11 @@ import datetime
 from typing import Any
 
 import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
 
 from enquete.qtypes import type_of
+from enquete.qtypes.number import NumberQuestion
 from tests.unit.test_qtypes import NEW_TYPES
 
 
@@ -151,3 +154,30 @@ def test_a_pattern_must_match_the_whole_answer() -> None:
 def test_single_line_is_declared() -> None:
     question = NEW_TYPES.question("reference")
     assert getattr(question, "multiline", True) is False
+
+
+@given(
+    st.one_of(
+        st.integers(-(10**12), 10**12),
+        st.floats(-1e12, 1e12, allow_nan=False, allow_infinity=False),
+        st.decimals(-1000, 1000, places=3).map(float),
+    ),
+    st.sampled_from([None, 3, 6]),
+)
+def test_a_stored_number_shown_in_its_field_reads_back_as_itself(value: float, decimals: int | None) -> None:
+    """Regression: a resumed 3.142 was shown as "3.142", then refused as ambiguous (3142 or 3.142)
+    when the field was read on Ctrl+N: what the field shows must read back as the same answer."""
+    question = NumberQuestion.model_validate(
+        {"id": "n", "type": "number", "text": "How many?", "decimals": decimals}
+    )
+    kind = type_of(question)
+    stored, problems = kind.read(question, value)
+    assert isinstance(stored, int | float) or problems
+    assume(not problems and (stored == 0 or abs(stored) >= 1e-9))  # what a person types: no 1e-185
+    assert isinstance(stored, int | float)
+    assert kind.read(question, kind.field_text(question, stored)) == (stored, [])
+
+
+def test_a_stored_date_is_shown_as_an_iso_date() -> None:
+    question = NEW_TYPES.question("since")
+    assert type_of(question).field_text(question, datetime.date(2024, 2, 29)) == "2024-02-29"

@@ -146,6 +146,16 @@ class QuestionType(ABC, Generic[Q]):
             Required-ness is not checked here (a draft may be incomplete): see `missing`.
         """
 
+    def field_text(self, question: Q, answer: Answer) -> str:
+        """A stored answer as a one-line field shows it, to be typed over.
+
+        `read` must give back the same answer from this text: a resumed answer
+        left as it was must not turn into a problem when the field is read.
+        """
+        if isinstance(answer, datetime.date):
+            return answer.isoformat()
+        return str(answer)
+
     def missing(self, question: Q, answer: Answer | None) -> list[Problem]:
         """What a submitted response still lacks for this question (required, rows, too few)."""
         if question.required and not self.is_answered(question, answer):

@@ -11,6 +11,7 @@ import math
 import re
 import statistics
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any, Literal
 
 from pydantic import Field, model_validator
@@ -172,6 +173,22 @@ def unambiguous(value: float) -> str:
     return text + "0" if text.endswith(".") or len(text.split(".")[1]) == 3 else text
 
 
+def typed_form(value: float) -> str:
+    """A stored number as text that `parse_number` reads back as the same value.
+
+    No exponent (`1e-05` is not a number to type), and a fourth decimal where
+    exactly three would read as thousands (`3.142` is `Ambiguous`: `3.1420`).
+    Regression: a resumed 3.142 was shown as typed and refused when read.
+    """
+    if isinstance(value, int):
+        return str(value)
+    text = format(Decimal(repr(value)), "f")
+    whole, _, fraction = text.lstrip("-").partition(".")
+    if len(fraction) == 3 and 1 <= len(whole) <= 3 and not whole.startswith("0"):
+        text += "0"
+    return text
+
+
 def format_number(value: float, unit: str = "") -> str:
     """A figure as a report shows it: whole numbers without `.0`, others to two decimals."""
     text = str(int(value)) if float(value).is_integer() else f"{value:.2f}".rstrip("0").rstrip(".")
@@ -186,6 +203,11 @@ class NumberType(QuestionType[NumberQuestion]):
 
     def answer_domain(self, question: NumberQuestion) -> AnswerDomain:
         return AnswerDomain("number")
+
+    def field_text(self, question: NumberQuestion, answer: Answer) -> str:
+        if isinstance(answer, int | float) and not isinstance(answer, bool):
+            return typed_form(answer)
+        return super().field_text(question, answer)
 
     def read(self, question: NumberQuestion, raw: Any) -> tuple[Answer | None, list[Problem]]:
         qid = question.id

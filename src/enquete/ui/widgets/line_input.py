@@ -7,7 +7,6 @@ stays on screen with its message instead of being lost.
 
 from __future__ import annotations
 
-import datetime
 from typing import Any
 
 from textual import on
@@ -16,6 +15,7 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Input, Static
 
+from enquete.qtypes import type_of
 from enquete.text import printable, without_surrogates
 from enquete.ui.content import tr
 from enquete.ui.widgets.answer_field import AnswerField
@@ -34,10 +34,13 @@ class LineField(AnswerField):
     """
 
     def compose(self) -> ComposeResult:
-        value = self.initial
-        if isinstance(value, datetime.date):
-            value = value.isoformat()
-        text = "" if value is None else str(value)
+        value = self.initial  # as typed when it was refused, else the stored answer
+        if value is None:
+            text = ""
+        elif isinstance(value, str):
+            text = value
+        else:
+            text = type_of(self.question).field_text(self.question, value)
         placeholder = {"number": "number.placeholder", "date": "date.placeholder"}.get(self.question.type)
         with Horizontal():
             yield OneLineInput(text, placeholder=tr(placeholder, self.language) if placeholder else "")
