@@ -9,6 +9,7 @@ no format meant to be read (only in the per-response data: CSV and JSON).
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 from pathlib import Path
@@ -259,3 +260,19 @@ def test_workbook_responses_hold_numbers_and_dates_as_such(tmp_path: Path) -> No
     adopted = sorted(v for (_, qid), v in value.items() if qid == "strategy_adopted")
     assert {"2021-01-10", "2023-09-15"} <= {d.date().isoformat() for d in adopted}
     assert all(isinstance(v, str) for (_, qid), v in value.items() if qid == "filing_system")
+
+
+def test_an_answer_to_a_question_not_asked_is_in_no_output(tmp_path: Path) -> None:
+    """Regression (trial 2026-12): FR's file holds a date for a strategy it says it does not have;
+    no figure counted it, yet the workbook's table of answers, the CSV and the JSON listed it."""
+    results, questionnaire = aggregated(tmp_path, "office-capacity.toml", OFFICES)
+    assert "strategy_adopted" not in results.responses["FR"].answers
+    assert "strategy_adopted" in results.responses["AU"].answers
+    data = json.loads(render_json(results, questionnaire))
+    assert "strategy_adopted" not in data["selections"]["FR"]
+    rows = list(csv.DictReader(io.StringIO(render_csv(questionnaire, results, "en").removeprefix("\ufeff"))))
+    by_office = {row["_respondent"]: row for row in rows}
+    assert by_office["FR"]["strategy_adopted"] == "" and by_office["AU"]["strategy_adopted"] != ""
+    sheet = load_workbook(io.BytesIO(render_xlsx(results, questionnaire, "en")))["Responses"]
+    texts = [str(cell.value) for row in sheet.iter_rows() for cell in row if cell.value is not None]
+    assert "2020-01-01" not in " ".join(texts) and "2020-01-01 00:00:00" not in texts

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -170,7 +170,7 @@ def aggregate_files(
     rejected = [o for o in outcomes if isinstance(o, Rejected)]
     del outcomes
     counted, superseded, conflicts = choose_counted(loaded, questionnaire)
-    responses = {k: _whole(v) for k, v in counted.items()}
+    responses = {k: _as_asked(_whole(v), questionnaire) for k, v in counted.items()}
     return Results(
         questionnaire=questionnaire.id,
         version=questionnaire.version,
@@ -187,6 +187,20 @@ def aggregate_files(
 def _whole(item: Loaded) -> Response:
     assert item.response is not None  # load_all keeps it for the newest revision of every id
     return item.response
+
+
+def _as_asked(response: Response, questionnaire: Questionnaire) -> Response:
+    """The response without answers to questions its own answers skip.
+
+    The app never sends them (they are set aside in the draft), but a file
+    written by another tool or by hand may: no output may list what no figure
+    counts (a table of answers showed a date for a question never asked).
+    """
+    if not any(q.relevant or q.group for q in questionnaire.questions):
+        return response
+    relevant = questionnaire.rules().relevance(response.answers)
+    asked = {qid: answer for qid, answer in response.answers.items() if relevant.get(qid, True)}
+    return response if len(asked) == len(response.answers) else replace(response, answers=asked)
 
 
 def aggregate_folder(
