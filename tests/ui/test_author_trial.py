@@ -1,0 +1,97 @@
+"""A survey author's first try of the app (s1 office capacity, s2 anonymous satisfaction): what went wrong."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from enquete.storage.questionnaire_file import read_questionnaire_data
+from enquete.ui.app import EnqueteApp
+from enquete.ui.screens.fill import FillScreen
+from tests.conftest import FIXTURES
+from tests.ui.conftest import running, screen_text, settled
+
+TRIAL = FIXTURES / "author-trial"
+
+
+def trial_app(name: str, language: str = "en") -> EnqueteApp:
+    path = TRIAL / name
+    _, data = read_questionnaire_data(path)
+    return EnqueteApp(data, Path("responses"), source=str(path), language=language, mode="fill")
+
+
+def fill(app: EnqueteApp) -> FillScreen:
+    screen = app.screen
+    assert isinstance(screen, FillScreen)
+    return screen
+
+
+def draft_answers() -> dict[str, Any]:
+    drafts = list(Path("responses/drafts").glob("*.toml"))
+    assert len(drafts) == 1, drafts
+    answers: dict[str, Any] = tomllib.loads(drafts[0].read_text("utf-8")).get("answers", {})
+    return answers
+
+
+async def go_to(pilot: Any, question_id: str) -> None:
+    screen = fill(pilot.app)
+    await screen.show_question_now(screen.session.questionnaire.ids.index(question_id))
+    await settled(pilot)
+
+
+async def test_a_name_typed_in_a_code_search_saves_that_name_not_a_code_met_on_the_way() -> None:
+    """Bug (author trial, item 1): "China" picked CH as soon as "Ch" was typed and kept it while the
+    list showed only CN; Ctrl+N saved office = "CH" ("Austria" saved AU)."""
+    for typed, code, name in (("China", "CN", "China"), ("Austria", "AT", "Austria")):
+        async with running(trial_app("cap.toml"), size=(80, 24)) as pilot:
+            await go_to(pilot, "office")
+            await pilot.press(*typed)
+            await settled(pilot)
+            shown = screen_text(pilot.app)
+            assert f"Chosen: {code}  {name}" in shown, shown
+            await pilot.press("ctrl+n")
+            await settled(pilot)
+            assert fill(pilot.app).question.id == "examiners"
+            assert draft_answers()["office"] == code
+
+
+async def test_a_label_typed_in_a_choice_search_saves_that_option_not_an_id_met_on_the_way() -> None:
+    """Bug (author trial, item 1): typing "not sure" picked option id "no" ("No contact") on the way
+    and Ctrl+N saved channel = "no"."""
+    async with running(trial_app("sat.toml"), size=(80, 24)) as pilot:
+        await go_to(pilot, "channel")
+        await pilot.press(*"not sure")
+        await settled(pilot)
+        shown = screen_text(pilot.app)
+        assert "Chosen: Not sure" in shown and "No contact" not in shown, shown
+        await pilot.press("ctrl+n")
+        await settled(pilot)
+        assert draft_answers()["channel"] == "not_sure"
+
+
+async def test_text_that_no_longer_names_one_item_drops_the_item_typed_on_the_way() -> None:
+    """Bug (author trial, item 1): the pick made by "AU" stayed when "Aus" matched several offices."""
+    async with running(trial_app("cap.toml"), size=(80, 24)) as pilot:
+        await go_to(pilot, "office")
+        await pilot.press(*"Aus")
+        await settled(pilot)
+        assert "Nothing chosen yet" in screen_text(pilot.app)
+        await pilot.press("ctrl+n")
+        await settled(pilot)
+        assert "office" not in draft_answers()
+
+
+async def test_a_label_typed_in_the_persons_language_is_taken_like_an_id() -> None:
+    """Bug (author trial, item 3): in French, "oui" typed on a yes/no question was dropped by
+    Ctrl+R: the review said an answer was required."""
+    async with running(trial_app("cap.toml", language="fr"), size=(80, 24)) as pilot:
+        await go_to(pilot, "has_strategy")
+        await pilot.press(*"OUI", "ctrl+r")
+        await settled(pilot)
+        lines = screen_text(pilot.app).splitlines()
+        at = next(i for i, line in enumerate(lines) if "A une stratégie" in line)
+        assert "✓" in lines[at] and "Oui" in lines[at + 1] and "requise" not in lines[at + 1], lines[
+            at : at + 2
+        ]
+        assert draft_answers()["has_strategy"] == "yes"
