@@ -9,6 +9,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -54,6 +55,25 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+class SearchInput(OneLineInput):
+    """The search box: Backspace or Delete with nothing left to delete clears the choice."""
+
+    class EmptyDeleted(Message):
+        """Backspace or Delete was pressed on an empty search: the person wants no item chosen."""
+
+    def action_delete_left(self) -> None:
+        if not self.value:
+            self.post_message(self.EmptyDeleted())
+        else:
+            super().action_delete_left()
+
+    def action_delete_right(self) -> None:
+        if not self.value:
+            self.post_message(self.EmptyDeleted())
+        else:
+            super().action_delete_right()
+
+
 class PickOneField(AnswerField):
     """An input to filter, a list to choose from; Enter picks the highlighted item."""
 
@@ -62,7 +82,11 @@ class PickOneField(AnswerField):
     PickOneField OptionList { height: 10; }
     PickOneField .chosen { padding: 0 1; text-style: bold; }
     """
-    BINDINGS = [Binding("down", "to_list", show=False)]
+    BINDINGS = [
+        Binding("down", "to_list", show=False),
+        Binding("backspace,delete", "clear_choice", show=False),
+    ]
+    """Down goes into the list; Backspace or Delete there clears the choice (as on an empty search)."""
 
     def __init__(self, question: AnyQuestion, value: Any, language: str, **kwargs: Any) -> None:
         super().__init__(question, value, language, **kwargs)
@@ -79,7 +103,7 @@ class PickOneField(AnswerField):
         self._enter_moved_on = False
 
     def compose(self) -> ComposeResult:
-        yield OneLineInput(placeholder=tr("pick.placeholder", self.language), id="filter")
+        yield SearchInput(placeholder=tr("pick.placeholder", self.language), id="filter")
         yield Static(self._chosen_text(self.initial), classes="chosen", id="chosen")
         yield OptionList(*self._options(""), id="choices")
 
@@ -177,6 +201,11 @@ class PickOneField(AnswerField):
         self.announce(code)
         self._enter_changed()
 
+    @on(SearchInput.EmptyDeleted)
+    def action_clear_choice(self) -> None:
+        """No item chosen: an optional question answered by mistake can be left unanswered again."""
+        self._pick(None)
+
     def current_value(self) -> Any:
         if self._picked:
             return self._picked
@@ -189,10 +218,18 @@ class PickOneField(AnswerField):
     def enter_moves_on(self) -> bool:
         """Enter goes on once an item is chosen and is the one highlighted; before, it picks.
 
+        With nothing typed in the search, Enter goes on and chooses nothing.
         Typing "KR" or "Korea" picks KR at once, so Enter goes to the next question;
         typing "Kor" highlights KR among others: Enter picks it, a second Enter goes on.
         """
-        if not self.enter_may_move_on() or self._picked not in self.names:
+        if not self.enter_may_move_on():
+            return False
+        search = self.query_one("#filter", Input)
+        if search.has_focus and not search.value.strip():
+            # Nothing typed, nothing highlighted by the person: Enter skips, as Ctrl+N does.
+            # Bug (author trial): it picked the first option, an answer nobody gave.
+            return True
+        if self._picked not in self.names:
             return False
         choices = self.query_one("#choices", OptionList)
         if choices.highlighted is None:
