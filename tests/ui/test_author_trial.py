@@ -141,3 +141,22 @@ async def test_backspace_or_delete_on_an_empty_search_clears_the_choice(key: str
         await pilot.press("f1")
         await settled(pilot)
         assert "Backspace or Delete on an empty search clears the choice" in as_prose(screen_text(pilot.app))
+
+
+async def test_ctrl_u_typed_in_a_burst_right_after_ctrl_n_clears_the_next_answer() -> None:
+    """Bug (author trial, item 4): `C-n C-u 200` in one burst onto a number holding 300 gave 300200:
+    the Ctrl+U went to the question being left."""
+    from textual import events
+
+    app = trial_app("cap.toml")
+    async with running(app, size=(80, 24)) as pilot:
+        await go_to(pilot, "examiners")
+        await pilot.press(*"300", "ctrl+b")
+        await settled(pilot)
+        assert fill(app).question.id == "office"
+        for key in ("ctrl+n", "ctrl+u", "2", "0", "0"):
+            app.post_message(events.Key(key, key if len(key) == 1 else None))
+        await settled(pilot)
+        assert fill(app).question.id == "examiners"
+        assert "▊ 200 ▎ examiners" in " ".join(screen_text(app).split())
+        assert draft_answers()["examiners"] == 200
