@@ -160,3 +160,19 @@ async def test_ctrl_u_typed_in_a_burst_right_after_ctrl_n_clears_the_next_answer
         assert fill(app).question.id == "examiners"
         assert "▊ 200 ▎ examiners" in " ".join(screen_text(app).split())
         assert draft_answers()["examiners"] == 200
+
+
+async def test_the_progress_counter_reaches_its_total_on_a_complete_response() -> None:
+    """Bug (author trial, item 6): a complete response read 8/11 answered (9/11 in the app it was found in): the note and the question
+    not asked (its condition false) were counted."""
+    async with running(trial_app("cap.toml"), size=(80, 24)) as pilot:
+        await go_to(pilot, "office")
+        assert "0/8 answered" in screen_text(pilot.app)
+        for keys in ("AU", "120", "12.5", "35", "2020-01-01", "no", "epct"):
+            await pilot.press(*keys, "enter")
+            await settled(pilot)
+        assert fill(pilot.app).question.id == "remarks"
+        await pilot.press(*"fine")
+        await settled(pilot)
+        assert "8/8 answered" in screen_text(pilot.app)
+        assert draft_answers()["has_strategy"] == "no"
