@@ -52,12 +52,13 @@ class OneLineInput(Input):
         inserted at once: in a burst, Ctrl+U then "200" cleared the "200" (or, right
         after Ctrl+N, was lost: `C-n C-u 200` onto 300 gave 300200; author trial).
         """
-        bindings = [b for b in self._bindings.key_to_bindings.get(event.key, []) if not b.priority]
-        if bindings and not event.is_printable:
-            event.stop()
-            event.prevent_default()
-            await self.run_action(bindings[0].action)
-            return
+        if not event.is_printable:
+            for binding in self._bindings.key_to_bindings.get(event.key, []):
+                # As the app would run it (a key it declines, such as Ctrl+C, still goes up to the app).
+                if not binding.priority and await self.app.run_action(binding.action, self):
+                    event.stop()
+                    event.prevent_default()
+                    return
         await super()._on_key(event)
 
     def _on_paste(self, event: events.Paste) -> None:
