@@ -283,11 +283,23 @@ class FillSession:
             return QuestionState.INVALID
         return QuestionState.ANSWERED if is_answered(self.answer(question_id)) else QuestionState.EMPTY
 
+    def asked_ids(self) -> list[str]:
+        """The questions the person is asked now and can answer: notes and skipped questions are not.
+
+        Bug (author trial): the progress counter counted them, so a complete response read 9/11.
+        """
+        from enquete.qtypes import type_of
+
+        relevant = self.relevance()
+        return [
+            q.id for q in self.questionnaire.questions if relevant.get(q.id, True) and type_of(q).takes_answer
+        ]
+
     def answered_count(self) -> int:
-        """Questions answered with nothing wrong and nothing missing (a half-filled matrix is not)."""
+        """Questions asked, answered, nothing wrong or missing (a half-filled matrix is not)."""
         return sum(
             1
-            for qid in self.questionnaire.ids
+            for qid in self.asked_ids()
             if self.state(qid) is QuestionState.ANSWERED and not self.problems(qid, complete=True)
         )
 

@@ -56,6 +56,8 @@ class DraftEntry:
     path: Path
     response: Response
     answered: int
+    asked: int
+    """Questions asked and answerable in this draft (notes and skipped ones not counted)."""
 
 
 @dataclass(frozen=True)
@@ -248,9 +250,12 @@ class HomeScreen(Screen[None]):
             newest: dict[str, tuple[Path, Response]] = {}
             for path, response in folder.drafts(questionnaire):  # newest first
                 newest.setdefault(response.id, (path, response))  # one entry per response, however named
+            sessions = [
+                (path, response, FillSession(workspace, response)) for path, response in newest.values()
+            ]
             drafts = [
-                DraftEntry(path, response, FillSession(workspace, response).answered_count())
-                for path, response in newest.values()
+                DraftEntry(path, response, session.answered_count(), len(session.asked_ids()))
+                for path, response, session in sessions
             ]
             listing = Listing(root, drafts, folder.submitted_files())
         except (OSError, StorageError) as error:
@@ -263,7 +268,6 @@ class HomeScreen(Screen[None]):
 
     def _options(self, listing: Listing) -> list[Option]:
         lang = self.language
-        total = len(self.workspace.questionnaire.questions) if self.workspace else 0
         key_of = self.workspace.questionnaire.respondent_key if self.workspace else ""
         options = []
         self._actions = {}
@@ -278,7 +282,7 @@ class HomeScreen(Screen[None]):
             key = draft.answers.get(key_of) if key_of else draft.id[:8]
             who = f"{key} {st3_name(key, lang)}" if isinstance(key, str) else tr("home.no_respondent", lang)
             saved = draft.saved.astimezone().strftime("%Y-%m-%d %H:%M %Z")
-            progress = tr("home.answered", lang, answered=entry.answered, total=total)
+            progress = tr("home.answered", lang, answered=entry.answered, total=entry.asked)
             if draft.revision > 1:
                 text = tr(
                     "home.resume_revision",

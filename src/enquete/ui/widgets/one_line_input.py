@@ -44,6 +44,23 @@ class OneLineInput(Input):
         kwargs.setdefault("select_on_focus", False)
         super().__init__(value, **kwargs)
 
+    async def _on_key(self, event: events.Key) -> None:
+        """Editing keys (Ctrl+U, Backspace, arrows...) act here, at once, in the order typed.
+
+        Textual runs a widget's own bindings only once the key has bubbled up to the
+        app, one message queue after another, while the characters typed after it are
+        inserted at once: in a burst, Ctrl+U then "200" cleared the "200" (or, right
+        after Ctrl+N, was lost: `C-n C-u 200` onto 300 gave 300200; author trial).
+        """
+        if not event.is_printable:
+            for binding in self._bindings.key_to_bindings.get(event.key, []):
+                # As the app would run it (a key it declines, such as Ctrl+C, still goes up to the app).
+                if not binding.priority and await self.app.run_action(binding.action, self):
+                    event.stop()
+                    event.prevent_default()
+                    return
+        await super()._on_key(event)
+
     def _on_paste(self, event: events.Paste) -> None:
         """Insert the whole paste, its lines joined with spaces (Input's own keeps the first line)."""
         event.prevent_default()

@@ -9,6 +9,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -54,6 +55,25 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+class SearchInput(OneLineInput):
+    """The search box: Backspace or Delete with nothing left to delete clears the choice."""
+
+    class EmptyDeleted(Message):
+        """Backspace or Delete was pressed on an empty search: the person wants no item chosen."""
+
+    def action_delete_left(self) -> None:
+        if not self.value:
+            self.post_message(self.EmptyDeleted())
+        else:
+            super().action_delete_left()
+
+    def action_delete_right(self) -> None:
+        if not self.value:
+            self.post_message(self.EmptyDeleted())
+        else:
+            super().action_delete_right()
+
+
 class PickOneField(AnswerField):
     """An input to filter, a list to choose from; Enter picks the highlighted item."""
 
@@ -62,7 +82,11 @@ class PickOneField(AnswerField):
     PickOneField OptionList { height: 10; }
     PickOneField .chosen { padding: 0 1; text-style: bold; }
     """
-    BINDINGS = [Binding("down", "to_list", show=False)]
+    BINDINGS = [
+        Binding("down", "to_list", show=False),
+        Binding("backspace,delete", "clear_choice", show=False),
+    ]
+    """Down goes into the list; Backspace or Delete there clears the choice (as on an empty search)."""
 
     def __init__(self, question: AnyQuestion, value: Any, language: str, **kwargs: Any) -> None:
         super().__init__(question, value, language, **kwargs)
@@ -73,23 +97,52 @@ class PickOneField(AnswerField):
         self.names = dict(self.items)
         self.folded = [(code, fold(code), fold(name)) for code, name in self.items]
         self._picked = value if isinstance(value, str) else None
+        self._chosen = self._picked
+        """The item chosen outright (the answer given, Enter, a click): what the search falls back on."""
+        self._changed_by_person = False
         self._enter_moved_on = False
 
     def compose(self) -> ComposeResult:
-        yield OneLineInput(placeholder=tr("pick.placeholder", self.language), id="filter")
+        yield SearchInput(placeholder=tr("pick.placeholder", self.language), id="filter")
         yield Static(self._chosen_text(self.initial), classes="chosen", id="chosen")
         yield OptionList(*self._options(""), id="choices")
 
-    def _options(self, text: str) -> list[Option]:
+    def _matches(self, text: str) -> list[str]:
+        """The items the typed text finds, best first: an alias, codes or ids it starts, names it is in."""
         wanted = fold(text.strip())
-        if wanted:
-            alias = ALIASES.get(wanted) if self._is_code_list else None
-            first = [alias] if alias in self.names else []
-            starts = [c for c, fc, _ in self.folded if fc.startswith(wanted) and c not in first]
-            contains = [c for c, fc, fn in self.folded if wanted in fn and c not in starts and c not in first]
-            codes = first + starts + contains
-        else:
-            codes = [c for c, _, _ in self.folded]
+        if not wanted:
+            return [c for c, _, _ in self.folded]
+        alias = ALIASES.get(wanted) if self._is_code_list else None
+        first = [alias] if alias in self.names else []
+        starts = [c for c, fc, _ in self.folded if fc.startswith(wanted) and c not in first]
+        contains = [c for c, fc, fn in self.folded if wanted in fn and c not in starts and c not in first]
+        return first + starts + contains
+
+    def typed_item(self, text: str) -> str | None:
+        """The one item the typed text names, or None: the choice follows the text as it is now.
+
+        In order: an exact code or option id ("kr"), an alias ("Korea"), exactly one
+        name or label ("China", "oui": accents and case ignored), or the only item
+        the text still finds. Bug (author trial): "China" chose CH when "Ch" was
+        typed, and kept it while the list showed only CN.
+        """
+        wanted = fold(text.strip())
+        if not wanted:
+            return None
+        for exact in (
+            [c for c, fc, _ in self.folded if fc == wanted],
+            [ALIASES[wanted]] if self._is_code_list and ALIASES.get(wanted) in self.names else [],
+            [c for c, _, fn in self.folded if fn == wanted],
+            self._matches(text),
+        ):
+            if len(exact) == 1:
+                return exact[0]
+            if exact:  # two ids or labels alike: the text names none of them
+                return None
+        return None
+
+    def _options(self, text: str) -> list[Option]:
+        codes = self._matches(text)
         if isinstance(self.question, ChoiceQuestion):
             # Option ids are the questionnaire's internals: the person sees labels only
             # (ids were glued to labels: "feesOffice fees"). Typing an id still finds it.
@@ -118,11 +171,10 @@ class PickOneField(AnswerField):
         choices.set_options(self._options(event.value))
         if choices.option_count:
             choices.highlighted = 0
-        # A typed exact code ("KR", "kr") is taken at once, so Ctrl+N does not drop it (trial #19).
-        typed = event.value.strip()
-        exact = typed.upper() if self._is_code_list else typed
-        if len(typed) >= 2 and exact in self.names and exact != self._picked:
-            self._pick(exact)
+        # What the text names is taken at once, so Ctrl+N does not drop it (trial #19); text
+        # that names nothing on its own leaves the item chosen before the search.
+        typed = self.typed_item(event.value)
+        self._show_pick(typed if typed is not None else self._chosen)
 
     @on(Input.Submitted, "#filter")
     def pick_highlighted(self) -> None:
@@ -135,14 +187,29 @@ class PickOneField(AnswerField):
     def pick_selected(self, event: OptionList.OptionSelected) -> None:
         self._pick(event.option.id or "")
 
-    def _pick(self, code: str) -> None:
+    def _pick(self, code: str | None) -> None:
+        """The person chose this item outright (Enter, a click)."""
+        self._chosen = code
+        self._show_pick(code)
+
+    def _show_pick(self, code: str | None) -> None:
+        if code == self._picked:
+            return
         self._picked = code
+        self._changed_by_person = True
         self.query_one("#chosen", Static).update(self._chosen_text(code))
         self.announce(code)
         self._enter_changed()
 
+    @on(SearchInput.EmptyDeleted)
+    def action_clear_choice(self) -> None:
+        """No item chosen: an optional question answered by mistake can be left unanswered again."""
+        self._pick(None)
+
     def current_value(self) -> Any:
-        return self._picked if self._picked else NOT_READ
+        if self._picked:
+            return self._picked
+        return None if self._changed_by_person else NOT_READ
 
     def enter_may_move_on(self) -> bool:
         focused = self.screen.focused
@@ -151,10 +218,18 @@ class PickOneField(AnswerField):
     def enter_moves_on(self) -> bool:
         """Enter goes on once an item is chosen and is the one highlighted; before, it picks.
 
-        Typing "KR" picks KR at once, so "KR" Enter goes to the next question;
-        typing "Korea" highlights KR: Enter picks it, a second Enter goes on.
+        With nothing typed in the search, Enter goes on and chooses nothing.
+        Typing "KR" or "Korea" picks KR at once, so Enter goes to the next question;
+        typing "Kor" highlights KR among others: Enter picks it, a second Enter goes on.
         """
-        if not self.enter_may_move_on() or self._picked not in self.names:
+        if not self.enter_may_move_on():
+            return False
+        search = self.query_one("#filter", Input)
+        if search.has_focus and not search.value.strip():
+            # Nothing typed, nothing highlighted by the person: Enter skips, as Ctrl+N does.
+            # Bug (author trial): it picked the first option, an answer nobody gave.
+            return True
+        if self._picked not in self.names:
             return False
         choices = self.query_one("#choices", OptionList)
         if choices.highlighted is None:

@@ -115,7 +115,7 @@ class FillScreen(Navigating):
             "fill.progress",
             self.language,
             answered=self.session.answered_count(),
-            total=len(self.session.questionnaire.questions),
+            total=len(self.session.asked_ids()),
         )
 
     def _problems_text(self) -> Content:
