@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual import events
 from textual.widgets import OptionList
 
 from enquete.ui.app import EnqueteApp
@@ -118,3 +119,24 @@ async def test_with_a_draft_the_list_waits_for_validation_and_shows_the_draft_fi
             assert isinstance(options, OptionList)
             first = options.get_option_at_index(0).prompt
             assert "AU" in str(first), first
+
+
+async def test_keys_typed_before_the_fill_screen_opens_are_kept(
+    make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Trial 2026-12 #7: `enquete fill`, then "AU" typed at once: the keys reached a screen still
+    loading and were lost. Typed ahead, they now land in the first question once it is open."""
+    with validation_held(monkeypatch) as release:
+        app = make_app(mode="fill")
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("A")
+            app.post_message(events.Paste("U"))  # a paste, as a terminal delivers one
+            await pilot.pause()
+            assert not isinstance(app.screen, FillScreen), "typed while the questionnaire was loading"
+            release.set()
+            await until(pilot, lambda: isinstance(app.screen, FillScreen))
+            await until(pilot, lambda: "Chosen: AU" in screen_text(app))
+            await pilot.press("ctrl+n")
+            await settled(pilot)
+            drafts = list(Path("responses/drafts").glob("*.toml"))
+            assert len(drafts) == 1 and 'office = "AU"' in drafts[0].read_text("utf-8")

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import App
 from textual.binding import Binding
 from textual.message import Message
@@ -49,6 +49,10 @@ class OpenRequest:
     office: str | None = None
     pick_draft: bool = False
     """`enquete fill` without an office: the one real draft if there is one, else a new response."""
+
+
+TYPED_AHEAD_KEYS = 200
+"""Keys kept while `enquete fill` loads (a paste is one event): past that, a stuck key, not typing."""
 
 
 class EnqueteApp(App[int]):
@@ -122,6 +126,8 @@ class EnqueteApp(App[int]):
             self.theme = self.settings.theme
         self._home: HomeScreen | None = None
         self._glanced = glance(responses) if mode == "home" else None
+        self._typed_ahead: list[events.Key | events.Paste] | None = [] if mode == "fill" else None
+        """`enquete fill`: keys typed before the fill screen opens, given to it when it does."""
         """The folder by names, read before the app starts: with no draft, the list is in the first frame."""
         self._validating = False
         self._chosen_early: HomeAction | None = None
@@ -316,13 +322,32 @@ class EnqueteApp(App[int]):
         self.post_message(self.SessionOpened(session))
 
     @on(SessionOpened)
-    def _session_opened(self, event: SessionOpened) -> None:
+    async def _session_opened(self, event: SessionOpened) -> None:
         from enquete.ui.screens.fill import FillScreen
 
-        self.push_screen(FillScreen(event.session, self.language))
+        await self.push_screen(FillScreen(event.session, self.language))
+        typed, self._typed_ahead = self._typed_ahead or [], None
+        for early in typed:  # after the first question's focus, which the screen asked for on mount
+            again = events.Key(early.key, early.character) if isinstance(early, events.Key) else early
+            self.call_later(self.post_message, again)
+
+    def on_key(self, event: events.Key) -> None:
+        """`enquete fill`: keys typed while the questionnaire loads are kept for the first question
+        (trial 2026-12 #7: "AU" typed at once was lost). Keys that a screen handled never get here."""
+        self._keep_typed_ahead(event)
+
+    def on_paste(self, event: events.Paste) -> None:
+        """A paste made while `enquete fill` loads goes to the first question too."""
+        self._keep_typed_ahead(event)
+
+    def _keep_typed_ahead(self, event: events.Key | events.Paste) -> None:
+        if self._typed_ahead is not None and len(self._typed_ahead) < TYPED_AHEAD_KEYS:
+            self._typed_ahead.append(events.Paste(event.text) if isinstance(event, events.Paste) else event)
+            event.stop()
 
     @on(OpenRefused)
     def _open_refused(self, event: OpenRefused) -> None:
+        self._typed_ahead = None  # the person now chooses on the home screen: nothing to type into
         self.notify(event.reason, severity="warning", markup=False, timeout=8)
 
     # --- language, theme, help, quitting ----------------------------------------------
