@@ -18,7 +18,7 @@ from enquete.model.office_names import office_display_name
 from enquete.model.questionnaire import Questionnaire
 from enquete.qtypes import type_of
 from enquete.results.aggregate import Comment, Results
-from enquete.results.denominators import answered_sentence
+from enquete.results.denominators import answered_sentence, counted
 from enquete.results.pieces import CommentSection, CountTable, Figures, Note, Piece
 from enquete.text import one_line, printable
 
@@ -59,8 +59,8 @@ def _words(text: str) -> str:
     return escape_line(re.sub(r"[ \t\r\n]+", " ", printable(text)).strip())
 
 
-def _count(results: Results, count: int, of: int | None = None) -> str:
-    return f"{count} ({results.share(count, of)}%)"
+def _count(results: Results, count: int, lang: str, of: int | None = None) -> str:
+    return counted(count, results.share(count, of), lang)
 
 
 def render_markdown(
@@ -123,7 +123,7 @@ def _piece(
     results: Results, piece: Piece, lang: str, of: int | None = None, *, anonymous: bool = False
 ) -> Iterator[str]:
     if isinstance(piece, CountTable):
-        yield from _table(results, piece, of)
+        yield from _table(results, piece, lang, of)
     elif isinstance(piece, Figures):
         yield f"| {_cell(translate('report.figure', lang))} | {_cell(translate('report.value', lang))} |"
         yield "| --- | ---: |"
@@ -135,12 +135,12 @@ def _piece(
         yield piece.text
 
 
-def _table(results: Results, table: CountTable, of: int | None = None) -> Iterator[str]:
+def _table(results: Results, table: CountTable, lang: str, of: int | None = None) -> Iterator[str]:
     header = [_cell(table.row_heading), *(_cell(c.label.full) for c in table.columns)]
     yield "| " + " | ".join(header) + " |"
     yield "| --- |" + " ---: |" * (len(header) - 1)
     for row in table.rows:
-        cells = [_cell(row.label.full), *(_count(results, count, of) for count in row.counts)]
+        cells = [_cell(row.label.full), *(_count(results, count, lang, of) for count in row.counts)]
         yield "| " + " | ".join(cells) + " |"
 
 
