@@ -46,12 +46,19 @@ def text_width(text: str) -> int:
     return sum(cell_width(c) for c in text)
 
 
+_FOLDED = re.compile(r"[^\S\u00a0\u2007\u202f]+")
+"""White space a line folds into one space; no-break spaces are kept ("Autre\u00a0: ...", "12,5\u00a0%").
+
+Regression: `str.split()` also folded them, so French headings read "Autre : veuillez préciser"
+with a space that can break before the colon."""
+
+
 def one_line(text: str, limit: int | None = None) -> str:
     """Printable text folded onto one line, cut with an ellipsis past `limit` terminal cells.
 
     Cells, not characters: 66 Chinese characters fill 132 columns.
     """
-    flat = " ".join(printable(text).split())
+    flat = " ".join(part for part in _FOLDED.split(printable(text)) if part)
     if limit is None or text_width(flat) <= limit:
         return flat
     width = 0

@@ -54,11 +54,11 @@ def test_office_capacity_annex_has_figures_denominators_and_other_texts(tmp_path
             ("Figure", "Value"),
             (
                 ("Answered", "4"),
-                ("Mean", "200 examiners"),
-                ("Median", "160 examiners"),
-                ("Minimum", "80 examiners"),
-                ("Maximum", "400 examiners"),
-                ("Sum", "800 examiners"),
+                ("Mean", "200 (examiners)"),
+                ("Median", "160 (examiners)"),
+                ("Minimum", "80 (examiners)"),
+                ("Maximum", "400 (examiners)"),
+                ("Sum", "800 (examiners)"),
             ),
             numeric_from=1,
         )
@@ -95,9 +95,9 @@ def test_office_capacity_docx_carries_the_figures_into_word(tmp_path: Path) -> N
         p.startswith("Answered by 2 (100%) of the 2 respondents who answered “Yes”") for p in paragraphs
     )
     cells = [[cell.text for cell in row.cells] for table in document.tables for row in table.rows]
-    assert ["Median", "160 examiners"] in cells and ["Latest", "2023-09-15"] in cells
+    assert ["Median", "160 (examiners)"] in cells and ["Latest", "2023-09-15"] in cells
     assert ["AU", OTHER] in cells
-    # "800 examiners" fits its column on one line (it wrapped in 2.8 cm)
+    # "800 (examiners)" fits its column on one line (it wrapped in 2.8 cm)
     figures = next(t for t in document.tables if t.rows[0].cells[0].text == "Figure")
     assert figures.rows[0].cells[1].width is not None and figures.rows[0].cells[1].width.cm >= 13 * 0.2 + 0.4
 
@@ -122,8 +122,8 @@ def test_office_capacity_workbook_has_figures_denominators_and_other_texts(tmp_p
     assert examiners[2][0] == "Answered by 4 (100%) of 4 respondents."
     assert examiners[4][:2] == ["Figure", "Value"]
     assert [row[:2] for row in examiners[5:11]] == [
-        ["Answered", "4"], ["Mean", "200 examiners"], ["Median", "160 examiners"],
-        ["Minimum", "80 examiners"], ["Maximum", "400 examiners"], ["Sum", "800 examiners"],
+        ["Answered", "4"], ["Mean", "200 (examiners)"], ["Median", "160 (examiners)"],
+        ["Minimum", "80 (examiners)"], ["Maximum", "400 (examiners)"], ["Sum", "800 (examiners)"],
     ]  # fmt: skip
     adopted = sheet_rows(workbook, "Q7 ")
     assert adopted[1][0].startswith(
@@ -146,8 +146,8 @@ def test_office_capacity_summary_states_the_figures_and_denominators(tmp_path: P
     results, questionnaire = aggregated(tmp_path, "office-capacity.toml", OFFICES)
     texts = [p.text for p in summary_paragraphs(results, questionnaire, "en")]
     assert (
-        "How many patent examiners does your office employ: mean 200 examiners; median 160 examiners; minimum 80 examiners; maximum 400 examiners; "
-        "sum 800 examiners. Answered by 4 (100%) of 4 respondents."
+        "How many patent examiners does your office employ: mean 200 (examiners); median 160 (examiners); minimum 80 (examiners); maximum 400 (examiners); "
+        "sum 800 (examiners). Answered by 4 (100%) of 4 respondents."
     ) in texts
     assert (
         "If yes: when was it adopted: earliest 2021-01-10; latest 2023-09-15. Answered by 2 (100%) of the 2 respondents "
@@ -160,7 +160,7 @@ def test_office_capacity_summary_states_the_figures_and_denominators(tmp_path: P
     french = [p.text for p in summary_paragraphs(results, questionnaire, "fr")]
     assert any(
         t.startswith(
-            "Combien d'examinateurs de brevets votre office emploie-t-il\u00a0: moyenne 200 examinateurs\u00a0; médiane 160 examinateurs"
+            "Combien d'examinateurs de brevets votre office emploie-t-il\u00a0: moyenne 200 (examinateurs)\u00a0; médiane 160 (examinateurs)"
         )
         for t in french
     )
@@ -171,11 +171,11 @@ def test_office_capacity_markdown_in_french_states_who_was_asked_in_french(tmp_p
     results, questionnaire = aggregated(tmp_path, "office-capacity.toml", OFFICES)
     markdown = render_markdown(results, questionnaire, "fr")
     assert (
-        "Ont répondu\u00a0: 2 (100%) des 2 répondants ayant répondu «\u00a0Oui\u00a0» à la question 6 "
+        "Ont répondu\u00a0: 2 (100\u00a0%) des 2 répondants ayant répondu «\u00a0Oui\u00a0» à la question 6 "
         "(sur 4\u00a0; question non posée à 2)\u00a0; ses parts sont calculées sur ces 2."
     ) in markdown
     assert (
-        "| Indicateur | Valeur |\n| --- | ---: |\n| Réponses | 4 |\n| Moyenne | 200 examinateurs |"
+        "| Indicateur | Valeur |\n| --- | ---: |\n| Réponses | 4 |\n| Moyenne | 200 (examinateurs) |"
         in markdown
     )
     assert "Answered" not in markdown and "| Figure |" not in markdown
@@ -186,7 +186,7 @@ def test_training_needs_shares_are_of_those_it_applied_to_in_every_format(tmp_pa
     results, questionnaire = aggregated(tmp_path, "training-needs.toml", TRAINING)
     blocks = annex_blocks(results, questionnaire, "ru")
     where = tables_after(blocks, "4. ")
-    assert where[0].text.startswith("Ответили: 2 (100%) из 2 респондентов")
+    assert where[0].text.startswith("Ответили: 2 (100\u00a0%); число респондентов, к которым он относился: 2")
     assert where[1] == Table(
         ("Вариант", "Респонденты", "Доля от этих 2"),
         (("Онлайн", "1", "50%"), ("Очно", "1", "50%")),
@@ -204,8 +204,8 @@ def test_training_needs_shares_are_of_those_it_applied_to_in_every_format(tmp_pa
     )
     russian = [p.text for p in summary_paragraphs(results, questionnaire, "ru")]
     assert (
-        f"Какой формат лучше всего подходит вашему ведомству: все варианты: по 50{NBSP}%. Ответили: 2 (100%) из 2 респондентов, к которым он относился "
-        "(всего 3; вопрос не задавался 1); доли вопроса — от этих 2."
+        f"Какой формат лучше всего подходит вашему ведомству: все варианты: по 50{NBSP}%. Ответили: 2 (100\u00a0%); число респондентов, к которым он относился: 2 "
+        "(всего 3; вопрос не задавался: 1); доли вопроса — от этого числа (2)."
     ) in russian
     # A language without summary phrases gets a wholly English draft, not a mix.
     assert [p.text for p in summary_paragraphs(results, questionnaire, "ar")] == texts

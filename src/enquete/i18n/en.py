@@ -213,4 +213,10 @@ TEXTS: dict[str, str] = {
     "theme.current": "(in use)",
     "theme.no_color": "NO_COLOR is set: this terminal shows no colours, whichever you choose.",
     "home.theme": "Colours: {name}",
+    "other.label": "{label}: {specify}",
+    "number.decimal": ".",
+    "number.with_unit": "{value} ({unit})",
+    "number.with_symbol": "{value} {unit}",
+    "report.percent": "{p}%",
+    "report.answered_one": "Answered by {count} of 1 respondent.",
 }

@@ -212,4 +212,10 @@ TEXTS: dict[str, str] = {
     "theme.current": "(en uso)",
     "theme.no_color": "NO_COLOR está definido: este terminal no muestra colores, elija lo que elija.",
     "home.theme": "Colores: {name}",
+    "other.label": "{label}: {specify}",
+    "number.decimal": ",",
+    "number.with_unit": "{value} ({unit})",
+    "number.with_symbol": "{value}\u00a0{unit}",
+    "report.percent": "{p}\u00a0%",
+    "report.answered_one": "Respondió {count} del único encuestado.",
 }

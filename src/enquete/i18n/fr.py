@@ -212,4 +212,10 @@ TEXTS: dict[str, str] = {
     "theme.current": "(en service)",
     "theme.no_color": "NO_COLOR est défini : ce terminal n’affiche aucune couleur, quel que soit votre choix.",
     "home.theme": "Couleurs : {name}",
+    "other.label": "{label}\u00a0: {specify}",
+    "number.decimal": ",",
+    "number.with_unit": "{value} ({unit})",
+    "number.with_symbol": "{value}\u00a0{unit}",
+    "report.percent": "{p}\u00a0%",
+    "report.answered_one": "A répondu\u00a0: {count} du seul répondant.",
 }

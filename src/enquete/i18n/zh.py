@@ -212,4 +212,10 @@ TEXTS: dict[str, str] = {
     "theme.current": "（使用中）",
     "theme.no_color": "已设置 NO_COLOR：无论选择哪种配色，此终端都不显示颜色。",
     "home.theme": "配色：{name}",
+    "other.label": "{label}：{specify}",
+    "number.decimal": ".",
+    "number.with_unit": "{value}（{unit}）",
+    "number.with_symbol": "{value}{unit}",
+    "report.percent": "{p}%",
+    "report.answered_one": "1个答复方中作答的有{count}。",
 }

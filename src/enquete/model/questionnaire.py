@@ -127,7 +127,12 @@ def _specify_questions(question: dict[str, Any], languages: Any) -> list[dict[st
             else f"${{{qid}}} = '{option['id']}'"
         )
         text = {
-            code: f"{labels.get(code) or labels.get('en', option['id'])}: {translate('other.specify', code)}"
+            code: translate(
+                "other.label",
+                code,
+                label=labels.get(code) or labels.get("en", option["id"]),
+                specify=translate("other.specify", code),
+            )
             for code in codes
         }
         follow_ups.append(

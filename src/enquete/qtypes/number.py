@@ -189,10 +189,22 @@ def typed_form(value: float) -> str:
     return text
 
 
-def format_number(value: float, unit: str = "") -> str:
-    """A figure as a report shows it: whole numbers without `.0`, others to two decimals."""
+def format_number(value: float, unit: str = "", language: str | None = None) -> str:
+    """A figure as a report shows it: whole numbers without `.0`, others to two decimals.
+
+    With a `language`, in its way (catalogs `number.*`): a decimal comma in French ("12,5"), a
+    symbol unit after a no-break space there ("12,5\u00a0%"), and a word unit in brackets in
+    every language ("1 (examiners)"): the unit is the author's word, which could not agree
+    with the number ("1 examiners"). Without one, as typed in English ("12.5 %").
+    """
     text = str(int(value)) if float(value).is_integer() else f"{value:.2f}".rstrip("0").rstrip(".")
-    return f"{text} {unit}".strip()
+    if language is None:
+        return f"{text} {unit}".strip()
+    text = text.replace(".", translate("number.decimal", language))
+    if not unit.strip():
+        return text
+    key = "number.with_unit" if any(c.isalpha() for c in unit) else "number.with_symbol"
+    return translate(key, language, value=text, unit=unit.strip())
 
 
 class NumberType(QuestionType[NumberQuestion]):
@@ -282,11 +294,17 @@ class NumberType(QuestionType[NumberQuestion]):
             Figures(
                 (
                     (translate("figure.answered", language), str(len(values))),
-                    (translate("figure.mean", language), format_number(statistics.fmean(values), unit)),
-                    (translate("figure.median", language), format_number(statistics.median(values), unit)),
-                    (translate("figure.minimum", language), format_number(min(values), unit)),
-                    (translate("figure.maximum", language), format_number(max(values), unit)),
-                    (translate("figure.sum", language), format_number(math.fsum(values), unit)),
+                    (
+                        translate("figure.mean", language),
+                        format_number(statistics.fmean(values), unit, language),
+                    ),
+                    (
+                        translate("figure.median", language),
+                        format_number(statistics.median(values), unit, language),
+                    ),
+                    (translate("figure.minimum", language), format_number(min(values), unit, language)),
+                    (translate("figure.maximum", language), format_number(max(values), unit, language)),
+                    (translate("figure.sum", language), format_number(math.fsum(values), unit, language)),
                 )
             )
         ]

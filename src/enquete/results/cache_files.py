@@ -164,6 +164,17 @@ def _listing(folder: Path) -> list[list[Any]] | None:
     return [[name, stat_key(os.path.join(folder, name))] for name in names]
 
 
+_COUNTED: dict[str, tuple[str, str]] = {
+    "respondents": ("{n} respondent", "{n} respondents"),
+    "files": ("{n} file not counted", "{n} files not counted"),
+}
+"""Singular, plural of the counts `Tally.said` names (the command line's words are English)."""
+
+
+def _counted(what: str, n: int) -> str:
+    return _COUNTED[what][0 if n == 1 else 1].format(n=n)
+
+
 class Tally(NamedTuple):
     """What became of a report's files, for the line `report` prints: every file accounted for."""
 
@@ -175,12 +186,16 @@ class Tally(NamedTuple):
     """Files of a respondent who sent another response (another id), the newer one counted."""
 
     def said(self) -> str:
-        """`21 respondents, every file counted`, or the respondents and what was not counted."""
+        """`21 respondents, every file counted`, or the respondents and what was not counted.
+
+        Regression: "1 respondents", "1 files not counted".
+        """
+        respondents = _counted("respondents", self.respondents)
         if not (self.rejected or self.superseded or self.conflicts):
-            return f"{self.respondents} respondents, every file counted"
-        left = self.rejected + self.superseded + self.conflicts
+            return f"{respondents}, every file counted"
+        left = _counted("files", self.rejected + self.superseded + self.conflicts)
         return (
-            f"{self.respondents} respondents; {left} files not counted: {self.rejected} rejected, "
+            f"{respondents}; {left}: {self.rejected} rejected, "
             f"{self.superseded} superseded by a newer revision, {self.conflicts} in conflict"
         )
 

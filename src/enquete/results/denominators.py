@@ -15,6 +15,16 @@ from enquete.model.questionnaire import Questionnaire
 from enquete.results.aggregate import Results
 
 
+def percent(share: int, language: str) -> str:
+    """A share as the report's language writes it: "67%", or "67\u00a0%" in French."""
+    return translate("report.percent", language, p=share)
+
+
+def counted(count: int, share: int, language: str) -> str:
+    """A count with its share: "2 (67%)", "2 (67\u00a0%)"."""
+    return f"{count} ({percent(share, language)})"
+
+
 def who_applied(questionnaire: Questionnaire, question_id: str, language: str) -> str:
     """Those a conditional question applied to: "who answered “Yes” to question 6", or the general words."""
     return describe_condition(questionnaire, question_id, language) or translate("report.to_whom", language)
@@ -36,9 +46,9 @@ def answered_sentence(results: Results, questionnaire: Questionnaire, question_i
     """
     result = results.questions[question_id]
     n, of = results.respondents, result.applicable
-    count = f"{result.answered} ({results.share(result.answered, of)}%)"
+    count = counted(result.answered, results.share(result.answered, of), language)
     if of is None:
-        return translate("report.answered", language, count=count, n=n)
+        return translate("report.answered_one" if n == 1 else "report.answered", language, count=count, n=n)
     who = who_applied(questionnaire, question_id, language)
     key = "report.answered_of_one" if of == 1 else "report.answered_of"
     return translate(key, language, count=count, of=of, who=who, n=n, not_asked=n - of)

@@ -18,12 +18,16 @@ from enquete.model.office_names import office_display_name
 from enquete.model.questionnaire import Questionnaire
 from enquete.qtypes import type_of
 from enquete.results.aggregate import Comment, Results
-from enquete.results.denominators import answered_sentence
+from enquete.results.denominators import answered_sentence, counted
 from enquete.results.pieces import CommentSection, CountTable, Figures, Note, Piece
 from enquete.text import one_line, printable
 
 _INLINE = re.compile(r"([\\`*_\[\]<>|~&])")
-_LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+[.)])")
+_LINE_START = re.compile(
+    r"^([ \t]*)(>|#{1,6}(?=[ \t]|$)|[-+](?=[ \t]|$)|[-=]+(?=[ \t]*$)|\d{1,9}[.)](?=[ \t]|$))"
+)
+"""What would start a block at a line's start: a quote, a heading (`# `), a bullet (`- `), a setext
+underline or rule (`---`, `===`), an ordered list (`1. `, `2) `). "12.5" or "-1" start no block."""
 
 
 def escape_inline(text: str) -> str:
@@ -32,14 +36,18 @@ def escape_inline(text: str) -> str:
 
 
 def escape_line(text: str) -> str:
-    """One typed line as Markdown text: inline escapes, and no heading, quote or list at its start."""
+    """One typed line as Markdown text: inline escapes, and no heading, quote or list at its start.
+
+    Leading spaces are kept as `&nbsp;` entities: a renderer strips spaces (and no-break space
+    characters) at the start of a paragraph, but an entity is only decoded after that.
+    """
     escaped = escape_inline(text)
     match = _LINE_START.match(escaped)
     if match:
         marker = match.group(2)
         escaped = escaped[: match.start(2)] + marker[:-1] + "\\" + marker[-1] + escaped[match.end(2) :]
-    stripped = escaped.lstrip(" \t")
-    return "\u00a0" * (len(escaped) - len(stripped)) + stripped
+    stripped = escaped.lstrip(" \t\u00a0")
+    return "&nbsp;" * (len(escaped) - len(stripped)) + stripped
 
 
 def _cell(text: str) -> str:
@@ -51,8 +59,8 @@ def _words(text: str) -> str:
     return escape_line(re.sub(r"[ \t\r\n]+", " ", printable(text)).strip())
 
 
-def _count(results: Results, count: int, of: int | None = None) -> str:
-    return f"{count} ({results.share(count, of)}%)"
+def _count(results: Results, count: int, lang: str, of: int | None = None) -> str:
+    return counted(count, results.share(count, of), lang)
 
 
 def render_markdown(
@@ -115,7 +123,7 @@ def _piece(
     results: Results, piece: Piece, lang: str, of: int | None = None, *, anonymous: bool = False
 ) -> Iterator[str]:
     if isinstance(piece, CountTable):
-        yield from _table(results, piece, of)
+        yield from _table(results, piece, lang, of)
     elif isinstance(piece, Figures):
         yield f"| {_cell(translate('report.figure', lang))} | {_cell(translate('report.value', lang))} |"
         yield "| --- | ---: |"
@@ -127,12 +135,12 @@ def _piece(
         yield piece.text
 
 
-def _table(results: Results, table: CountTable, of: int | None = None) -> Iterator[str]:
+def _table(results: Results, table: CountTable, lang: str, of: int | None = None) -> Iterator[str]:
     header = [_cell(table.row_heading), *(_cell(c.label.full) for c in table.columns)]
     yield "| " + " | ".join(header) + " |"
     yield "| --- |" + " ---: |" * (len(header) - 1)
     for row in table.rows:
-        cells = [_cell(row.label.full), *(_count(results, count, of) for count in row.counts)]
+        cells = [_cell(row.label.full), *(_count(results, count, lang, of) for count in row.counts)]
         yield "| " + " | ".join(cells) + " |"
 
 
@@ -159,7 +167,7 @@ def comment_markdown(respondent: str | None, text: str) -> str:
     """
     lines = printable(text).strip("\n").split("\n")
     who = f"**{escape_inline(respondent)}**: " if respondent is not None else ""
-    parts = [f"- {who}{escape_line(lines[0]).lstrip(chr(0xA0))}"]
+    parts = [f"- {who}{escape_line(lines[0].lstrip())}"]
     for line in lines[1:]:
         if not line.strip():
             parts.append("")  # a paragraph break inside the same list item

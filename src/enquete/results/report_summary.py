@@ -48,6 +48,11 @@ from enquete.results.summary_phrases import (
 
 FIRST_PARAGRAPH = 13
 CROSS_PARAGRAPH = 21
+DOCUMENT_SURVEY = "cws-ict-2025"
+"""The survey whose summary is CWS/13/26's paras 13-17 and 21, numbered as that document numbers them.
+
+Another survey's paragraphs are numbered 1, 2, 3, ... and its reading across questions is left
+out when it finds nothing (it would only say "No option was among the most selected ...")."""
 POSITIVE_COLUMNS = 2
 """Without a column group in the questionnaire, the first two levels are read together."""
 
@@ -184,37 +189,37 @@ def summary_paragraphs(
         language = "en"
     p = phrases(language)
     n = results.respondents
+    document = questionnaire.id == DOCUMENT_SURVEY
+    first = FIRST_PARAGRAPH if document else 1
     if n == 0:
         return [
-            SummaryParagraph(
-                FIRST_PARAGRAPH, (Sentence(_sentence(p.nobody, p), (Figure("respondents", 0, 0, 0),)),)
-            )
+            SummaryParagraph(first, (Sentence(_sentence(p.nobody, p), (Figure("respondents", 0, 0, 0),)),))
         ]
     paragraphs: list[SummaryParagraph] = []
     if questionnaire.anonymous:  # its keys are response ids: counted, never listed
         who = p.respondents_anonymous[n != 1].format(n=n)
     else:
-        who = p.respondents[n != 1].format(n=n, codes=", ".join(results.respondent_keys))
+        who = p.respondents[n != 1].format(n=n, codes=p.list_sep.join(results.respondent_keys))
     opening = [Sentence(_sentence(who, p), (Figure("respondents", n, n, 100 if n else 0),))]
     for question in questionnaire.questions:
         if isinstance(question, MatrixQuestion):
             opening += _matrix_sentences(results, questionnaire, question, language)
-    paragraphs.append(SummaryParagraph(FIRST_PARAGRAPH, tuple(opening), p.sentence_sep))
-    number = FIRST_PARAGRAPH
+    paragraphs.append(SummaryParagraph(first, tuple(opening), p.sentence_sep))
+    number = first
     for question in questionnaire.questions:
         if isinstance(question, MultiQuestion):
             number += 1
             sentences = _multi_sentences(results, questionnaire, question, language)
-            paragraphs.append(SummaryParagraph(number, tuple(sentences)))
+            paragraphs.append(SummaryParagraph(number, tuple(sentences), p.sentence_sep))
         elif _has_figures(questionnaire, question):
             number += 1
             sentences = _piece_sentences(results, questionnaire, question, language)
             paragraphs.append(SummaryParagraph(number, tuple(sentences), p.sentence_sep))
-    paragraphs.append(
-        SummaryParagraph(
-            max(CROSS_PARAGRAPH, number + 1), (_cross_sentence(results, questionnaire, language),)
-        )
-    )
+    cross = _cross_sentence(results, questionnaire, language)
+    if document:
+        paragraphs.append(SummaryParagraph(max(CROSS_PARAGRAPH, number + 1), (cross,)))
+    elif cross.figures:  # "No option was among the most selected ..." says nothing of another survey
+        paragraphs.append(SummaryParagraph(number + 1, (cross,)))
     return paragraphs
 
 
@@ -249,11 +254,8 @@ def _matrix_sentences(
         )
         for row in question.rows
     ]
-    title = (
-        question_title(question, lang)
-        + " ("
-        + p.positive_joiner.join(c.label_in(lang) for c in positive)
-        + ")"
+    title = question_title(question, lang) + p.parens.format(
+        text=p.positive_joiner.join(c.label_in(lang) for c in positive)
     )
     body, figures = ranking(results, items, lang, of)
     sentences = [Sentence(_sentence(p.topic.format(title=title) + body, p), figures)]

@@ -24,6 +24,8 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from enquete.i18n.catalog import translate
@@ -49,6 +51,10 @@ TIDY_COLUMNS = (
     "comment",
 )
 BOLD = Font(bold=True)
+SHEET_NAME_LIMIT = 31
+"""Excel's longest sheet name."""
+WIDEST = 60
+"""A Responses column is never wider than this many characters; longer text wraps."""
 Value = str | int | float | datetime.date
 """A cell of the Responses sheet: text, or an answer that is a number or a date."""
 
@@ -135,8 +141,51 @@ def _typed(answer: Any, text: str, labels: Mapping[str, str]) -> Value:
 
 def _sheet_name(number: int, title: str) -> str:
     """The sheet of question 4 is "Q4 Current focus": at most 31 characters, none of []:*?/\\."""
-    cleaned = "".join(" " if c in "[]:*?/\\" else c for c in title)
-    return f"Q{number} {cleaned}"[:31].strip()
+    cleaned = " ".join("".join(" " if c in "[]:*?/\\" else c for c in title).split())
+    name = f"Q{number} {cleaned}"
+    if len(name) <= SHEET_NAME_LIMIT:
+        return name
+    cut = name[: SHEET_NAME_LIMIT + 1].rsplit(" ", 1)[0]  # at a word (regression: "... implementation l")
+    return (cut if len(cut) > len(f"Q{number}") else name[:SHEET_NAME_LIMIT]).rstrip(" ,;.-")
+
+
+def _unique(name: str, taken: set[str]) -> str:
+    """`name`, or `name` shortened with " (2)", " (3)"...: Excel refuses two sheets named alike (any case)."""
+    candidate, suffix = name, 1
+    while candidate.casefold() in taken:
+        suffix += 1
+        tail = f" ({suffix})"
+        candidate = name[: SHEET_NAME_LIMIT - len(tail)].rstrip() + tail
+    taken.add(candidate.casefold())
+    return candidate
+
+
+def _print_setup(sheet: Worksheet) -> None:
+    """Landscape, as wide as one page, its header row on every page (regression: 152 PDF pages)."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    sheet.print_title_rows = "1:1"
+
+
+def _fit_columns(sheet: Worksheet, rows: list[tuple[Any, ...]], header: tuple[str, ...]) -> None:
+    """Each column as wide as its longest cell, up to `WIDEST` characters; longer text wraps.
+
+    Regression: every column of the Responses sheet was 13 characters wide, so text was cut.
+    """
+    for index, title in enumerate(header):
+        longest = max(
+            [
+                len(str(title)),
+                *(max(map(len, str(r[index]).split("\n"))) for r in rows if r[index] is not None),
+            ]
+        )
+        letter = get_column_letter(index + 1)
+        sheet.column_dimensions[letter].width = min(longest, WIDEST) + 2
+        if longest > WIDEST:
+            for (cell,) in sheet.iter_rows(min_row=2, min_col=index + 1, max_col=index + 1):
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
 
 
 @dataclass
@@ -209,10 +258,12 @@ def _question_sheet(
     number: int,
     lang: str,
     names: Mapping[str, str] | None,
+    taken: set[str],
 ) -> None:
     """The question's text, its denominator and how many answered, then each of its tables in turn."""
     question = questionnaire.questions[number - 1]
-    sheet = workbook.create_sheet(_sheet_name(number, question_title(question, lang)))
+    sheet = workbook.create_sheet(_unique(_sheet_name(number, question_title(question, lang)), taken))
+    _print_setup(sheet)
     _put(sheet, 1, 1, f"{number}. {question.text_in(lang)}", bold=True)
     if not type_of(question).takes_answer:
         return
@@ -254,13 +305,17 @@ def render_xlsx(
     sheet.title = "Responses"
     for column, title in enumerate(TIDY_COLUMNS, 1):
         _put(sheet, 1, column, title, bold=True)
-    for index, values in enumerate(tidy_rows(results, questionnaire, language, names), 2):
+    rows = list(tidy_rows(results, questionnaire, language, names))
+    for index, values in enumerate(rows, 2):
         for column, value in enumerate(values, 1):
             _put(sheet, index, column, value)
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = sheet.dimensions
+    _fit_columns(sheet, [tuple(r) for r in rows], tuple(TIDY_COLUMNS))
+    _print_setup(sheet)
+    taken = {"responses"}
     for number in range(1, len(questionnaire.questions) + 1):
-        _question_sheet(workbook, results, questionnaire, number, language, names)
+        _question_sheet(workbook, results, questionnaire, number, language, names, taken)
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()
