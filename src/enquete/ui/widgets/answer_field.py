@@ -77,5 +77,9 @@ class AnswerField(Widget):
         """Put the cursor on a row or option a problem names (from review); the first place otherwise."""
         self.focus_first()
 
+    def key_shown(self, action: str) -> bool:
+        """Whether the key bar shows a key of this field now (a key may lead somewhere only at times)."""
+        return True
+
     def show_answer(self, answer: Any) -> None:
         """Show the answer the session now holds (after a rule changed more than the person did)."""

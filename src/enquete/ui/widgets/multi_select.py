@@ -2,13 +2,29 @@
 
 Up/Down move between the options (never into a comment box), Home/End jump
 to the first/last, PageUp/PageDown by five, Space ticks. Tab goes into the
-ticked option's comment box, a real multi-line text area with a counter.
-The rules (the exclusive option, set-aside comments) are the session's: this
-widget posts what the person did and shows what the session holds then.
+ticked option's comment box, a real multi-line text area with a counter (or
+into the question's own comment box, below the list). Text typed or pasted on
+an option is never dropped: it goes into that option's box, ticking the option
+as typing in a form's "Other" box does, else into the question's box; where no
+box can take it, the person is told. The rules (the exclusive option,
+set-aside comments) are the session's: this widget posts what the person did
+and shows what the session holds then.
+
+Keys act where they were typed, in order, even in a burst. A terminal hands
+a burst to the app in one read and Textual sends every key of it to the
+widget focused then, so a key that moves the focus (Tab, a letter typed on an
+option) must be acted on before the next key is handed out. So the checklist's
+keys are handled here, as they come, on the option focused when each comes,
+and a key that reached an option after the focus left for a comment box is
+passed on to that box; Tab and Shift+Tab are priority keys that first let the
+keys typed before them land, as Ctrl+N does (`screens/fill/typed_keys.py`).
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import time
 from functools import partial
 from typing import Any
 
@@ -17,6 +33,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
+from textual.message_pump import MessagePump
 from textual.widget import Widget
 from textual.widgets import Checkbox, Static
 
@@ -29,6 +46,23 @@ from enquete.ui.widgets.choice_box import ChoiceBox
 from enquete.ui.widgets.counted_text import CountedText
 
 PAGE = 5
+MOVES = {"down": 1, "up": -1, "pagedown": PAGE, "pageup": -PAGE}
+"""Checklist keys that move the highlight by a step, handled as they come (see the module's docstring)."""
+JUMPS = {"home": 0, "end": -1}
+"""Checklist keys that jump to the first or last option."""
+TICKS = ("space", "enter")
+"""Keys that tick or untick the highlighted option (Checkbox's own keys)."""
+LAND_WITHIN_SECONDS = 1.0
+"""The longest Tab waits for the keys typed before it to land (never, unless a widget is stuck)."""
+TOLD_AGAIN_AFTER_SECONDS = 4.0
+"""One notice per burst of text that no box can take, not one per key."""
+
+
+async def handled_so_far(pump: MessagePump) -> None:
+    """Return once `pump` has handled every message it was sent before this call."""
+    handled = asyncio.Event()
+    if pump.call_later(handled.set):  # False when closing: nothing more will be handled
+        await handled.wait()
 
 
 class MultiSelectField(AnswerField):
@@ -42,15 +76,16 @@ class MultiSelectField(AnswerField):
     MultiSelectField .full-label { padding: 0 1; height: auto; text-style: italic; color: $text-muted; }
     """
     BINDINGS = [
-        Binding("down", "move(1)", show=False),
-        Binding("up", "move(-1)", show=False),
-        Binding("pagedown", "move(5)", show=False),
-        Binding("pageup", "move(-5)", show=False),
-        Binding("home", "move_to(0)", show=False),
-        Binding("end", "move_to(-1)", show=False),
-        Binding("tab", "into_comment", show=False),
+        Binding("tab", "into_comment", "key.comment", id="comment", priority=True),
+        Binding("shift+tab", "back_out", show=False, priority=True),
     ]
-    """Checklist keys; a focused comment box keeps its own arrows, Home and End."""
+    """Tab into the comment box (the key bar says so where it leads to one) and Shift+Tab back.
+
+    Priority keys, so that they act after the keys typed before them and before those
+    typed after them (bug: in a burst, keys typed after Tab landed in the box just left).
+    The arrows, Home/End, PageUp/PageDown and Space are handled as they come (`on_key`);
+    a focused comment box keeps its own.
+    """
 
     question: MultiQuestion
 
@@ -85,6 +120,7 @@ class MultiSelectField(AnswerField):
     ) -> None:
         super().__init__(question, value, language, **kwargs)
         self.set_aside = dict(set_aside or {})
+        self._told_at: float | None = None
 
     def _answer(self) -> MultiAnswer:
         return self.initial if isinstance(self.initial, MultiAnswer) else MultiAnswer()
@@ -139,7 +175,8 @@ class MultiSelectField(AnswerField):
                 box.display = option.id in current.selected
                 wanted = current.comments.get(option.id, "")
                 editor = box.editor
-                if option.id in current.selected and editor.text != wanted and wanted:
+                # Only into an empty box: text typed on the option as it ticked is already there.
+                if option.id in current.selected and not editor.text and wanted:
                     editor.load_text(wanted)
                     editor.move_cursor(editor.document.end)
         self._show_set_aside()
@@ -164,6 +201,7 @@ class MultiSelectField(AnswerField):
         event.stop()
         option_id = (event.checkbox.id or "").removeprefix("option-")
         self.post_message(self.OptionToggled(self.question.id, option_id, event.value))
+        self.screen.refresh_bindings()  # the key bar offers Tab into the box now shown, or no more
 
     @on(CountedText.Edited)
     def comment_edited(self, event: CountedText.Edited) -> None:
@@ -188,36 +226,146 @@ class MultiSelectField(AnswerField):
             return boxes.index(focused)
         return None
 
+    def _own_box(self, checkbox: ChoiceBox) -> CountedText | None:
+        """The option's own comment box, if it takes one."""
+        option_id = (checkbox.id or "").removeprefix("option-")
+        return next(iter(self.query(f"#comment-{option_id}").results(CountedText)), None)
+
+    def _question_box(self) -> CountedText | None:
+        """The question's single comment box, below the list, if it has one."""
+        return next(iter(self.query("#comment").results(CountedText)), None)
+
+    def _comment_for(self, checkbox: ChoiceBox) -> CountedText | None:
+        """Where Tab goes from `checkbox`: its own box when ticked, else the question's box."""
+        own = self._own_box(checkbox)
+        if own is not None and checkbox.value:
+            return own
+        return self._question_box()
+
     def action_move(self, step: int) -> None:
         index = self._current()
         boxes = self._boxes()
         if index is None or not boxes:
             return
-        # Focus at once (not after a refresh): a burst of keys from a held arrow all count.
+        # Focus at once (not after a refresh): the next key of a burst acts on the new option.
         self.screen.set_focus(boxes[max(0, min(len(boxes) - 1, index + step))])
-
-    def action_into_comment(self) -> None:
-        """Tab from a ticked option goes into its comment box, even straight after the Space
-        that ticked it (before the box is laid out); otherwise Tab moves on as usual.
-
-        Not a priority binding: it must come after the Space queued before it. (A burst such
-        as Shift+Tab End Space from a text box still sends End and Space to the text box:
-        Textual hands queued keys to the widget focused when they arrived.)"""
-        index = self._current()
-        if index is not None:
-            checkbox = self._boxes()[index]
-            option_id = (checkbox.id or "").removeprefix("option-")
-            for box in self.query(f"#comment-{option_id}").results(CountedText):
-                if checkbox.value:
-                    box.display = True
-                    self.screen.set_focus(box.editor)
-                    return
-        self.screen.focus_next()
 
     def action_move_to(self, where: int) -> None:
         boxes = self._boxes()
         if boxes and self._current() is not None:
             self.screen.set_focus(boxes[where])
+
+    async def _let_typed_keys_land(self) -> None:
+        """Let every key typed before this one act, from the focused widget up to this field.
+
+        Round after round, since a key may move the focus (a letter on an option) and
+        pass the keys behind it on to the box; bounded in time, never a hang.
+        """
+        with contextlib.suppress(TimeoutError):
+            async with asyncio.timeout(LAND_WITHIN_SECONDS):
+                for _ in range(10):
+                    chain: list[MessagePump] = []
+                    focused = self.screen.focused
+                    if focused is not None and self in focused.ancestors:
+                        chain = [focused, *focused.ancestors[: focused.ancestors.index(self)]]
+                    chain.append(self)
+                    for pump in chain:
+                        await handled_so_far(pump)
+                    if not any(pump.message_queue_size for pump in chain):
+                        return
+
+    async def action_into_comment(self) -> None:
+        """Tab from an option goes into its comment box, when ticked (even straight after
+        the Space that ticked it), else into the question's comment box; otherwise Tab
+        moves on as usual. The keys typed before Tab act first."""
+        await self._let_typed_keys_land()
+        index = self._current()
+        if index is not None:
+            box = self._comment_for(self._boxes()[index])
+            if box is not None:
+                box.display = True
+                self.screen.set_focus(box.editor)
+                return
+        self.screen.focus_next()
+
+    async def action_back_out(self) -> None:
+        """Shift+Tab, once the keys typed before it have acted."""
+        await self._let_typed_keys_land()
+        self.screen.focus_previous()
+
+    def key_shown(self, action: str) -> bool:
+        """The bar offers `tab Comment` only on an option from which Tab leads to a comment box."""
+        if action != "into_comment":
+            return True
+        index = self._current()
+        return index is not None and self._comment_for(self._boxes()[index]) is not None
+
+    def on_key(self, event: events.Key) -> None:
+        """The checklist's keys, as they come, on the option focused now (see the module's docstring).
+
+        A key typed on an option that moved the focus into a comment box (a letter)
+        sends the keys behind it, already handed to the option, on to the box.
+        """
+        focused = self.screen.focused
+        boxes = self._boxes()
+        if isinstance(focused, ChoiceBox) and focused in boxes:
+            if event.key in MOVES:
+                self.action_move(MOVES[event.key])
+            elif event.key in JUMPS:
+                self.action_move_to(JUMPS[event.key])
+            elif event.key in TICKS:
+                focused.toggle()
+            elif event.is_printable and event.character:
+                self._take_text(focused, events.Key(event.key, event.character))
+            else:
+                return
+        elif focused is not None and self in focused.ancestors and (event.is_printable or event.key in TICKS):
+            # Typed after a letter moved the focus into a box: the box's (it handles these itself,
+            # so none of them comes from the box).
+            focused.post_message(events.Key(event.key, event.character))
+        else:
+            return
+        event.stop()
+        event.prevent_default()
+
+    def on_paste(self, event: events.Paste) -> None:
+        """A paste on an option goes where typed text would; pasted in a box, the box keeps it."""
+        focused = self.screen.focused
+        if isinstance(focused, ChoiceBox) and focused in self._boxes():
+            self._take_text(focused, events.Paste(event.text))
+        elif focused is not None and self in focused.ancestors:
+            focused.post_message(events.Paste(event.text))  # reached an option the focus had left
+        else:
+            return
+        event.stop()
+
+    def _take_text(self, checkbox: ChoiceBox, text: events.Key | events.Paste) -> None:
+        """Put a key or a paste that reached an option into the box it belongs to, or tell the person.
+
+        Bug (office trial, Q4-Q8): it was thrown away silently, and its spaces ticked options.
+        """
+        own = self._own_box(checkbox)
+        box = own if own is not None else self._question_box()
+        if box is None:
+            now = time.monotonic()
+            if self._told_at is None or now - self._told_at >= TOLD_AGAIN_AFTER_SECONDS:
+                self._told_at = now
+                label = str(checkbox.label)
+                self.app.notify(
+                    tr("multi.no_comment_here", self.language, option=label), severity="warning", markup=False
+                )
+            return
+        editor = box.editor
+        if box is own and not checkbox.value:
+            checkbox.value = True  # as typing in a form's "Other" box ticks it; posts OptionToggled
+            option_id = (checkbox.id or "").removeprefix("option-")
+            aside = self.set_aside.get(option_id, "")
+            if aside and not editor.text:  # what was set aside comes back first, the new text after it
+                editor.load_text(aside)
+                editor.move_cursor(editor.document.end)
+        box.display = True
+        self.screen.set_focus(editor)
+        editor.post_message(text)
 
     def focus_subject(self, subject: str | None) -> None:
         """An option named by a problem: its comment box if it has one shown, else its checkbox."""

@@ -23,6 +23,7 @@ import re
 from typing import Any
 
 from rich.segment import Segment
+from textual import events
 from textual.message import Message
 from textual.strip import Strip
 from textual.widgets import TextArea
@@ -48,6 +49,11 @@ class SafeTextArea(TextArea):
     def on_mount(self) -> None:
         # Resuming puts the cursor after what was typed, not before it (office trial #20).
         self.move_cursor(self.document.end)
+
+    def on_paste(self, event: events.Paste) -> None:
+        """A paste ends here (TextArea lets it bubble): one that reaches a multi-select is one sent
+        to an option, and the multi-select puts it in a box; this one is in a box already."""
+        event.stop()
 
     def check_message_enabled(self, message: Message) -> bool:
         """No `SelectionChanged`: nothing listens to the cursor, and a burst of keys posts one a key."""

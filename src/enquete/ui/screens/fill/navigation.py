@@ -76,14 +76,15 @@ class Navigating(Submitting):
         return True
 
     def key_shown(self, action: str) -> bool:
-        """Whether the key bar shows an enabled key now: Enter's `Next` only where Enter would go on."""
+        """Whether the key bar shows an enabled key now: Enter's `Next` only where Enter would go on,
+        a field's key only where the field says it leads somewhere (`AnswerField.key_shown`)."""
+        field = self._answer_field()
         if action == "next_on_enter":
-            field = self._answer_field()
             try:
                 return field is not None and field.enter_moves_on()
             except NoMatches:
                 return False
-        return True
+        return field is None or field.key_shown(action)
 
     async def action_next_on_enter(self) -> None:
         """Enter in a one-line field: the next question, as Ctrl+N (keys typed after it act there).
