@@ -112,13 +112,13 @@ async def test_a_stuck_widget_never_holds_ctrl_n(monkeypatch: pytest.MonkeyPatch
     """Letting keys land is bounded: a widget that never answers delays a move, never blocks it."""
     import asyncio
 
-    from enquete.ui.screens.fill import typed_keys
+    from enquete.ui import keys_in_flight
 
     async def never(_: object) -> None:
         await asyncio.Event().wait()
 
-    monkeypatch.setattr(typed_keys, "handled_so_far", never)
-    monkeypatch.setattr(typed_keys, "LAND_WITHIN_SECONDS", 0.05)
+    monkeypatch.setattr(keys_in_flight, "handled_so_far", never)
+    monkeypatch.setattr(keys_in_flight, "LAND_WITHIN_SECONDS", 0.05)
     app = office_capacity_app()
     async with running(app, size=(80, 24)) as pilot:
         await pilot.press(*"AU", "ctrl+n", "ctrl+n", *"120", "ctrl+n")

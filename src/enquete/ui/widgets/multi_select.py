@@ -22,8 +22,6 @@ keys typed before them land, as Ctrl+N does (`screens/fill/typed_keys.py`).
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import time
 from functools import partial
 from typing import Any
@@ -33,7 +31,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
-from textual.message_pump import MessagePump
 from textual.widget import Widget
 from textual.widgets import Checkbox, Static
 
@@ -41,6 +38,7 @@ from enquete.model.answers import MultiAnswer
 from enquete.model.questionnaire import MultiQuestion
 from enquete.text import printable
 from enquete.ui.content import tr
+from enquete.ui.keys_in_flight import let_typed_keys_land
 from enquete.ui.widgets.answer_field import AnswerField
 from enquete.ui.widgets.choice_box import ChoiceBox
 from enquete.ui.widgets.counted_text import CountedText
@@ -52,17 +50,8 @@ JUMPS = {"home": 0, "end": -1}
 """Checklist keys that jump to the first or last option."""
 TICKS = ("space", "enter")
 """Keys that tick or untick the highlighted option (Checkbox's own keys)."""
-LAND_WITHIN_SECONDS = 1.0
-"""The longest Tab waits for the keys typed before it to land (never, unless a widget is stuck)."""
 TOLD_AGAIN_AFTER_SECONDS = 4.0
 """One notice per burst of text that no box can take, not one per key."""
-
-
-async def handled_so_far(pump: MessagePump) -> None:
-    """Return once `pump` has handled every message it was sent before this call."""
-    handled = asyncio.Event()
-    if pump.call_later(handled.set):  # False when closing: nothing more will be handled
-        await handled.wait()
 
 
 class MultiSelectField(AnswerField):
@@ -256,23 +245,9 @@ class MultiSelectField(AnswerField):
             self.screen.set_focus(boxes[where])
 
     async def _let_typed_keys_land(self) -> None:
-        """Let every key typed before this one act, from the focused widget up to this field.
-
-        Round after round, since a key may move the focus (a letter on an option) and
-        pass the keys behind it on to the box; bounded in time, never a hang.
-        """
-        with contextlib.suppress(TimeoutError):
-            async with asyncio.timeout(LAND_WITHIN_SECONDS):
-                for _ in range(10):
-                    chain: list[MessagePump] = []
-                    focused = self.screen.focused
-                    if focused is not None and self in focused.ancestors:
-                        chain = [focused, *focused.ancestors[: focused.ancestors.index(self)]]
-                    chain.append(self)
-                    for pump in chain:
-                        await handled_so_far(pump)
-                    if not any(pump.message_queue_size for pump in chain):
-                        return
+        """Let every key typed before this one act (a letter on an option may move the focus
+        into its box and pass the keys behind it on): see `keys_in_flight`."""
+        await let_typed_keys_land(self)
 
     async def action_into_comment(self) -> None:
         """Tab from an option goes into its comment box, when ticked (even straight after

@@ -17,26 +17,9 @@ taken here).
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
-
-from textual.message_pump import MessagePump
-
+from enquete.ui.keys_in_flight import let_typed_keys_land
 from enquete.ui.screens.fill.state import FillState
 from enquete.ui.widgets.answer_field import NOT_READ, AnswerField
-
-MAX_ROUNDS = 10
-"""Rounds of letting messages land; keys take two or three (key, change, answer)."""
-LAND_WITHIN_SECONDS = 1.0
-"""The longest the screen waits for keys to land before moving anyway (it never takes this long
-unless a widget is stuck): a move is never held up for more than this."""
-
-
-async def handled_so_far(pump: MessagePump) -> None:
-    """Return once `pump` has handled every message it was sent before this call."""
-    handled = asyncio.Event()
-    if pump.call_later(handled.set):  # False when closing: nothing more will be handled
-        await handled.wait()
 
 
 class TypedKeys(FillState):
@@ -48,21 +31,7 @@ class TypedKeys(FillState):
         self._take_field_value()
 
     async def _let_typed_keys_land(self) -> None:
-        focused = self.focused
-        if focused is None:
-            return
-        chain: list[MessagePump] = [focused]
-        for ancestor in focused.ancestors:
-            chain.append(ancestor)
-            if ancestor is self:
-                break
-        with contextlib.suppress(TimeoutError):
-            async with asyncio.timeout(LAND_WITHIN_SECONDS):
-                for _ in range(MAX_ROUNDS):
-                    for pump in chain:  # the focused widget first: what it handles bubbles to the next
-                        await handled_so_far(pump)
-                    if not any(pump.message_queue_size for pump in chain):
-                        return
+        await let_typed_keys_land(self)
 
     def _take_field_value(self) -> None:
         """The field's value read directly (see `AnswerField.current_value`), if it differs."""
