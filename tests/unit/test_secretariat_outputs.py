@@ -69,14 +69,21 @@ def test_docx_annex_has_the_documents_structure_order_and_verbatim_text(
     assert list(rows) == sorted(CODES)
     assert rows["AU"] == "Australia, IP Australia"
     assert rows["KR"].startswith("Republic of Korea") and rows["US"].startswith("United States of America")
-    # Q2: levels, a Responses total, Rec. 1 .. Rec. 10
+    # Q2: levels by their short names, Rec. 1 .. Rec. 10, then a key naming each level in full and
+    # the responses per row once (21 in every row: a column of 21s said nothing; trial 2026-12)
     q2 = tables[1]
     assert [_cell_text(c) for c in q2.rows[0].cells] == [
-        "", "Done", "Ongoing", "Decided", "Consid.", "No plan", "Done or Ongoing", "Responses",
+        "", "Done", "Ongoing", "Decided", "Consid.", "No plan", "Done or Ongoing",
     ]  # fmt: skip
     assert [_cell_text(c) for c in q2.rows[1].cells] == [
-        "Rec. 1", "10 (48%)", "5 (24%)", "2 (10%)", "3 (14%)", "1 (5%)", "15 (71%)", "21",
+        "Rec. 1", "10 (48%)", "5 (24%)", "2 (10%)", "3 (14%)", "1 (5%)", "15 (71%)",
     ]  # fmt: skip
+    key = next(text for style, text in paragraphs if text.startswith("Columns: "))
+    assert key == (
+        "Columns: Done = Implemented; Ongoing = Ongoing Implementation; Decided = Decision Made to "
+        "Implement; Consid. = Under Consideration; No plan = Not Planned; Done or Ongoing = Implemented "
+        "or Ongoing Implementation. Each row counts 21 responses."
+    )
     assert _cell_text(q2.rows[10].cells[0]) == "Rec. 10"
     # Q3: code | response, multi-line text kept as separate lines, verbatim
     q3 = tables[2]
@@ -403,11 +410,14 @@ def test_docx_matrix_cells_show_count_and_share_with_the_named_group_and_unbroke
         assert header[6] == group, header
         rec2 = [_cell_text(c) for c in q2.rows[2].cells]
         assert rec2[0] == "Rec. 2" and rec2[1] == "8 (38%)" and rec2[2] == "6 (29%)"
-        assert rec2[6] == "14 (67%)" and rec2[7] == "21"
+        assert rec2[6] == "14 (67%)" and len(rec2) == 7, "21 in every row: said once under the table"
         for cell in q2.rows[0].cells[1:]:
             longest_word = max((len(w) for w in _cell_text(cell).split()), default=0)
             # 9 pt header: about 0.18 cm a character, plus the cell's 0.38 cm of margins
             assert cell.width is not None and cell.width.cm >= longest_word * 0.18 + 0.38, (lang, header)
+        # Regression (trial 2026-12): "Rec. 10" wrapped as "Rec." over "10" in the 1.6 cm tag column
+        tag = q2.rows[10].cells[0]
+        assert _cell_text(tag) == "Rec. 10" and tag.width is not None and tag.width.cm >= 7 * 0.2 + 0.38
 
 
 @pytest.fixture

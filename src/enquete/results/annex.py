@@ -113,7 +113,7 @@ def _question_blocks(
     pieces = qtype.report(question, result, lang)
     for piece in pieces:
         if isinstance(piece, CountTable) and piece.grid:
-            yield _grid_table(results, piece, lang, of)
+            yield from _grid_blocks(results, piece, lang, of)
         elif isinstance(piece, CountTable):
             yield _count_table(results, piece, lang, of)
         elif isinstance(piece, Figures):
@@ -158,21 +158,36 @@ def _given_cells(results: Results, question: QuestionBase, key: str) -> dict[str
     return qtype.cells(question, answer)
 
 
-def _grid_table(results: Results, table: CountTable, lang: str, of: int | None = None) -> Table:
-    """Per row: each level's "count (share%)", the named group's (e.g. implemented or ongoing), the total.
+def _grid_blocks(results: Results, table: CountTable, lang: str, of: int | None = None) -> Iterator[Block]:
+    """Per row: each level's "count (share%)", the named group's (e.g. implemented or ongoing).
 
     Headers are the columns' short labels, so a narrow column in Word is not
-    broken mid-word ("Implement|ed"); shares are of all respondents (of those
-    a conditional question applied to: `of`), as in the Markdown report and on screen.
+    broken mid-word ("Implement|ed"); a key under the table gives each in full
+    ("Done = Implemented", as the committee document names the levels). A
+    row's number of responses is a column only when it differs between rows;
+    otherwise the key says it once. Shares are of all respondents (of those a
+    conditional question applied to: `of`), as in the Markdown report and on screen.
     """
     plain = [i for i, column in enumerate(table.columns) if not column.total]
-    header = ("", *(column.label.short for column in table.columns), word("responses", lang))
+    totals = [sum(row.counts[i] for i in plain) for row in table.rows]
+    varies = len(set(totals)) > 1
+    header = ("", *(column.label.short for column in table.columns))
     rows = []
-    for row in table.rows:
+    for row, total in zip(table.rows, totals, strict=True):
         cells = (f"{count} ({results.share(count, of)}%)" for count in row.counts)
-        responses = sum(row.counts[i] for i in plain)
-        rows.append((_tag(row.label.short), *cells, str(responses)))
-    return Table(header, tuple(rows), numeric_from=1)
+        rows.append((_tag(row.label.short), *cells, *([str(total)] if varies else [])))
+    yield Table((*header, *([word("responses", lang)] if varies else [])), tuple(rows), numeric_from=1)
+    named = [c.label for c in table.columns if c.label.short != c.label.full]
+    key = []
+    if named:
+        pairs = word("key_separator", lang).join(
+            word("key_pair", lang, short=label.short, full=label.full) for label in named
+        )
+        key.append(word("columns_key", lang, pairs=pairs))
+    if totals and not varies:
+        key.append(word("each_row", lang, n=totals[0]))
+    if key:
+        yield Paragraph(word("sentence_join", lang).join(key), "note")
 
 
 def _count_table(results: Results, table: CountTable, lang: str, of: int | None = None) -> Table:

@@ -42,9 +42,9 @@ TEXT_WIDTH_CM = 16.0
 """The text width of an A4 page with WIPO's margins; columns share it."""
 LANGUAGE_TAGS = {"en": "en-GB", "fr": "fr-FR", "es": "es-ES", "zh": "zh-CN", "ru": "ru-RU"}
 MATRIX_TAG_CM = 1.6
-"""A matrix's row-tag column: room for "Rec. 10", the rest to its seven "14 (67%)" columns."""
+"""A matrix's row-tag column at the least; the rest goes to its "14 (67%)" columns."""
 MATRIX_TAG_MAX_CM = 5.0
-"""Wider when a row's label has a longer word ("databases" was cut "datab|ases"), up to this."""
+"""Wide enough for the longest row tag on one line ("Rec. 10" wrapped as "Rec." over "10"), up to this."""
 CM_PER_CHARACTER = 0.2
 """About the width of a 10 pt character."""
 CELL_MARGINS_CM = 0.4
@@ -119,7 +119,7 @@ def column_widths(block: Table) -> list[float]:
     if block.numeric_from == 1 and figures > 3:  # a matrix: row tags ("Rec. 10"), then many levels
         tag = min(
             MATRIX_TAG_MAX_CM,
-            max(MATRIX_TAG_CM, _longest_word(block, 0) * CM_PER_CHARACTER + CELL_MARGINS_CM),
+            max(MATRIX_TAG_CM, _longest_cell(block, 0) * CM_PER_CHARACTER + CELL_MARGINS_CM),
         )
         return [tag] + [(TEXT_WIDTH_CM - tag) / figures] * figures
     if block.numeric_from == 1 and figures == 1:  # a number's or a date's "Figure | Value"
@@ -129,10 +129,11 @@ def column_widths(block: Table) -> list[float]:
     return [label] * block.numeric_from + [figure_width] * figures
 
 
-def _longest_word(block: Table, column: int) -> int:
-    """The length of the longest word in a column, header included (a word Word would have to break)."""
+def _longest_cell(block: Table, column: int) -> int:
+    """The length of the longest text in a column, header included: a row tag such as "Rec. 10" is
+    one name, not to be wrapped ("Rec." over "10"), nor a longer word broken ("datab|ases")."""
     texts = [block.header[column], *(row[column] for row in block.rows)]
-    return max((len(word) for text in texts for word in text.split()), default=0)
+    return max((len(line) for text in texts for line in text.split("\n")), default=0)
 
 
 def _table(document: Any, block: Table) -> None:
