@@ -189,7 +189,7 @@ def test_training_needs_shares_are_of_those_it_applied_to_in_every_format(tmp_pa
     assert where[0].text.startswith("Ответили: 2 (100\u00a0%); число респондентов, к которым он относился: 2")
     assert where[1] == Table(
         ("Вариант", "Респонденты", "Доля от этих 2"),
-        (("Онлайн", "1", "50%"), ("Очно", "1", "50%")),
+        (("Онлайн", "1", "50\u00a0%"), ("Очно", "1", "50\u00a0%")),  # Russian puts a space before %
         numeric_from=1,
     )
     workbook = load_workbook(io.BytesIO(render_xlsx(results, questionnaire)))

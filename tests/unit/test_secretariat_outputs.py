@@ -403,14 +403,14 @@ def test_docx_matrix_cells_show_count_and_share_with_the_named_group_and_unbroke
 
     Hand-computed from the fixture: Rec. 2 has 8 Implemented and 6 Ongoing of 21.
     """
-    for lang, group in (("en", "Done or Ongoing"), ("fr", "Achevée ou En cours")):
+    for lang, group, pc in (("en", "Done or Ongoing", "%"), ("fr", "Achevée ou En cours", "\u00a0%")):
         document = Document(io.BytesIO(render_docx(annex_results, survey, lang)))
         q2 = document.tables[1]
         header = [_cell_text(c) for c in q2.rows[0].cells]
         assert header[6] == group, header
         rec2 = [_cell_text(c) for c in q2.rows[2].cells]
-        assert rec2[0] == "Rec. 2" and rec2[1] == "8 (38%)" and rec2[2] == "6 (29%)"
-        assert rec2[6] == "14 (67%)" and len(rec2) == 7, "21 in every row: said once under the table"
+        assert rec2[0] == "Rec. 2" and rec2[1] == f"8 (38{pc})" and rec2[2] == f"6 (29{pc})"
+        assert rec2[6] == f"14 (67{pc})" and len(rec2) == 7, "21 in every row: said once under the table"
         for cell in q2.rows[0].cells[1:]:
             longest_word = max((len(w) for w in _cell_text(cell).split()), default=0)
             # 9 pt header: about 0.18 cm a character, plus the cell's 0.38 cm of margins

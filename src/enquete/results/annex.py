@@ -26,7 +26,7 @@ from enquete.model.question import Option, QuestionBase
 from enquete.model.questionnaire import Questionnaire
 from enquete.qtypes import type_of
 from enquete.results.aggregate import Results
-from enquete.results.denominators import answered_sentence
+from enquete.results.denominators import answered_sentence, counted, percent
 from enquete.results.labels import TAG_SEPARATOR, option_tag
 from enquete.results.pieces import CommentSection, CountTable, Figures, Note
 from enquete.results.report_words import word
@@ -174,7 +174,7 @@ def _grid_blocks(results: Results, table: CountTable, lang: str, of: int | None 
     header = ("", *(column.label.short for column in table.columns))
     rows = []
     for row, total in zip(table.rows, totals, strict=True):
-        cells = (f"{count} ({results.share(count, of)}%)" for count in row.counts)
+        cells = (counted(count, results.share(count, of), lang) for count in row.counts)
         rows.append((_tag(row.label.short), *cells, *([str(total)] if varies else [])))
     yield Table((*header, *([word("responses", lang)] if varies else [])), tuple(rows), numeric_from=1)
     named = [c.label for c in table.columns if c.label.short != c.label.full]
@@ -193,7 +193,7 @@ def _grid_blocks(results: Results, table: CountTable, lang: str, of: int | None 
 def _count_table(results: Results, table: CountTable, lang: str, of: int | None = None) -> Table:
     """Respondents per option, and their share of all respondents (of the `of` it applied to)."""
     rows = tuple(
-        (row.label.full, str(row.counts[0]), f"{results.share(row.counts[0], of)}%")
+        (row.label.full, str(row.counts[0]), percent(results.share(row.counts[0], of), lang))
         for row in table.rows
         if row.counts
     )
