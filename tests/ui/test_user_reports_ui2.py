@@ -1,0 +1,60 @@
+"""User reports on the fill, home and review screens (session s4-ui2): what the person saw that was wrong."""
+
+from __future__ import annotations
+
+from tests.ui.conftest import running, screen_text, settled
+from tests.ui.test_author_trial import as_prose, draft_answers, go_to, trial_app
+
+
+def _legend(shown: str, first: str) -> str:
+    """The screen line that starts with `first` (the matrix legend, under the question)."""
+    return next((line.strip() for line in shown.splitlines() if line.strip().startswith(first)), shown)
+
+
+async def test_an_eleven_point_legend_names_columns_by_the_numbers_their_keys_take() -> None:
+    """Bug (user report 1): on a 0-10 scale the legend read `1 0 · 2 1 · … 11 10` (position, then
+    label) while typing 5 chose "5": the legend and the keys disagreed."""
+    async with running(trial_app("sat.toml"), size=(80, 24)) as pilot:
+        await go_to(pilot, "nps")
+        shown = screen_text(pilot.app)
+        legend = _legend(shown, "0 ·")
+        assert legend.startswith("0 · 1 · 2 · 3") and legend.endswith("9 · 10"), shown
+        assert "1 0 ·" not in shown and "11 10" not in shown, shown
+        await pilot.press("5")
+        await settled(pilot)
+        assert "→ 5   [5]" in screen_text(pilot.app)
+        assert draft_answers()["nps"] == {"score": "s5"}
+
+
+async def test_a_legend_does_not_repeat_the_number_a_label_starts_with() -> None:
+    """Bug (user report 1): with columns labelled "1 Very poor".."5 Excellent" the legend read
+    `1 1 Very poor · 2 2 Poor`: the key, then a label already starting with it."""
+    async with running(trial_app("sat.toml"), size=(80, 24)) as pilot:
+        await go_to(pilot, "ratings")
+        shown = screen_text(pilot.app)
+        assert "1 Very poor · 2 Poor · 3 Fair" in shown and "1 1 Very poor" not in shown, shown
+        await pilot.press("4")
+        await settled(pilot)
+        assert draft_answers()["ratings"] == {"speed": "4"}
+
+
+async def test_help_says_digits_choose_a_column_by_its_number_not_1_to_5() -> None:
+    """Bug (user report 1): F1 said "1-5 choose on the current row", even on an 11-column scale."""
+    async with running(trial_app("sat.toml"), size=(100, 40)) as pilot:
+        await go_to(pilot, "nps")
+        await pilot.press("f1")
+        await settled(pilot)
+        help_text = as_prose(screen_text(pilot.app))
+        assert "digits choose a column on the current row by the number the legend gives it" in help_text
+        assert "1-5" not in help_text, help_text
+
+
+async def test_review_shows_the_level_chosen_on_each_matrix_row() -> None:
+    """Bug (user report 1): review said only "3 of 3 rows answered" for a matrix."""
+    async with running(trial_app("sat.toml"), size=(80, 24)) as pilot:
+        await go_to(pilot, "ratings")
+        await pilot.press("4", "5", "2", "ctrl+r")
+        await settled(pilot)
+        shown = screen_text(pilot.app)
+        assert "Speed: 4 Good · Quality: 5 Excellent · Courtesy: 2 Poor" in shown, shown
+        assert "3 of 3 rows answered" not in shown
