@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from tests.ui.conftest import running, screen_text, settled
+from pathlib import Path
+
+import pytest
+
+from tests.ui.conftest import AppFactory, running, screen_text, settled
+from tests.ui.small_app import wait_until
 from tests.ui.test_author_trial import as_prose, draft_answers, go_to, trial_app
 
 
@@ -58,3 +63,37 @@ async def test_review_shows_the_level_chosen_on_each_matrix_row() -> None:
         shown = screen_text(pilot.app)
         assert "Speed: 4 Good · Quality: 5 Excellent · Courtesy: 2 Poor" in shown, shown
         assert "3 of 3 rows answered" not in shown
+
+
+async def test_the_home_screen_follows_f2_into_the_questionnaires_title_and_description(
+    make_app: AppFactory,
+) -> None:
+    """Bug (user report 2): after F2 on the home screen, its title and description stayed in the
+    old language, though the questionnaire gives them in each."""
+    async with running(make_app(), size=(100, 30)) as pilot:
+        assert "Survey on the ICT Recommendations" in screen_text(pilot.app)
+        await pilot.press("f2", "down", "enter")  # Français
+        await settled(pilot)
+        shown = as_prose(screen_text(pilot.app))
+        assert "Enquête sur les recommandations relatives aux TIC" in shown, shown
+        assert "Comité des normes de l'OMPI" in shown, shown
+        assert "Survey on the ICT" not in shown and "Committee on WIPO Standards" not in shown, shown
+
+
+@pytest.mark.parametrize(
+    ("language", "toast"), [("en", "Finalizing happens here"), ("fr", "La finalisation se fait ici")]
+)
+async def test_the_finalize_here_toast_is_gone_once_the_response_is_saved(language: str, toast: str) -> None:
+    """Bug (user report 2): after finalizing, the toast "... press Ctrl+S again" still showed
+    behind the "Saved — ready to send" dialog."""
+    async with running(trial_app("sat.toml", language=language), size=(80, 24), notifications=True) as pilot:
+        await go_to(pilot, "ratings")
+        await pilot.press("4", "5", "2", "ctrl+s")
+        await settled(pilot)
+        await wait_until(pilot, lambda: toast in as_prose(screen_text(pilot.app)), "the toast")
+        await pilot.press("ctrl+s")
+        await settled(pilot)
+        shown = as_prose(screen_text(pilot.app))
+        assert ("ready to send" if language == "en" else "prête à envoyer") in shown, shown
+        assert toast not in shown, shown
+    assert len(list(Path("responses").glob("*.toml"))) == 1

@@ -329,6 +329,10 @@ class EnqueteApp(App[int]):
 
     def watch_language(self, language: str) -> None:
         self.title = self.header("title")
+        if self._home is not None:
+            # Bug: after F2 the home screen kept the title and description of the old language.
+            self._home.title_text = self.header("title")
+            self._home.description = self.header("description")
         self._remember(language=language)
 
     def _remember_theme(self, theme: str) -> None:

@@ -113,6 +113,10 @@ class HomeScreen(Screen[None]):
     """The language of the screen, following the app's."""
     workspace: reactive[Workspace | None] = reactive(None)
     """Set by the app once the questionnaire is validated; the folder is read then."""
+    title_text: reactive[str] = reactive("", recompose=True)
+    """The questionnaire's title in the screen's language (set by the app when the language changes)."""
+    description: reactive[str] = reactive("", recompose=True)
+    """The questionnaire's description in the screen's language ("" when it has none)."""
     listing: reactive[Listing | None] = reactive(None)
     """The folder as last read; shown in place (`watch_listing`), not by rebuilding the screen."""
 
@@ -151,7 +155,8 @@ class HomeScreen(Screen[None]):
             first: The first screen to stay: once shown, it tells the app to validate (`Glanced`).
         """
         super().__init__()
-        self.title_text, self.description = title, description
+        self.set_reactive(HomeScreen.title_text, title)
+        self.set_reactive(HomeScreen.description, description)
         self.first = first
         self.set_reactive(HomeScreen.language, language)
         if glanced is not None:
