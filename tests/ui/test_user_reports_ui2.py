@@ -97,3 +97,20 @@ async def test_the_finalize_here_toast_is_gone_once_the_response_is_saved(langua
         assert ("ready to send" if language == "en" else "prête à envoyer") in shown, shown
         assert toast not in shown, shown
     assert len(list(Path("responses").glob("*.toml"))) == 1
+
+
+@pytest.mark.parametrize(("language", "note", "empty"), [("en", "note", "empty"), ("fr", "note", "vide")])
+async def test_the_question_list_shows_a_note_as_a_note_not_as_unanswered(
+    language: str, note: str, empty: str
+) -> None:
+    """Bug (user report 4): Ctrl+G marked a note (nothing to answer) "empty" / "vide"."""
+    async with running(trial_app("cap.toml", language=language), size=(80, 24)) as pilot:
+        await go_to(pilot, "office")
+        await pilot.press("ctrl+g")
+        await settled(pilot)
+        lines = screen_text(pilot.app).splitlines()
+        intro = next(line for line in lines if " 1. " in line)
+        office = next(line for line in lines if " 2. " in line)
+        assert note in intro and empty not in intro, intro
+        assert "i 1. " in intro, intro
+        assert empty in office, office  # a question still to answer is still "empty"

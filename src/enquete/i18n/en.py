@@ -57,6 +57,7 @@ TEXTS: dict[str, str] = {
     "state.empty": "empty",
     "state.invalid": "to fix",
     "state.skipped": "not asked: it does not apply",
+    "state.note": "note",
     "pick.placeholder": "Type a code or a name to filter",
     "pick.none": "Nothing chosen yet",
     "pick.chosen": "Chosen: {value}",

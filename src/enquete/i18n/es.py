@@ -56,6 +56,7 @@ TEXTS: dict[str, str] = {
     "state.empty": "vacía",
     "state.invalid": "por corregir",
     "state.skipped": "no procede",
+    "state.note": "nota",
     "pick.placeholder": "Escriba un código o un nombre para filtrar",
     "pick.none": "Nada elegido todavía",
     "pick.chosen": "Elegido: {value}",

@@ -56,6 +56,7 @@ TEXTS: dict[str, str] = {
     "state.empty": "vide",
     "state.invalid": "à corriger",
     "state.skipped": "sans objet",
+    "state.note": "note",
     "pick.placeholder": "Tapez un code ou un nom pour filtrer",
     "pick.none": "Aucun choix pour l'instant",
     "pick.chosen": "Choix : {value}",

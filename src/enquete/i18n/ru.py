@@ -57,6 +57,7 @@ TEXTS: dict[str, str] = {
     "state.empty": "нет ответа",
     "state.invalid": "исправить",
     "state.skipped": "не задается",
+    "state.note": "примечание",
     "pick.placeholder": "Введите код или название для поиска",
     "pick.none": "Ничего не выбрано",
     "pick.chosen": "Выбрано: {value}",

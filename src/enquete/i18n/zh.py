@@ -56,6 +56,7 @@ TEXTS: dict[str, str] = {
     "state.empty": "未答",
     "state.invalid": "需修改",
     "state.skipped": "不适用",
+    "state.note": "说明",
     "pick.placeholder": "输入代码或名称进行筛选",
     "pick.none": "尚未选择",
     "pick.chosen": "已选：{value}",
