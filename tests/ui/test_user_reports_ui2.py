@@ -6,9 +6,16 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import FIXTURES
 from tests.ui.conftest import AppFactory, running, screen_text, settled
 from tests.ui.small_app import wait_until
 from tests.ui.test_author_trial import as_prose, draft_answers, go_to, trial_app
+
+
+def _toasts(shown: str) -> str:
+    """The text of the toasts on screen (each line of one starts with `▌`), as one line."""
+    parts = [line.split("▌", 1)[1].strip(" ▎▁▔") for line in shown.splitlines() if "▌" in line]
+    return " ".join(" ".join(parts).split())
 
 
 def _legend(shown: str, first: str) -> str:
@@ -114,3 +121,42 @@ async def test_the_question_list_shows_a_note_as_a_note_not_as_unanswered(
         assert note in intro and empty not in intro, intro
         assert "i 1. " in intro, intro
         assert empty in office, office  # a question still to answer is still "empty"
+
+
+async def test_another_surveys_file_is_neither_counted_nor_offered_for_editing(
+    make_app: AppFactory, sample_responses: Path
+) -> None:
+    """Bug (user report 3): a file whose [response] names another questionnaire was counted as
+    "ready to send" on the home screen and offered for editing, which then failed."""
+    assert (sample_responses / "other-survey.toml").is_file()
+    this_survey = len(list(sample_responses.glob("*.toml"))) - 1
+    async with running(make_app(), size=(100, 40)) as pilot:
+        await settled(pilot)
+        shown = screen_text(pilot.app)
+        assert f"Ready to send: {this_survey} ·" in shown, shown
+        assert "Files of other surveys left aside: 1" in shown, shown
+        assert "other-survey" not in shown, shown
+        assert "Edit the finalized response of AU" in shown, shown
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("en", "answers version 7 of this questionnaire; this is version 1"),
+        ("fr", "répond à la version 7 de ce questionnaire ; celui-ci est la version 1"),
+    ],
+)
+async def test_a_file_that_cannot_be_edited_says_why_in_the_persons_language(
+    make_app: AppFactory, language: str, expected: str
+) -> None:
+    """Bug (user report 3): choosing a response of another survey showed an English-only message,
+    `answers the questionnaire 'service-satisfaction', not 'training-needs'`."""
+    folder = Path("responses")
+    folder.mkdir()
+    text = (FIXTURES / "sample" / "AU.toml").read_text("utf-8")
+    (folder / "AU.toml").write_text(text.replace("version = 1", "version = 7", 1), "utf-8")
+    async with running(make_app(language=language), size=(100, 40), notifications=True) as pilot:
+        await settled(pilot)
+        await pilot.press("down", "enter")  # the finalized response of AU, after "new response"
+        await wait_until(pilot, lambda: expected in _toasts(screen_text(pilot.app)), "the message")
+        assert _toasts(screen_text(pilot.app)).startswith("AU.toml")

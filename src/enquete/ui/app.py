@@ -279,7 +279,7 @@ class EnqueteApp(App[int]):
     @work(thread=True, exclusive=True, group="open", exit_on_error=False, description="opening a response")
     def open_response(self, request: OpenRequest) -> None:
         """Read what the response needs, claim it against other windows, then post the session."""
-        from enquete.errors import EnqueteError, ResponseInUse
+        from enquete.errors import EnqueteError, ResponseFileError, ResponseInUse
         from enquete.session import FillSession
         from enquete.ui.content import tr
 
@@ -309,6 +309,23 @@ class EnqueteApp(App[int]):
             session.claim()
         except ResponseInUse:
             self.post_message(self.OpenRefused(tr("home.in_use", self.language)))
+            return
+        except ResponseFileError as error:
+            # Bug: "answers the questionnaire 'x', not 'y'" was shown in English whatever the language.
+            name = request.path.name if request.path is not None else ""
+            key = error.kind if error.kind in ("other_questionnaire", "other_version") else "unreadable"
+            self.post_message(
+                self.OpenRefused(
+                    tr(
+                        f"open.{key}",
+                        self.language,
+                        file=name,
+                        found=error.found,
+                        questionnaire=workspace.questionnaire.id,
+                        version=workspace.questionnaire.version,
+                    )
+                )
+            )
             return
         except EnqueteError as error:
             self.post_message(self.OpenRefused(str(error)))

@@ -68,6 +68,8 @@ class Listing:
     drafts: list[DraftEntry] = field(default_factory=list)
     submitted: list[Path] = field(default_factory=list)
     error: str | None = None
+    others: int = 0
+    """Files of other questionnaires in the folder: left aside, neither counted nor offered."""
 
 
 @dataclass(frozen=True)
@@ -187,6 +189,8 @@ class HomeScreen(Screen[None]):
             submitted=len(listing.submitted),
             drafts=len(listing.drafts),
         )
+        if listing.others:
+            status += "\n" + tr("home.others", self.language, count=listing.others)
         return status + "\n" + listing.error if listing.error else status
 
     def watch_listing(self, listing: Listing | None) -> None:
@@ -262,7 +266,8 @@ class HomeScreen(Screen[None]):
                 DraftEntry(path, response, session.answered_count(), len(session.asked_ids()))
                 for path, response, session in sessions
             ]
-            listing = Listing(root, drafts, folder.submitted_files())
+            submitted, others = folder.submitted_files_of(questionnaire.id)
+            listing = Listing(root, drafts, submitted, others=others)
         except (OSError, StorageError) as error:
             listing = Listing(root, error=str(error))
         self.post_message(self.FolderRead(listing))
