@@ -15,7 +15,16 @@ class QuestionnaireError(EnqueteError):
 
 
 class ResponseFileError(EnqueteError):
-    """A response file cannot be read, parsed, or belongs elsewhere."""
+    """A response file cannot be read, parsed, or belongs elsewhere.
+
+    `kind` says which, for a screen to word it in the person's language (the
+    message is English, for logs and the command line): `unreadable`,
+    `other_questionnaire` or `other_version`, with what the file says in `found`.
+    """
+
+    def __init__(self, message: str, kind: str = "unreadable", found: str = "") -> None:
+        super().__init__(message)
+        self.kind, self.found = kind, found
 
 
 class StorageError(EnqueteError):

@@ -43,6 +43,8 @@ class QuestionState(StrEnum):
     INVALID = "invalid"
     SKIPPED = "skipped"
     """Not asked: the skip logic says it does not apply (its answer, if any, is set aside)."""
+    NOTE = "note"
+    """A note: text to read, nothing to answer (not "empty", which asks for an answer)."""
 
 
 @dataclass(frozen=True)
@@ -279,6 +281,10 @@ class FillSession:
     def state(self, question_id: str) -> QuestionState:
         if not self.is_relevant(question_id):
             return QuestionState.SKIPPED
+        from enquete.qtypes import type_of
+
+        if not type_of(self.questionnaire.question(question_id)).takes_answer:
+            return QuestionState.NOTE
         if self.problems(question_id):
             return QuestionState.INVALID
         return QuestionState.ANSWERED if is_answered(self.answer(question_id)) else QuestionState.EMPTY

@@ -66,10 +66,10 @@ async def test_matrix_full_labels_are_shown_as_typed() -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await _to_question(pilot, app, 3)
         await pilot.press("right", "right")
-        await wait_until(pilot, lambda: "[3: " in visible_text(app), "the third column under the cursor")
+        await wait_until(pilot, lambda: "[3 Not " in visible_text(app), "the third column under the cursor")
         lines = [line.strip() for line in visible_text(app).splitlines()]
         assert "ST.96 [link=https://x]XML[/link]" in lines, "the full label of the row, on its own line"
-        assert "→ —   [3: Not [dim]planned[/dim]]" in lines
+        assert "→ —   [3 Not [dim]planned[/dim]]" in lines
 
 
 async def test_ticking_an_ordinary_option_clears_not_applicable() -> None:

@@ -110,7 +110,7 @@ def test_a_submitted_response_has_no_draft_table_and_a_multi_without_comments_on
             [
                 "AU Australia",
                 "Yes [b]fully[/b]",
-                "2 of 2 rows answered",
+                "2 of 2 rows answered · ST.96 [link=https://x]XML[/link]: Im…",
                 "XML [b]fmt[/b], Web APIs · 3 comment(s)",
                 "+1 from AU second line",
             ],
@@ -121,7 +121,7 @@ def test_a_submitted_response_has_no_draft_table_and_a_multi_without_comments_on
             [
                 "AU 澳大利亚",
                 "是 [b]全部[/b]",
-                "已答2行，共2行",
+                "已答2行，共2行 · ST.96 [link=https://x]XML[/link] 标准: 已…",
                 "XML [b]格式[/b], 网络接口 · 3条意见",
                 "+1 from AU second line",
             ],
@@ -132,12 +132,22 @@ def test_a_submitted_response_has_no_draft_table_and_a_multi_without_comments_on
             [
                 "CN China",
                 "(not answered)",
-                "2 of 2 rows answered",
+                "2 of 2 rows answered · ST.96 [link=https://x]XML[/link]: Im…",
                 "Web APIs · 1 comment(s)",
                 "(not answered)",
             ],
         ),
-        ("BR", "zh", ["BR 巴西", "部分", "已答2行，共2行", "不适用", "@mention -dash"]),
+        (
+            "BR",
+            "zh",
+            [
+                "BR 巴西",
+                "部分",
+                "已答2行，共2行 · ST.96 [link=https://x]XML[/link] 标准: 进…",
+                "不适用",
+                "@mention -dash",
+            ],
+        ),
     ],
 )
 def test_review_summaries_word_each_type(file: str, language: str, expected: list[str]) -> None:
@@ -145,6 +155,20 @@ def test_review_summaries_word_each_type(file: str, language: str, expected: lis
     response, _ = load_response(SMALL / "responses" / f"{file}.toml", QUESTIONNAIRE)
     lines = [summarize(q, response.answers.get(q.id), language, 60) for q in QUESTIONNAIRE.questions]
     assert lines == expected
+
+
+def test_a_matrix_summary_names_each_rows_level_when_they_fit_and_leads_with_the_count_otherwise() -> None:
+    """Bug (user report, s4-ui2): review said only "2 of 2 rows answered" for a matrix."""
+    response, _ = load_response(SMALL / "responses" / "AU.toml", QUESTIONNAIRE)
+    matrix = QUESTIONNAIRE.question("levels")
+    answer = response.answers["levels"]
+    whole = summarize(matrix, answer, "en", 1000)
+    assert (
+        whole.startswith("ST.96 [link=https://x]XML[/link]: Implemented · ") and "rows answered" not in whole
+    )
+    assert summarize(matrix, answer, "en", 30) == "2 of 2 rows answered · ST.96 …"
+    half = {row: column for row, column in list(answer.items())[:1]}  # type: ignore[union-attr]
+    assert summarize(matrix, half, "en", 1000).startswith("1 of 2 rows answered · ST.96")
 
 
 def test_summaries_are_cut_to_the_width_in_cells() -> None:

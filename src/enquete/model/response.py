@@ -192,12 +192,16 @@ def response_from_data(questionnaire: Questionnaire, data: dict[str, Any]) -> tu
         raise ResponseFileError(f"[response] {where}: {message}") from None
     if header.questionnaire != questionnaire.id:
         raise ResponseFileError(
-            f"answers the questionnaire '{header.questionnaire}', not '{questionnaire.id}'"
+            f"answers the questionnaire '{header.questionnaire}', not '{questionnaire.id}'",
+            "other_questionnaire",
+            header.questionnaire,
         )
     if header.version != questionnaire.version:
         raise ResponseFileError(
             f"answers version {header.version} of '{questionnaire.id}'; "
-            f"this is version {questionnaire.version}"
+            f"this is version {questionnaire.version}",
+            "other_version",
+            str(header.version),
         )
     answers, problems = answer_problems(
         questionnaire, data.get("answers", {}), complete=header.status == "submitted"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any, Literal
 
 from pydantic import field_validator, model_validator
@@ -13,6 +14,7 @@ from enquete.model.question import Id, Option, QuestionBase, unique_ids
 from enquete.qtypes.base import Answer, Certainty, Column, QuestionType
 from enquete.results.pieces import CountColumn, CountRow, CountTable, Label, Piece
 from enquete.results.question_result import QuestionResult
+from enquete.text import one_line, text_width
 
 
 class ColumnGroup(Option):
@@ -55,6 +57,35 @@ class MatrixQuestion(QuestionBase):
             if not group.columns:
                 raise ValueError(f"column group '{group.id}' names no column")
         return self
+
+
+_OWN_NUMBER = re.compile(r"([0-9]+)(?![0-9])")
+
+
+def column_keys(question: MatrixQuestion, language: str) -> list[str]:
+    """What each column is called by key: its short label when all are whole numbers, else 1, 2, ...
+
+    A 0-10 scale is typed as its labels say (5 is "5", 1 then 0 is "10"),
+    whatever the columns' ids; any other scale by position.
+    """
+    labels = [c.short_in(language).strip() for c in question.columns]
+    if all(label.isdigit() and label.isascii() for label in labels) and len(set(labels)) == len(labels):
+        return labels
+    return [str(n) for n in range(1, len(labels) + 1)]
+
+
+def column_names(question: MatrixQuestion, language: str) -> list[str]:
+    """Each column's label, led by its key only when the label does not already start with that number.
+
+    Bug: the legend read `1 0 · 2 1 · … 11 10` on a 0-10 scale (position, then
+    label, while the digit keys chose by label) and `1 1 Very poor` on a 1-5 one.
+    """
+    names = []
+    for key, column in zip(column_keys(question, language), question.columns, strict=True):
+        label = column.label_in(language).strip()
+        own = _OWN_NUMBER.match(label)
+        names.append(label if own is not None and own.group(1) == key else f"{key} {label}")
+    return names
 
 
 def _answer(answer: Answer | None) -> dict[str, str]:
@@ -134,7 +165,21 @@ class MatrixType(QuestionType[MatrixQuestion]):
             result.cell_counts[row][column] += 1
 
     def summary(self, question: MatrixQuestion, answer: Answer, language: str, width: int) -> str:
-        return translate("review.rows", language, count=len(_answer(answer)), total=len(question.rows))
+        """The level chosen on each row ("Speed: 4 Good · Quality: 5 Excellent"), cut to `width`.
+
+        Bug: review said only "3 of 3 rows answered". When the rows do not all fit, or some
+        are unanswered, the count leads (as before) and the levels follow as far as they fit.
+        """
+        given = _answer(answer)
+        levels = {c.id: c.label_in(language) for c in question.columns}
+        chosen = " · ".join(
+            f"{r.short_in(language)}: {levels[given[r.id]]}" for r in question.rows if r.id in given
+        )
+        count = translate("review.rows", language, count=len(given), total=len(question.rows))
+        whole = one_line(chosen)
+        if len(given) == len(question.rows) and text_width(whole) <= width:
+            return one_line(chosen, width)
+        return one_line(f"{count} · {chosen}" if chosen else count, width)
 
     def report(self, question: MatrixQuestion, result: QuestionResult, language: str) -> list[Piece]:
         columns = question.columns

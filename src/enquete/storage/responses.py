@@ -86,6 +86,16 @@ def load_valid_response(path: Path, questionnaire: Questionnaire) -> Response:
     return response
 
 
+def questionnaire_of(path: Path) -> str | None:
+    """The questionnaire id a response file's `[response]` table names; None when it cannot tell."""
+    try:
+        header = read_toml(path).get("response")
+    except ResponseFileError:
+        return None
+    found = header.get("questionnaire") if isinstance(header, dict) else None
+    return found if isinstance(found, str) else None
+
+
 class OtherResponse(StrEnum):
     """What to do when the office's submitted file holds another response (another id)."""
 
@@ -142,6 +152,21 @@ class ResponseFolder:
     def submitted_files(self) -> list[Path]:
         """The files that count: `*.toml` (any case) directly in the folder, sorted by name."""
         return submitted_files(self.root)
+
+    def submitted_files_of(self, questionnaire_id: str) -> tuple[list[Path], int]:
+        """The submitted files that may answer `questionnaire_id`, and how many answer another one.
+
+        Bug: another survey's file in the same folder was counted as ready to send and
+        offered for editing, which then failed. A file that cannot be read is kept: opening
+        it says what is wrong with it.
+        """
+        mine, others = [], 0
+        for path in self.submitted_files():
+            if questionnaire_of(path) in (None, questionnaire_id):
+                mine.append(path)
+            else:
+                others += 1
+        return mine, others
 
     def draft_files(self, limit: int = MAX_DRAFTS_LISTED) -> list[Path]:
         """The `limit` most recently saved draft files, newest first; never follows a link."""

@@ -285,7 +285,7 @@ class EnqueteApp(App[int]):
     @work(thread=True, exclusive=True, group="open", exit_on_error=False, description="opening a response")
     def open_response(self, request: OpenRequest) -> None:
         """Read what the response needs, claim it against other windows, then post the session."""
-        from enquete.errors import EnqueteError, ResponseInUse
+        from enquete.errors import EnqueteError, ResponseFileError, ResponseInUse
         from enquete.session import FillSession
         from enquete.ui.content import tr
 
@@ -315,6 +315,23 @@ class EnqueteApp(App[int]):
             session.claim()
         except ResponseInUse:
             self.post_message(self.OpenRefused(tr("home.in_use", self.language)))
+            return
+        except ResponseFileError as error:
+            # Bug: "answers the questionnaire 'x', not 'y'" was shown in English whatever the language.
+            name = request.path.name if request.path is not None else ""
+            key = error.kind if error.kind in ("other_questionnaire", "other_version") else "unreadable"
+            self.post_message(
+                self.OpenRefused(
+                    tr(
+                        f"open.{key}",
+                        self.language,
+                        file=name,
+                        found=error.found,
+                        questionnaire=workspace.questionnaire.id,
+                        version=workspace.questionnaire.version,
+                    )
+                )
+            )
             return
         except EnqueteError as error:
             self.post_message(self.OpenRefused(str(error)))
@@ -354,6 +371,10 @@ class EnqueteApp(App[int]):
 
     def watch_language(self, language: str) -> None:
         self.title = self.header("title")
+        if self._home is not None:
+            # Bug: after F2 the home screen kept the title and description of the old language.
+            self._home.title_text = self.header("title")
+            self._home.description = self.header("description")
         self._remember(language=language)
 
     def _remember_theme(self, theme: str) -> None:

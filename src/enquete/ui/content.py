@@ -17,5 +17,5 @@ def tr(key: str, language: str, **params: object) -> str:
     return translate(key, language, **safe)
 
 
-STATE_MARKS = {"answered": "✓", "empty": "·", "invalid": "!", "skipped": "–"}
+STATE_MARKS = {"answered": "✓", "empty": "·", "invalid": "!", "skipped": "–", "note": "i"}
 """How a question's state (a `QuestionState`) shows in lists: marks, so it reads without colour."""

@@ -68,6 +68,8 @@ class Listing:
     drafts: list[DraftEntry] = field(default_factory=list)
     submitted: list[Path] = field(default_factory=list)
     error: str | None = None
+    others: int = 0
+    """Files of other questionnaires in the folder: left aside, neither counted nor offered."""
 
 
 @dataclass(frozen=True)
@@ -113,6 +115,10 @@ class HomeScreen(Screen[None]):
     """The language of the screen, following the app's."""
     workspace: reactive[Workspace | None] = reactive(None)
     """Set by the app once the questionnaire is validated; the folder is read then."""
+    title_text: reactive[str] = reactive("", recompose=True)
+    """The questionnaire's title in the screen's language (set by the app when the language changes)."""
+    description: reactive[str] = reactive("", recompose=True)
+    """The questionnaire's description in the screen's language ("" when it has none)."""
     listing: reactive[Listing | None] = reactive(None)
     """The folder as last read; shown in place (`watch_listing`), not by rebuilding the screen."""
 
@@ -151,7 +157,8 @@ class HomeScreen(Screen[None]):
             first: The first screen to stay: once shown, it tells the app to validate (`Glanced`).
         """
         super().__init__()
-        self.title_text, self.description = title, description
+        self.set_reactive(HomeScreen.title_text, title)
+        self.set_reactive(HomeScreen.description, description)
         self.first = first
         self.set_reactive(HomeScreen.language, language)
         if glanced is not None:
@@ -182,6 +189,8 @@ class HomeScreen(Screen[None]):
             submitted=len(listing.submitted),
             drafts=len(listing.drafts),
         )
+        if listing.others:
+            status += "\n" + tr("home.others", self.language, count=listing.others)
         return status + "\n" + listing.error if listing.error else status
 
     def watch_listing(self, listing: Listing | None) -> None:
@@ -257,7 +266,8 @@ class HomeScreen(Screen[None]):
                 DraftEntry(path, response, session.answered_count(), len(session.asked_ids()))
                 for path, response, session in sessions
             ]
-            listing = Listing(root, drafts, folder.submitted_files())
+            submitted, others = folder.submitted_files_of(questionnaire.id)
+            listing = Listing(root, drafts, submitted, others=others)
         except (OSError, StorageError) as error:
             listing = Listing(root, error=str(error))
         self.post_message(self.FolderRead(listing))

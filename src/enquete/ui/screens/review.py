@@ -150,7 +150,10 @@ class ReviewScreen(Screen[ReviewStep | None]):
             return lines or [Content(tr("review.nothing_selected", language))]
         if isinstance(answer, str) and not isinstance(question, MatrixQuestion) and "\n" in answer:
             return [Content(printable(line)) for line in answer.splitlines()]
-        return [Content.assemble((summarize(question, answer, language, width=1000), "italic"))]
+        # A matrix names its rows' levels in up to two lines of the list, then says only how many
+        # rows are answered; every other answer is shown whole (the list wraps it).
+        width = 2 * max(20, self.app.size.width - 12) if isinstance(question, MatrixQuestion) else 1000
+        return [Content.assemble((summarize(question, answer, language, width=width), "italic"))]
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         target = self._targets.get(event.option.id or "")

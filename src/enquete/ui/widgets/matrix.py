@@ -1,4 +1,4 @@
-"""A matrix question: one column per row, chosen with arrows and Space, or 1-5 on a row."""
+"""A matrix question: one column per row, chosen with arrows and Space, or a column's number on a row."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from textual.message import Message
 from textual.widgets import DataTable, Static
 
 from enquete.model.questionnaire import MatrixQuestion
+from enquete.qtypes.matrix import column_keys, column_names
 from enquete.text import printable, text_width
 from enquete.ui.widgets.answer_field import AnswerField
 
@@ -32,14 +33,11 @@ class MatrixTable(DataTable[str]):
     """Digits typed on this row so far: `1` then `0` chooses column 10 of an 11-point scale."""
 
     def column_numbers(self) -> list[str]:
-        """What each column is called by key: its label when all labels are whole numbers, else 1, 2, ..."""
+        """What each column is called by key (`column_keys`): the legend shows the same numbers."""
         matrix = self.parent
         if not isinstance(matrix, MatrixField):
             return [str(n) for n in range(1, len(self.columns) + 1)]
-        labels = [c.short_in(matrix.language).strip() for c in matrix.question.columns]
-        if all(label.isdigit() and label.isascii() for label in labels) and len(set(labels)) == len(labels):
-            return labels
-        return [str(n) for n in range(1, len(labels) + 1)]
+        return column_keys(matrix.question, matrix.language)
 
     def on_key(self, event: events.Key) -> None:
         """Digits choose a column by its number; with ten or more, a second digit can follow.
@@ -108,9 +106,8 @@ class MatrixField(AnswerField):
         """The row focus_first put the cursor on: highlighting it does not scroll the question away."""
 
     def compose(self) -> ComposeResult:
-        legend = " · ".join(
-            f"{n} {c.label_in(self.language)}" for n, c in enumerate(self.question.columns, 1)
-        )
+        # The legend names each column by the number its key takes (bug: position, then label).
+        legend = " · ".join(column_names(self.question, self.language))
         yield Static(Content(printable(legend)), classes="legend")
         table = MatrixTable(cursor_type="cell", zebra_stripes=True)
         names = [printable(c.short_in(self.language)) for c in self.question.columns]
@@ -123,8 +120,9 @@ class MatrixField(AnswerField):
             # Narrow terminal: "Rec. 1" rather than hide the last columns (trial #26); the full
             # label of the row under the cursor is shown below the grid.
             rows = [r.split(" · ")[0] for r in rows]
-        for number, name in enumerate(names, 1):
-            header = name if wide else f" {number} "
+        keys = column_keys(self.question, self.language)
+        for number, (name, key) in enumerate(zip(names, keys, strict=True), 1):
+            header = name if wide else f"{key:^3}"
             table.add_column(header, key=str(number), width=max(text_width(name), 3) if wide else 3)
         for row, label in zip(self.question.rows, rows, strict=True):
             table.add_row(*self._cells(row.id), key=row.id, label=Text(label))
@@ -194,6 +192,6 @@ class MatrixField(AnswerField):
         row_option = self.question.rows[row]
         chosen = self.value.get(row_option.id)
         level = next((c.label_in(self.language) for c in self.question.columns if c.id == chosen), "—")
-        column_label = self.question.columns[column].label_in(self.language)
-        text = f"{row_option.label_in(self.language)}\n→ {level}   [{column + 1}: {column_label}]"
+        column_name = column_names(self.question, self.language)[column]
+        text = f"{row_option.label_in(self.language)}\n→ {level}   [{column_name}]"
         self.query_one("#full-label", Static).update(Content(printable(text)))

@@ -86,4 +86,6 @@ class Submitting(Autosaving):
         def back_home(_: None) -> None:
             self.dismiss()
 
+        # Bug: "... press Ctrl+S again to finalize" stayed on screen behind "Saved — ready to send".
+        self.app.clear_notifications()
         self.app.push_screen(dialog, back_home)
