@@ -92,6 +92,13 @@ def test_closing_the_terminal_right_after_typing_keeps_the_words(terminal, tmp_p
     term.wait_for("Question 3 of 8")
     subprocess.run(["tmux", "send-keys", "-t", term.name, "-l", "typed just before closing"], check=True)
     term.wait_for("typed just before closing", timeout=5)  # on screen: the app has the keys
+    app = term.app_pid()
     subprocess.run(["tmux", "kill-session", "-t", term.name], check=True)  # at once: inside the debounce
     draft = one_draft(tmp_path, "typed just before closing")
     assert draft["answers"]["implementation_comments"] == "typed just before closing"
+    # Regression: after saving, Textual's shutdown wrote to the closed terminal and never ended,
+    # leaving the process running without a terminal, holding the response's lock.
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and Path(f"/proc/{app}").exists():
+        time.sleep(0.1)
+    assert not Path(f"/proc/{app}").exists() or "Z" in Path(f"/proc/{app}/stat").read_text().split()[2]

@@ -142,7 +142,8 @@ def test_fill_the_whole_survey_with_keystrokes_and_submit(terminal, tmp_path: Pa
     term.type("Merge 8 and 9.")
     term.keys("C-n")
     term.wait_for("Question 8 of 8")
-    term.keys("Space", "Tab", "Space")
+    term.keys("Space", "Down", "Space", "Tab")  # Rec. 1 and Rec. 2, then Tab into the comment below
+    term.type("Demos, please.")
     term.keys("C-n")
     term.wait_for("Review your response")
     term.wait_for("Everything required is answered")
@@ -159,7 +160,7 @@ def test_fill_the_whole_survey_with_keystrokes_and_submit(terminal, tmp_path: Pa
     assert saved["answers"]["implementation_comments"] == "Rec 5: portal [bold]v2[/] 中文"
     assert saved["answers"]["current_focus"] == {"selected": ["rec1"], "comments": {"rec1": "Digital filing"}}
     assert saved["answers"]["low_priority"] == {"selected": ["not_applicable"]}
-    assert saved["answers"]["future_topics"]["selected"] == ["rec1", "rec2"]
+    assert saved["answers"]["future_topics"] == {"selected": ["rec1", "rec2"], "comment": "Demos, please."}
     check = subprocess.run(
         [ENQUETE, "check", "responses/AU.toml"], cwd=tmp_path, capture_output=True, text=True
     )
