@@ -92,5 +92,5 @@ async def test_an_xlsform_is_imported_checked_filled_and_reported(capsys: pytest
     report = capsys.readouterr().out
     assert "# Capacités" in report
     assert "| Moyenne | 250 |" in report
-    assert "| Oui | 1 (100%) |" in report
+    assert "| Oui | 1 (100\u00a0%) |" in report  # French: a no-break space before %
     assert "| Plus ancienne | 2022-03-01 |" in report
