@@ -221,3 +221,17 @@ async def test_on_the_small_survey_tab_goes_to_the_question_box_from_an_unticked
         await pilot.press("tab", *"general")
         await settled(pilot)
         assert draft_answers()["focus"] == {"selected": [], "comment": "general"}
+
+
+async def test_text_typed_on_an_option_low_on_the_screen_shows_in_its_box(make_app: AppFactory) -> None:
+    """Trial 2026-12 (retest #1): with comments above, text typed on Rec. 3 at the bottom row went
+    into its box (the draft had it) but the box stayed below the fold, the person typing blind."""
+    async with running(make_app(mode="fill"), size=(80, 24)) as pilot:
+        await on_question(pilot, 5)  # Q6, big challenges
+        for _ in range(2):  # a two-line comment on Rec. 1, then on Rec. 2, back to the list each time
+            pilot.app.post_message(events.Paste("First line of a comment\nSecond line of it"))
+            await settled(pilot)
+            await send(pilot, ["shift+tab", "down"], in_one_burst=False)
+        await send(pilot, [*keys_of("typed on rec3")], in_one_burst=False)
+        assert draft_answers()["challenges"]["comments"]["rec3"] == "typed on rec3"
+        assert "typed on rec3" in screen_text(pilot.app), "the box is in view"

@@ -258,8 +258,7 @@ class MultiSelectField(AnswerField):
         if index is not None:
             box = self._comment_for(self._boxes()[index])
             if box is not None:
-                box.display = True
-                self.screen.set_focus(box.editor)
+                self._enter(box)
                 return
         self.screen.focus_next()
 
@@ -338,9 +337,19 @@ class MultiSelectField(AnswerField):
             if aside and not editor.text:  # what was set aside comes back first, the new text after it
                 editor.load_text(aside)
                 editor.move_cursor(editor.document.end)
-        box.display = True
-        self.screen.set_focus(editor)
+        self._enter(box)
         editor.post_message(text)
+
+    def _enter(self, box: CountedText) -> None:
+        """Show a comment box, put the cursor in it, and bring it into view once it has its place.
+
+        Focusing scrolls to a widget's region, which a box shown a moment ago does not have
+        yet: typed on an option low on the screen, the text went into a box below the fold
+        (trial 2026-12).
+        """
+        box.display = True
+        self.screen.set_focus(box.editor)
+        self.call_after_refresh(box.scroll_visible, animate=False)
 
     def focus_subject(self, subject: str | None) -> None:
         """An option named by a problem: its comment box if it has one shown, else its checkbox."""
