@@ -123,7 +123,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _common(report)
     _invited(report)
-    report.add_argument("--format", choices=["json", "md", "csv", "docx", "xlsx", "summary"], default="json")
+    report.add_argument(
+        "--format",
+        choices=["json", "md", "csv", "docx", "xlsx", "summary"],
+        default=None,
+        help="default: from the -o file's extension (.md, .csv, .docx, .xlsx, .json), else json",
+    )
     _language(report)
     report.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here, not stdout")
     report.add_argument(

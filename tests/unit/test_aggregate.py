@@ -217,3 +217,21 @@ def test_report_to_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
         "5 respondents; 5 files not counted: 3 rejected, 1 superseded by a newer revision, 1 in conflict"
         in said
     )
+
+
+@pytest.mark.parametrize(
+    ("name", "starts"),
+    [("report.md", b"# Survey"), ("report.JSON", b"{"), ("report.csv", "\ufeff".encode()), ("x.docx", b"PK"),
+     ("x.xlsx", b"PK"), ("report.out", b"{")],
+)  # fmt: skip
+def test_the_format_follows_the_output_files_extension(tmp_path: Path, name: str, starts: bytes) -> None:
+    """Trial 2026-12: `report -o x.md` without --format wrote JSON (and `-o z.xlsx` a JSON file)."""
+    target = tmp_path / name
+    assert main(["report", "--responses", str(SAMPLE), "-o", str(target)]) == 0
+    assert target.read_bytes().startswith(starts)
+
+
+def test_an_explicit_format_wins_over_the_extension(tmp_path: Path) -> None:
+    target = tmp_path / "report.md"
+    assert main(["report", "--responses", str(SAMPLE), "--format", "json", "-o", str(target)]) == 0
+    assert target.read_bytes().startswith(b"{")

@@ -69,6 +69,17 @@ def render(
     return text.encode("utf-8")
 
 
+FORMAT_OF_EXTENSION = {".json": "json", ".md": "md", ".csv": "csv", ".docx": "docx", ".xlsx": "xlsx"}
+
+
+def format_of(output: Path | None) -> str:
+    """The format `-o FILE` asks for by its extension when --format is not given; JSON otherwise.
+
+    `report -o annex.docx` wrote JSON into a file named .docx (trial 2026-12).
+    """
+    return FORMAT_OF_EXTENSION.get(output.suffix.lower(), "json") if output else "json"
+
+
 def run_report(args: argparse.Namespace) -> int:
     """Write the report to `--output` exactly, or to stdout made safe for a terminal.
 
@@ -84,6 +95,8 @@ def run_report(args: argparse.Namespace) -> int:
         EXIT_OK: a missing folder is noted on stderr and reported as 0 respondents;
         EXIT_USAGE: a Word or Excel report asked for without `-o FILE`.
     """
+    if args.format is None:
+        args.format = format_of(args.output)
     if args.format in BINARY_FORMATS and not args.output:
         say(f"enquete: --format {args.format} writes a file: add -o FILE.{args.format}", err=True)
         return EXIT_USAGE
