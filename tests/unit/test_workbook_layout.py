@@ -36,3 +36,20 @@ def test_responses_sheet_fits_its_content_and_prints_landscape_one_page_wide(
     assert sheet.print_title_rows == "$1:$1"
     long_comments = [c for c in sheet["I"][1:] if c.value and len(str(c.value)) > 60]
     assert long_comments and all(c.alignment.wrap_text for c in long_comments)
+
+
+def test_a_question_sheet_wraps_its_text_over_its_table_and_its_headers_in_their_columns(
+    survey: Questionnaire, tmp_path: Path
+) -> None:
+    """Trial 2026-12 (retest #8): the Q2 sheet printed tiny, its question text on one line far past
+    the table, headers running into each other (`ImplemeOngoing I`), row labels cut."""
+    results = aggregate_folder(write_annex_fixture(tmp_path / "responses"), survey)
+    workbook = load_workbook(io.BytesIO(render_xlsx(results, survey)))
+    q2 = workbook.worksheets[2]
+    assert str(q2["A1"].value).startswith("2. Please select")
+    merged = [str(r) for r in q2.merged_cells.ranges]
+    assert "A1:M1" in merged, merged  # across the 13 columns: row, 6 counts, 6 shares
+    assert q2["A1"].alignment.wrap_text and (q2.row_dimensions[1].height or 0) >= 30
+    assert all(q2.cell(row=5, column=c).alignment.wrap_text for c in range(1, 14))
+    assert q2["A6"].alignment.wrap_text and "Optimize business models" in str(q2["A6"].value)
+    assert q2.print_title_rows is None, "the question's text is not repeated over each page"

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import math
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -160,13 +161,32 @@ def _unique(name: str, taken: set[str]) -> str:
     return candidate
 
 
-def _print_setup(sheet: Worksheet) -> None:
+def _print_setup(sheet: Worksheet, *, title_rows: str | None = "1:1") -> None:
     """Landscape, as wide as one page, its header row on every page (regression: 152 PDF pages)."""
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-    sheet.print_title_rows = "1:1"
+    if title_rows:
+        sheet.print_title_rows = title_rows
+
+
+def _paragraph(sheet: Worksheet, row: int, text: str, columns: int, width: float, bold: bool = False) -> None:
+    """A sentence across the table's columns, wrapped, its row as tall as its lines.
+
+    On one unwrapped line, a question's text ran far past its table, and a page
+    fitted to the width of the sheet shrank the table to a blur (trial 2026-12).
+    """
+    _put(sheet, row, 1, text, bold=bold)
+    if columns > 1:
+        sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=columns)
+    sheet.cell(row=row, column=1).alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.row_dimensions[row].height = 15 * _lines(text, width)
+
+
+def _lines(text: str, width: float) -> int:
+    """About how many lines `text` takes, wrapped in a column `width` characters wide."""
+    return sum(max(1, math.ceil(len(line) / max(width - 2, 1))) for line in text.split("\n"))
 
 
 def _fit_columns(sheet: Worksheet, rows: list[tuple[Any, ...]], header: tuple[str, ...]) -> None:
@@ -263,33 +283,51 @@ def _question_sheet(
     """The question's text, its denominator and how many answered, then each of its tables in turn."""
     question = questionnaire.questions[number - 1]
     sheet = workbook.create_sheet(_unique(_sheet_name(number, question_title(question, lang)), taken))
-    _print_setup(sheet)
-    _put(sheet, 1, 1, f"{number}. {question.text_in(lang)}", bold=True)
-    if not type_of(question).takes_answer:
+    _print_setup(sheet, title_rows=None)  # its tables have headers of their own
+    takes_answer = type_of(question).takes_answer
+    blocks = _blocks(results, questionnaire, number, lang, names) if takes_answer else []
+    counts = any(block.share_from for block in blocks)
+    widths = [40.0 if counts else 24.0] + ([15.0] * 30 if counts else [40.0, 80.0] + [15.0] * 30)
+    columns = max([len(block.header) for block in blocks] + [1 if not counts else 2])
+    for index in range(columns):
+        sheet.column_dimensions[get_column_letter(index + 1)].width = widths[index]
+    span = sum(widths[:columns]) if columns > 1 else 100.0
+
+    def paragraph(row: int, text: str, bold: bool = False) -> None:
+        _paragraph(sheet, row, text, columns, span, bold)
+
+    paragraph(1, f"{number}. {question.text_in(lang)}", bold=True)
+    if not takes_answer:
         return
     answered = answered_sentence(results, questionnaire, question.id, lang)
     if results.questions[question.id].applicable is None:
-        _put(sheet, 2, 1, word("denominator", lang, n=results.respondents))
-        _put(sheet, 3, 1, answered)
+        paragraph(2, word("denominator", lang, n=results.respondents))
+        paragraph(3, answered)
     else:  # its shares are of those it applied to, which the sentence says: not "of all"
-        _put(sheet, 2, 1, answered)
-    blocks = _blocks(results, questionnaire, number, lang, names)
+        paragraph(2, answered)
     header_row = 5
     sheet.freeze_panes = sheet.cell(row=header_row + 1, column=2)
     for block in blocks:
         for column, title in enumerate(block.header, 1):
             _put(sheet, header_row, column, title, bold=True)
+            # a level's name wraps in its narrow column instead of running over the next one
+            sheet.cell(row=header_row, column=column).alignment = Alignment(wrap_text=True, vertical="top")
+        lines = max(_lines(str(title), widths[i]) for i, title in enumerate(block.header))
+        sheet.row_dimensions[header_row].height = 15 * lines
+        if block.share_from:  # a long option or row label wraps in its column, not cut by the next
+            for offset, values in enumerate(block.rows, 1):
+                label = sheet.cell(row=header_row + offset, column=1)
+                label.alignment = Alignment(wrap_text=True, vertical="top")
+                sheet.row_dimensions[header_row + offset].height = 15 * _lines(str(values[0]), widths[0])
         for offset, values in enumerate(block.rows, 1):
             for column, value in enumerate(values, 1):
                 _put(sheet, header_row + offset, column, value)
+                cell = sheet.cell(row=header_row + offset, column=column)
                 if block.share_from and column >= block.share_from:
-                    sheet.cell(row=header_row + offset, column=column).number_format = "0%"
+                    cell.number_format = "0%"
+                if block.share_from:  # beside a wrapped label, figures stand on its first line
+                    cell.alignment = Alignment(wrap_text=column == 1, vertical="top")
         header_row += len(block.rows) + 2
-    counts = any(block.share_from for block in blocks)
-    sheet.column_dimensions["A"].width = 48 if counts else 24
-    if not counts:
-        sheet.column_dimensions["B"].width = 40
-        sheet.column_dimensions["C"].width = 80
 
 
 def render_xlsx(
