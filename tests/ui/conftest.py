@@ -2,6 +2,7 @@
 
 import contextlib
 import shutil
+import tomllib
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Any
@@ -10,6 +11,7 @@ import pytest
 
 from enquete.storage.questionnaire_file import read_questionnaire_data
 from enquete.ui.app import EnqueteApp
+from enquete.ui.screens.fill import FillScreen
 from tests.conftest import FIXTURES, ROOT
 
 AppFactory = Callable[..., EnqueteApp]
@@ -89,3 +91,29 @@ async def running(app: EnqueteApp, **options: Any) -> AsyncIterator[Any]:
     async with app.run_test(**options) as pilot:
         await until_ready(pilot)
         yield pilot
+
+
+def draft_answers(*, may_be_missing: bool = False) -> dict[str, Any]:
+    """The answers of the one draft in responses/drafts, as the file holds them.
+
+    `may_be_missing`: no draft yet is {} (nothing answered), not a failure.
+    """
+    drafts = list(Path("responses/drafts").glob("*.toml"))
+    assert len(drafts) <= 1 if may_be_missing else len(drafts) == 1, drafts
+    if not drafts:
+        return {}
+    answers: dict[str, Any] = tomllib.loads(drafts[0].read_text("utf-8")).get("answers", {})
+    return answers
+
+
+def fill_screen(app: EnqueteApp) -> FillScreen:
+    """The screen on top, which must be the fill screen."""
+    screen = app.screen
+    assert isinstance(screen, FillScreen)
+    return screen
+
+
+def app_for(path: Path, language: str = "en") -> EnqueteApp:
+    """The app filling the questionnaire at `path`, as `enquete fill --questionnaire PATH` starts it."""
+    _, data = read_questionnaire_data(path)
+    return EnqueteApp(data, Path("responses"), source=str(path), language=language, mode="fill")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +17,7 @@ from enquete.ui.screens.review import ReviewScreen
 from enquete.ui.widgets.answer_field import AnswerField
 from enquete.ui.widgets.multi_select import MultiSelectField
 from tests.conftest import ROOT
-from tests.ui.conftest import AppFactory, running, screen_text, settled
+from tests.ui.conftest import AppFactory, draft_answers, running, screen_text, settled
 
 
 def burst(app: EnqueteApp, keys: list[str]) -> None:
@@ -241,10 +240,3 @@ def count_layouts(screen: FillScreen) -> list[None]:
 
     screen._refresh_layout = counted  # type: ignore[method-assign]
     return layouts
-
-
-def draft_answers() -> dict[str, Any]:
-    drafts = list(Path("responses/drafts").glob("*.toml"))
-    assert len(drafts) == 1, drafts
-    answers: dict[str, Any] = tomllib.loads(drafts[0].read_text("utf-8"))["answers"]
-    return answers

@@ -8,7 +8,6 @@ fast typing and `tmux send-keys` (a burst, in one read).
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -19,18 +18,11 @@ from enquete.ui.app import EnqueteApp
 from enquete.ui.screens.fill import FillScreen
 from enquete.ui.widgets.key_bar import key_groups
 from enquete.ui.widgets.safe_text_area import SafeTextArea
-from tests.ui.conftest import AppFactory, running, screen_text, settled
+from tests.ui.conftest import AppFactory, draft_answers, running, screen_text, settled
 from tests.ui.small_app import small_app, wait_until
 
 Q4, Q5, Q8 = 3, 4, 7
 """Indexes of the shipped survey's current focus, low priority and future topics questions."""
-
-
-def draft_answers() -> dict[str, Any]:
-    drafts = list(Path("responses/drafts").glob("*.toml"))
-    assert len(drafts) == 1, drafts
-    answers: dict[str, Any] = tomllib.loads(drafts[0].read_text("utf-8"))["answers"]
-    return answers
 
 
 def keys_of(text: str) -> list[tuple[str, str]]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import tomllib
 from pathlib import Path
-from typing import Any
 
 from textual import events
 from textual.widgets import Static
@@ -14,7 +13,7 @@ from enquete.text import join_lines
 from enquete.ui.app import EnqueteApp
 from enquete.ui.screens.fill import FillScreen
 from tests.conftest import ROOT
-from tests.ui.conftest import running, screen_text, settled
+from tests.ui.conftest import app_for, draft_answers, fill_screen, running, screen_text, settled
 
 QUESTIONNAIRE = """
 [questionnaire]
@@ -66,21 +65,7 @@ PASTED = (
 def one_line_app(language: str = "en") -> EnqueteApp:
     path = Path("one-line.toml")
     path.write_text(QUESTIONNAIRE, "utf-8")
-    _, data = read_questionnaire_data(path)
-    return EnqueteApp(data, Path("responses"), source=str(path), language=language, mode="fill")
-
-
-def fill(app: EnqueteApp) -> FillScreen:
-    screen = app.screen
-    assert isinstance(screen, FillScreen)
-    return screen
-
-
-def draft_answers() -> dict[str, Any]:
-    drafts = list(Path("responses/drafts").glob("*.toml"))
-    assert len(drafts) == 1, drafts
-    answers: dict[str, Any] = tomllib.loads(drafts[0].read_text("utf-8"))["answers"]
-    return answers
+    return app_for(path, language)
 
 
 def footer(app: EnqueteApp) -> str:
@@ -100,12 +85,12 @@ async def test_enter_goes_on_from_one_line_and_makes_a_new_line_in_several() -> 
         await pilot.pause()
         await pilot.press(*"Our own system", "enter")
         await settled(pilot)
-        assert fill(app).question.id == "reference"
+        assert fill_screen(app).question.id == "reference"
         assert draft_answers()["system"] == "Our own system"
         await pilot.press("ctrl+n")
         await pilot.press(*"first", "enter", *"second")
         await settled(pilot)
-        assert fill(app).question.id == "notes", "Enter stays a new line in a text of several lines"
+        assert fill_screen(app).question.id == "notes", "Enter stays a new line in a text of several lines"
         assert draft_answers()["notes"] == "first\nsecond"
         assert "⏎" not in footer(app) and "^n Next" in footer(app)
 
@@ -204,7 +189,7 @@ async def test_every_languages_key_bar_fits_80_columns_on_every_question() -> No
                 await pilot.press(*"JP")
                 await settled(pilot)
                 assert "⏎/^n " in footer(app), (language, footer(app))
-                screen = fill(app)
+                screen = fill_screen(app)
                 for index in range(len(screen.session.questionnaire.questions)):
                     await screen.show_question_now(index)
                     await pilot.pause()

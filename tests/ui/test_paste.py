@@ -9,10 +9,6 @@ and gave its characters back as key presses.
 
 from __future__ import annotations
 
-import tomllib
-from pathlib import Path
-from typing import Any
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -21,7 +17,7 @@ from textual._xterm_parser import XTermParser
 from textual.message import Message
 
 from enquete.ui.paste_safe_parser import PasteSafeParser
-from tests.ui.conftest import AppFactory, running, screen_text, settled
+from tests.ui.conftest import AppFactory, draft_answers, running, screen_text, settled
 
 START, END = "\x1b[200~", "\x1b[201~"
 OSC_52 = "\x1b]52;c;SGVsbG8=\x07"
@@ -123,11 +119,6 @@ def test_the_app_reads_the_terminal_with_the_paste_safe_parser(make_app: AppFact
 
     make_app()  # choosing its driver installs the parser
     assert getattr(linux_driver, "XTermParser") is PasteSafeParser  # noqa: B009
-
-
-def draft_answers() -> dict[str, Any]:
-    (draft,) = Path("responses/drafts").glob("*.toml")
-    return tomllib.loads(draft.read_text("utf-8"))["answers"]  # type: ignore[no-any-return]
 
 
 async def test_a_comment_pasted_with_an_osc_52_is_kept_verbatim_and_shown_safe(

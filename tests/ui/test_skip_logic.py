@@ -10,7 +10,7 @@ from enquete.storage.questionnaire_file import read_questionnaire_data
 from enquete.ui.app import EnqueteApp
 from enquete.ui.screens.fill import FillScreen
 from enquete.ui.screens.review import ReviewScreen
-from tests.ui.conftest import running, screen_text
+from tests.ui.conftest import draft_answers, running, screen_text
 
 SURVEY = """
 [questionnaire]
@@ -62,12 +62,6 @@ def app(language: str = "en") -> EnqueteApp:
     path.write_text(SURVEY, "utf-8")
     _, data = read_questionnaire_data(path)
     return EnqueteApp(data, Path("responses"), source=str(path), language=language, mode="fill")
-
-
-def draft_answers() -> dict[str, Any]:
-    (draft,) = Path("responses/drafts").glob("*.toml")
-    answers: dict[str, Any] = tomllib.loads(draft.read_text("utf-8"))["answers"]
-    return answers
 
 
 async def settle(pilot: Any) -> None:

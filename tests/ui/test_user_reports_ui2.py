@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import FIXTURES
-from tests.ui.conftest import AppFactory, running, screen_text, settled
+from tests.ui.conftest import AppFactory, draft_answers, running, screen_text, settled
 from tests.ui.small_app import wait_until
-from tests.ui.test_author_trial import as_prose, draft_answers, go_to, trial_app
+from tests.ui.test_author_trial import as_prose, go_to, trial_app
 
 
 def _toasts(shown: str) -> str:
