@@ -102,3 +102,23 @@ def test_closing_the_terminal_right_after_typing_keeps_the_words(terminal, tmp_p
     while time.monotonic() < deadline and Path(f"/proc/{app}").exists():
         time.sleep(0.1)
     assert not Path(f"/proc/{app}").exists() or "Z" in Path(f"/proc/{app}/stat").read_text().split()[2]
+
+
+def test_sigterm_saves_what_was_typed_and_ends_the_app(terminal, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A system shutting down sends SIGTERM: the words typed within the debounce are written, the app
+    ends through Textual (the terminal restored: the shell's prompt comes back)."""
+    term = terminal("fill", "--office", "AU")
+    term.wait_for("Question 1 of 8")
+    term.keys("C-n")
+    term.keys("C-n")
+    term.wait_for("Question 3 of 8")
+    subprocess.run(["tmux", "send-keys", "-t", term.name, "-l", "typed before shutdown"], check=True)
+    term.wait_for("typed before shutdown", timeout=5)
+    app = term.app_pid()
+    subprocess.run(["kill", "-TERM", str(app)], check=True)
+    draft = one_draft(tmp_path, "typed before shutdown")
+    assert draft["answers"]["implementation_comments"] == "typed before shutdown"
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and Path(f"/proc/{app}").exists():
+        time.sleep(0.1)
+    assert not Path(f"/proc/{app}").exists() or "Z" in Path(f"/proc/{app}/stat").read_text().split()[2]

@@ -10,11 +10,6 @@ a response reads files, so it runs in a worker that posts what it found.
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
-import os
-import signal
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -31,6 +26,7 @@ from enquete.settings import Settings
 from enquete.storage.folder_glance import glance
 from enquete.storage.questionnaire_file import header_languages, header_text
 from enquete.text import printable
+from enquete.ui.terminal_gone import TerminalGone
 
 if TYPE_CHECKING:
     from textual.driver import Driver
@@ -53,8 +49,6 @@ class OpenRequest:
     """`enquete fill` without an office: the one real draft if there is one, else a new response."""
 
 
-HANG_UP_GRACE_SECONDS = 5.0
-"""After SIGHUP or SIGTERM, the longest the app takes to save and leave before the process ends."""
 TYPED_AHEAD_KEYS = 200
 """Keys kept while `enquete fill` loads (a paste is one event): past that, a stuck key, not typing."""
 
@@ -130,8 +124,8 @@ class EnqueteApp(App[int]):
             self.theme = self.settings.theme
         self._home: HomeScreen | None = None
         self._glanced = glance(responses) if mode == "home" else None
-        self._ending: threading.Timer | None = None
-        """Set once SIGHUP or SIGTERM came: ends the process if saving and leaving take too long."""
+        self._terminal_gone = TerminalGone(self)
+        """Closing the terminal or stopping the system saves what was typed, then ends the app."""
         self._typed_ahead: list[events.Key | events.Paste] | None = [] if mode == "fill" else None
         """`enquete fill`: keys typed before the fill screen opens, given to it when it does."""
         """The folder by names, read before the app starts: with no draft, the list is in the first frame."""
@@ -172,7 +166,7 @@ class EnqueteApp(App[int]):
         return self._home
 
     def on_mount(self) -> None:
-        self._catch_hang_up(install=True)
+        self._terminal_gone.install()
         self.title = self.header("title")
         self.watch(self, "theme", self._remember_theme, init=False)
         if self.mode != "home":
@@ -180,44 +174,7 @@ class EnqueteApp(App[int]):
         # else: once the home screen has shown what it can (`on_home_screen_glanced`)
 
     def on_unmount(self) -> None:
-        self._catch_hang_up(install=False)
-
-    def _catch_hang_up(self, *, install: bool) -> None:
-        """Closing the terminal (SIGHUP) or stopping the system (SIGTERM) ends the app through
-        `_hung_up`, which saves first; by default the process died with up to the save debounce
-        of typing unwritten (trial 2026-12 #3). POSIX only: Windows has neither signal."""
-        if self.is_headless or not hasattr(signal, "SIGHUP"):
-            return
-        loop = asyncio.get_running_loop()
-        for number in (signal.SIGHUP, signal.SIGTERM):
-            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-                if install:
-                    loop.add_signal_handler(number, self._hung_up, number)
-                else:
-                    loop.remove_signal_handler(number)
-
-    def _hung_up(self, number: int) -> None:
-        # Whatever happens next, the process ends: a stuck save or shutdown must not leave it
-        # running without a terminal, holding the response's lock (a second signal ends it at once).
-        if self._ending is not None:
-            os._exit(128 + number)
-        self._ending = threading.Timer(HANG_UP_GRACE_SECONDS, os._exit, (128 + number,))
-        self._ending.daemon = True
-        self._ending.start()
-        self.run_worker(self._save_and_end(number), group="hang-up", description="hanging up")
-
-    async def _save_and_end(self, number: int) -> None:
-        """Take what was typed, write the draft, then end: nobody is left to ask."""
-        from enquete.ui.screens.fill import FillScreen
-
-        fill = next((s for s in reversed(self.screen_stack) if isinstance(s, FillScreen)), None)
-        if fill is not None:
-            await fill.save_before_ending()
-        if number == signal.SIGHUP:
-            # The terminal is gone: Textual's shutdown writes to it, and its writer thread then
-            # never finished (processes were left running, orphaned, holding their locks).
-            os._exit(128 + number)
-        self.exit(return_code=128 + number)
+        self._terminal_gone.remove()
 
     def on_home_screen_glanced(self) -> None:
         self._start_validating()
