@@ -35,6 +35,15 @@ def one_draft(folder: Path, text: str, timeout: float = 10) -> dict:  # type: ig
     raise AssertionError(f"no draft ever held {text!r}")
 
 
+def ends_within(pid: int, seconds: float) -> None:
+    """The process `pid` has ended (gone, or a zombie waiting for its parent) within `seconds`."""
+    proc = Path(f"/proc/{pid}")
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and proc.exists():
+        time.sleep(0.1)
+    assert not proc.exists() or "Z" in (proc / "stat").read_text().split()[2], f"{pid} still runs"
+
+
 def test_pasted_bulleted_comment_kept_and_set_aside_by_not_applicable(terminal, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """Trial #1 and #3: a pasted comment kept its first line only; Not Applicable deleted it."""
     term = terminal("fill", "--office", "AU")
@@ -98,10 +107,7 @@ def test_closing_the_terminal_right_after_typing_keeps_the_words(terminal, tmp_p
     assert draft["answers"]["implementation_comments"] == "typed just before closing"
     # Regression: after saving, Textual's shutdown wrote to the closed terminal and never ended,
     # leaving the process running without a terminal, holding the response's lock.
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline and Path(f"/proc/{app}").exists():
-        time.sleep(0.1)
-    assert not Path(f"/proc/{app}").exists() or "Z" in Path(f"/proc/{app}/stat").read_text().split()[2]
+    ends_within(app, 10)
 
 
 def test_sigterm_saves_what_was_typed_and_ends_the_app(terminal, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -118,7 +124,4 @@ def test_sigterm_saves_what_was_typed_and_ends_the_app(terminal, tmp_path: Path)
     subprocess.run(["kill", "-TERM", str(app)], check=True)
     draft = one_draft(tmp_path, "typed before shutdown")
     assert draft["answers"]["implementation_comments"] == "typed before shutdown"
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline and Path(f"/proc/{app}").exists():
-        time.sleep(0.1)
-    assert not Path(f"/proc/{app}").exists() or "Z" in Path(f"/proc/{app}/stat").read_text().split()[2]
+    ends_within(app, 10)
