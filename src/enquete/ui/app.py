@@ -124,11 +124,11 @@ class EnqueteApp(App[int]):
             self.theme = self.settings.theme
         self._home: HomeScreen | None = None
         self._glanced = glance(responses) if mode == "home" else None
+        """The folder by names, read before the app starts: with no draft, the list is in the first frame."""
         self._terminal_gone = TerminalGone(self)
         """Closing the terminal or stopping the system saves what was typed, then ends the app."""
         self._typed_ahead: list[events.Key | events.Paste] | None = [] if mode == "fill" else None
         """`enquete fill`: keys typed before the fill screen opens, given to it when it does."""
-        """The folder by names, read before the app starts: with no draft, the list is in the first frame."""
         self._validating = False
         self._chosen_early: HomeAction | None = None
         """An action chosen on the home screen before the questionnaire was validated."""
@@ -158,10 +158,12 @@ class EnqueteApp(App[int]):
         (pushing re-styles every widget once more before the first paint)."""
         from enquete.ui.screens.home import HomeScreen
 
-        home = self.mode == "home"
-        glanced = self._glanced if home else None
         self._home = HomeScreen(
-            self.header("title"), self.header("description"), self.language, glanced, first=home
+            self.header("title"),
+            self.header("description"),
+            self.language,
+            self._glanced,  # None unless the home screen is the first to stay
+            first=self.mode == "home",
         )
         return self._home
 
