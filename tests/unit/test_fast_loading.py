@@ -28,7 +28,7 @@ from enquete.results.certify import Certifier
 from enquete.storage import fast_toml
 from enquete.storage.responses import ResponseFolder, load_valid_response
 from enquete.storage.safe_read import parse_toml
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, ROOT
 from tests.unit.strategies import valid_answers
 
 RECS = [f"rec{i}" for i in range(1, 11)]
@@ -324,6 +324,44 @@ def test_fast_parse_gives_what_tomllib_gives_with_portable_time_zones() -> None:
         moment = fast_toml.portable_time(fast["response"]["saved"])
         assert pickle.loads(pickle.dumps(moment)) == moment
         assert moment.isoformat() == parse_toml(data)["response"]["saved"].isoformat()
+
+
+QUESTIONNAIRES = sorted(
+    [ROOT / "questionnaire.toml", *(ROOT / "examples").glob("*.toml"), *FIXTURES.glob("*.toml")]
+)
+
+
+@pytest.mark.parametrize("path", QUESTIONNAIRES, ids=lambda p: p.name)
+def test_a_questionnaire_read_fast_is_what_tomllib_reads(path: Path) -> None:
+    """The questionnaire is read by rtoml (the app's first paint waits for it), and must not differ."""
+    fast = fast_toml.read_toml_fast(path)
+    assert fast == parse_toml(path.read_bytes())
+    assert repr(fast) == repr(parse_toml(path.read_bytes()))  # the same types, down to time zones
+
+
+def test_reading_fast_makes_every_offset_time_portable(tmp_path: Path) -> None:
+    import pickle
+
+    path = tmp_path / "times.toml"
+    path.write_text("[t]\nwhen = [1979-05-27T07:32:00+02:00]\n[t.deeper]\nat = 2025-01-02T03:04:05Z\n")
+    fast = fast_toml.read_toml_fast(path)
+    assert repr(fast) == repr(parse_toml(path.read_bytes()))
+    assert pickle.loads(pickle.dumps(fast)) == fast
+
+
+@pytest.mark.parametrize(
+    "text", ["title = \n", 'title = "a"\ntitle = "b"\n', "when = 10:30\n", "x = {a = 1,}\n", "\r"]
+)
+def test_reading_fast_words_a_refusal_as_the_reference_path_does(tmp_path: Path, text: str) -> None:
+    from enquete.storage.safe_read import UnreadableFile, read_toml
+
+    path = tmp_path / "q.toml"
+    path.write_text(text, newline="")
+    with pytest.raises(UnreadableFile) as reference:
+        read_toml(path)
+    with pytest.raises(UnreadableFile) as fast:
+        fast_toml.read_toml_fast(path)
+    assert str(fast.value) == str(reference.value)
 
 
 @pytest.mark.parametrize("name", sorted(p.name for p in (FIXTURES / "hostile").glob("*.toml")))

@@ -4,7 +4,7 @@ The default is found the same way from any folder: `--questionnaire PATH`,
 else `questionnaire.toml` in the current folder, else the copy shipped inside
 the package (the repository's root file, in a development checkout).
 
-Reading (tomllib) and validating (pydantic) are separate steps: the app paints
+Reading (rtoml, or tomllib for anything unusual) and validating (pydantic) are separate steps: the app paints
 its first screen from the raw title and validates right after, because
 importing pydantic and building the schema costs more than starting Textual.
 """
@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, get_args
 
 from enquete.errors import QuestionnaireError, ResponseFileError
-from enquete.storage.safe_read import read_toml
+from enquete.storage.fast_toml import read_toml_fast
 
 if TYPE_CHECKING:
     from pydantic import ValidationError
@@ -42,7 +42,7 @@ def read_questionnaire_data(path: Path | None = None) -> tuple[Path, dict[str, A
     """The questionnaire file as TOML tables, unvalidated; `QuestionnaireError` if unreadable."""
     path = path or default_questionnaire_path()
     try:
-        return path, read_toml(path)
+        return path, read_toml_fast(path)
     except ResponseFileError as error:
         raise QuestionnaireError(f"{path}: {error}") from None
 
