@@ -99,6 +99,30 @@ async def test_with_no_draft_the_actions_are_listed_and_chosen_before_validation
             assert len(list(Path("responses/drafts").glob("*.toml"))) == 1
 
 
+async def test_the_highlight_stays_on_its_entry_when_the_folder_is_read_again(
+    make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The list shown from the first frame is rebuilt once the folder is read in full (another
+    survey's file set aside). It put the highlight back on the first entry: a person who had moved
+    to "Edit BR" and pressed Enter then opened a new response instead."""
+    folder = Path("responses")
+    folder.mkdir()
+    write_response(folder, "AA.toml", {"office": "AA"}, questionnaire="another-survey")
+    for office in ("AU", "BR", "FR"):
+        write_response(folder, f"{office}.toml", {"office": office})
+    with validation_held(monkeypatch) as release:
+        app = make_app()
+        async with app.run_test(size=(80, 24)) as pilot:
+            await until(pilot, lambda: "Fill in a new response" in screen_text(app))
+            await pilot.press("down", "down", "down")  # Fill in, Edit AA, Edit AU, Edit BR
+            options = app.focused
+            assert isinstance(options, OptionList) and options.highlighted == 3
+            release.set()
+            await until(pilot, lambda: "other surveys left aside" in screen_text(app))
+            assert options.highlighted is not None
+            assert "BR" in str(options.get_option_at_index(options.highlighted).prompt)
+
+
 async def test_with_a_draft_the_list_waits_for_validation_and_shows_the_draft_first(
     make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:

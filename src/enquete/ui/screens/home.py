@@ -105,6 +105,12 @@ class QuitApp:
 HomeAction = OpenDraft | EditSubmitted | NewResponse | ViewResults | ChooseTheme | QuitApp
 
 
+def _same_entry(one: HomeAction, other: HomeAction) -> bool:
+    if isinstance(one, OpenDraft | EditSubmitted) and type(one) is type(other):
+        return one.path.name == other.path.name
+    return one == other
+
+
 class HomeScreen(Screen[None]):
     """Title, status of the responses folder, and a list of actions chosen with Enter."""
 
@@ -198,11 +204,29 @@ class HomeScreen(Screen[None]):
             return
         self.query_one("#status", Static).update(self._status(listing))
         actions = self.query_one("#actions", OptionList)
+        before = self._highlighted_action(actions)
         actions.set_options(self._options(listing))
         actions.display = True
-        actions.highlighted = 0
+        actions.highlighted = self._index_of(before)
         self._focus_list()
         self.refresh_bindings()
+
+    def _highlighted_action(self, actions: OptionList) -> HomeAction | None:
+        index = actions.highlighted
+        if index is None or not actions.display or index >= actions.option_count:
+            return None
+        return self._actions.get(actions.get_option_at_index(index).id or "")
+
+    def _index_of(self, action: HomeAction | None) -> int:
+        """Where `action` is in the rebuilt list (0 when gone): the list shown from the first frame
+        is rebuilt once the folder is read in full, and the highlight must not move under the
+        person's Enter. A file is the same entry by its name (one listing names it relative)."""
+        if action is None:
+            return 0
+        for index, candidate in enumerate(self._actions.values()):
+            if _same_entry(candidate, action):
+                return index
+        return 0
 
     def on_mount(self) -> None:
         self.watch(self.app, "language", self._follow_language, init=False)
