@@ -132,3 +132,9 @@ def shown_on_one_line(text: str) -> str:
     so the file, keeps every character as it is.
     """
     return text.translate(_SHOWN_ON_ONE_LINE)
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form for matching what people type ("Côte" matches "cote")."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
+from enquete.ui.dialogs.finalized_list import FinalizedListDialog
 from enquete.ui.screens.review import ReviewScreen
 from tests.ui.small_app import copy_small_responses, small_app, steady, visible_text, wait_until
 
@@ -84,6 +85,20 @@ def test_review(snap_compare: Any, language: str) -> None:
 
     app = small_app(language=language, mode="fill", office="JP")
     assert snap_compare(app, run_before=review, terminal_size=(80, 24))
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_many_finalized_responses_to_choose_from(snap_compare: Any, language: str) -> None:
+    """A Secretariat's folder: the list of finalized responses, narrowed by what was typed."""
+
+    async def choose(pilot: Pilot[Any]) -> None:
+        await wait_until(pilot, lambda: getattr(pilot.app, "ready", False), "the questionnaire validated")
+        await pilot.press("down", "enter", "j")
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, FinalizedListDialog), "the list")
+        await steady(pilot)
+
+    copy_small_responses()
+    assert snap_compare(small_app(language=language), run_before=choose, terminal_size=(80, 24))
 
 
 @pytest.mark.parametrize("size", [(80, 24), (160, 48)])

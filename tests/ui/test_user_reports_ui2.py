@@ -136,7 +136,7 @@ async def test_another_surveys_file_is_neither_counted_nor_offered_for_editing(
         assert f"Ready to send: {this_survey} ·" in shown, shown
         assert "Files of other surveys left aside: 1" in shown, shown
         assert "other-survey" not in shown, shown
-        assert "Edit the finalized response of AU" in shown, shown
+        assert f"Edit a finalized response (choose among {this_survey})" in shown, shown
 
 
 @pytest.mark.parametrize(

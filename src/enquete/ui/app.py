@@ -232,18 +232,30 @@ class EnqueteApp(App[int]):
     # --- opening a response ---------------------------------------------------------
 
     def on_home_screen_chosen(self, message: HomeScreen.Chosen) -> None:
-        from enquete.ui.screens.home import ChooseTheme, QuitApp
+        self._choose(message.action)
 
-        if self.ready or isinstance(message.action, QuitApp | ChooseTheme):
-            self._carry_out(message.action)
+    def _choose(self, action: HomeAction) -> None:
+        from enquete.ui.screens.home import ChooseTheme, PickSubmitted, QuitApp
+
+        if self.ready or isinstance(action, QuitApp | ChooseTheme | PickSubmitted):
+            self._carry_out(action)
         else:
-            self._chosen_early = message.action  # carried out once the questionnaire is validated
+            self._chosen_early = action  # carried out once the questionnaire is validated
 
     def _carry_out(self, action: HomeAction) -> None:
-        from enquete.ui.screens.home import ChooseTheme, EditSubmitted, NewResponse, OpenDraft, QuitApp
+        from enquete.ui.screens.home import (
+            ChooseTheme,
+            EditSubmitted,
+            NewResponse,
+            OpenDraft,
+            PickSubmitted,
+            QuitApp,
+        )
 
         if isinstance(action, ChooseTheme):
             self.action_choose_theme()
+        elif isinstance(action, PickSubmitted):
+            self._pick_submitted(action.files)
         elif isinstance(action, OpenDraft | EditSubmitted):
             self.open_response(OpenRequest(path=action.path))
         elif isinstance(action, NewResponse):
@@ -252,6 +264,17 @@ class EnqueteApp(App[int]):
             self.exit()
         else:
             self._show_results()
+
+    def _pick_submitted(self, files: tuple[Path, ...]) -> None:
+        """The list of many finalized responses; the one chosen opens as if chosen on the home screen."""
+        from enquete.ui.dialogs.finalized_list import FinalizedListDialog
+        from enquete.ui.screens.home import EditSubmitted
+
+        def chosen(path: Path | None) -> None:
+            if path is not None:
+                self._choose(EditSubmitted(path))
+
+        self.push_screen(FinalizedListDialog(files, self.language), chosen)
 
     def _show_results(self) -> None:
         from enquete.ui.screens.results import ResultsScreen

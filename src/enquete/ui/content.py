@@ -1,8 +1,11 @@
 """Showing text that people typed: as `Content`, never parsed as markup, never raw escapes."""
 
+from pathlib import Path
+
 from textual.content import Content
 
 from enquete.i18n.catalog import translate
+from enquete.model.codes import st3_name
 from enquete.text import printable
 
 
@@ -19,3 +22,8 @@ def tr(key: str, language: str, **params: object) -> str:
 
 STATE_MARKS = {"answered": "✓", "empty": "·", "invalid": "!", "skipped": "–", "note": "i"}
 """How a question's state (a `QuestionState`) shows in lists: marks, so it reads without colour."""
+
+
+def file_label(path: Path, language: str) -> str:
+    """A response file as the home screen names it: its name, and the office's when that is an ST.3 code."""
+    return printable(f"{path.stem} {st3_name(path.stem, language)}".strip())

@@ -30,7 +30,7 @@ from textual.widgets.option_list import Option
 
 from enquete.errors import StorageError
 from enquete.model.codes import st3_name
-from enquete.ui.content import plain, tr
+from enquete.ui.content import file_label, plain, tr
 from enquete.ui.dialogs.theme import theme_name
 from enquete.ui.widgets.key_bar import KeyBar
 
@@ -39,8 +39,9 @@ if TYPE_CHECKING:
     from enquete.model.response import Response
     from enquete.session import Workspace
 
-LISTED_SUBMITTED = 200
-"""Submitted responses listed for editing; a folder of more is the Secretariat's, seen in results."""
+LISTED_SUBMITTED = 3
+"""Finalized responses listed one per line (an office's folder holds one); more are one entry,
+opening a list that narrows as you type (a Secretariat's folder holds hundreds)."""
 
 
 def _shown(path: Path) -> Path:
@@ -83,6 +84,13 @@ class EditSubmitted:
 
 
 @dataclass(frozen=True)
+class PickSubmitted:
+    """One entry for many finalized responses: the list to choose from (`FinalizedListDialog`)."""
+
+    files: tuple[Path, ...]
+
+
+@dataclass(frozen=True)
 class NewResponse:
     pass
 
@@ -102,7 +110,7 @@ class QuitApp:
     pass
 
 
-HomeAction = OpenDraft | EditSubmitted | NewResponse | ViewResults | ChooseTheme | QuitApp
+HomeAction = OpenDraft | EditSubmitted | PickSubmitted | NewResponse | ViewResults | ChooseTheme | QuitApp
 
 
 def _same_entry(one: HomeAction, other: HomeAction) -> bool:
@@ -167,6 +175,8 @@ class HomeScreen(Screen[None]):
         self.set_reactive(HomeScreen.description, description)
         self.first = first
         self.set_reactive(HomeScreen.language, language)
+        self._showing_glance = glanced is not None
+        """The list shown is the glance's until the folder is read in full: the person may move in it."""
         if glanced is not None:
             folder, submitted = glanced
             self.set_reactive(HomeScreen.listing, Listing(_shown(folder), [], submitted))
@@ -204,7 +214,8 @@ class HomeScreen(Screen[None]):
             return
         self.query_one("#status", Static).update(self._status(listing))
         actions = self.query_one("#actions", OptionList)
-        before = self._highlighted_action(actions)
+        before = self._highlighted_action(actions) if self._showing_glance else None
+        self._showing_glance = False
         actions.set_options(self._options(listing))
         actions.display = True
         actions.highlighted = self._index_of(before)
@@ -220,7 +231,8 @@ class HomeScreen(Screen[None]):
     def _index_of(self, action: HomeAction | None) -> int:
         """Where `action` is in the rebuilt list (0 when gone): the list shown from the first frame
         is rebuilt once the folder is read in full, and the highlight must not move under the
-        person's Enter. A file is the same entry by its name (one listing names it relative)."""
+        person's Enter. A file is the same entry by its name. (Coming back from filling, the list
+        starts again at the top: the draft just left, if any.)"""
         if action is None:
             return 0
         for index, candidate in enumerate(self._actions.values()):
@@ -299,6 +311,7 @@ class HomeScreen(Screen[None]):
     @on(FolderRead)
     def folder_read(self, event: FolderRead) -> None:
         self.listing = event.listing
+        self._showing_glance = False  # also when the full read found just what the glance saw
 
     def _options(self, listing: Listing) -> list[Option]:
         lang = self.language
@@ -330,9 +343,14 @@ class HomeScreen(Screen[None]):
                 text = tr("home.resume", lang, who=who, saved=saved, progress=progress)
             add(text, OpenDraft(entry.path))
         add(tr("home.new", lang), NewResponse())
-        for path in listing.submitted[:LISTED_SUBMITTED]:
-            name = st3_name(path.stem, lang)
-            add(tr("home.edit", lang, who=f"{path.stem} {name}".strip()), EditSubmitted(path))
+        if len(listing.submitted) > LISTED_SUBMITTED:
+            add(
+                tr("home.edit_many", lang, count=len(listing.submitted)),
+                PickSubmitted(tuple(listing.submitted)),
+            )
+        else:
+            for path in listing.submitted:
+                add(tr("home.edit", lang, who=file_label(path, lang)), EditSubmitted(path))
         add(tr("home.results", lang), ViewResults())
         add(tr("home.theme", lang, name=theme_name(self.app.theme, lang)), ChooseTheme())
         add(tr("home.quit", lang), QuitApp())

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from typing import Any
 
 from textual import on
@@ -15,6 +14,7 @@ from textual.widgets.option_list import Option
 
 from enquete.model.codes import st3_codes
 from enquete.model.questionnaire import AnyQuestion, ChoiceQuestion
+from enquete.text import fold
 from enquete.ui.content import tr
 from enquete.ui.widgets.answer_field import NOT_READ, AnswerField
 from enquete.ui.widgets.one_line_input import OneLineInput
@@ -47,12 +47,6 @@ ALIASES: dict[str, str] = {
     "turkey": "TR",
 }
 """Names people type for an office that the ST.3 list spells otherwise (or that match the wrong one)."""
-
-
-def fold(text: str) -> str:
-    """Case- and accent-insensitive form for matching ("Côte" matches "cote")."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 class SearchInput(OneLineInput):
