@@ -222,7 +222,7 @@ def test_report_to_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
 @pytest.mark.parametrize(
     ("name", "starts"),
     [("report.md", b"# Survey"), ("report.JSON", b"{"), ("report.csv", "\ufeff".encode()), ("x.docx", b"PK"),
-     ("x.xlsx", b"PK"), ("report.out", b"{")],
+     ("x.xlsx", b"PK"), ("report", b"{"), ("summary.txt", b"13. 5 offices")],
 )  # fmt: skip
 def test_the_format_follows_the_output_files_extension(tmp_path: Path, name: str, starts: bytes) -> None:
     """Trial 2026-12: `report -o x.md` without --format wrote JSON (and `-o z.xlsx` a JSON file)."""
@@ -231,7 +231,30 @@ def test_the_format_follows_the_output_files_extension(tmp_path: Path, name: str
     assert target.read_bytes().startswith(starts)
 
 
+@pytest.mark.parametrize("name", ["annex.pdf", "figures.xls", "report.out"])
+def test_an_extension_naming_no_format_is_refused_and_nothing_written(
+    tmp_path: Path, name: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Trial 2026-12: `-o annex.pdf` silently wrote JSON into a file named .pdf."""
+    target = tmp_path / name
+    assert main(["report", "--responses", str(SAMPLE), "-o", str(target)]) == 2
+    assert not target.exists()
+    assert "cannot tell a format from" in capsys.readouterr().err
+
+
 def test_an_explicit_format_wins_over_the_extension(tmp_path: Path) -> None:
     target = tmp_path / "report.md"
     assert main(["report", "--responses", str(SAMPLE), "--format", "json", "-o", str(target)]) == 0
     assert target.read_bytes().startswith(b"{")
+
+
+def test_a_merge_from_a_path_that_does_not_exist_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Trial 2026-12: a mistyped inbox folder was listed as a rejected file, with "ask the sender
+    to send the response file again" as the next step."""
+    into = tmp_path / "responses"
+    assert main(["merge", str(tmp_path / "cws-replies"), str(SAMPLE / "AU.toml"), "--into", str(into)]) == 2
+    err = capsys.readouterr().err
+    assert "no such file or folder" in err and "cws-replies" in err and "check the path" in err
+    assert not into.exists() or not any(into.glob("*.toml"))  # nothing merged, not even AU

@@ -1,11 +1,13 @@
 """`enquete merge SOURCE... [--into DIR] [--dry-run] [--replace] [--invited FILE]`."""
 
 import argparse
+import os
 import shutil
 import sys
 from dataclasses import replace
 
 from enquete.commands.output import EXIT_OK, EXIT_PROBLEMS, say
+from enquete.errors import EnqueteError
 from enquete.invited import InvitedList, find_invited, load_invited
 from enquete.merge import Outcome, Step, merge
 from enquete.merge_table import merge_lines
@@ -22,10 +24,15 @@ def run_merge(args: argparse.Namespace) -> int:
 
     Returns:
         EXIT_OK when nothing needs a person (no conflict, no rejected file),
-        EXIT_PROBLEMS otherwise. Errors that stop the merge (the folder
-        locked by another writer, an unreadable questionnaire or invited
-        list) are raised and become exit 2 at the edge.
+        EXIT_PROBLEMS otherwise. Errors that stop the merge (a source that
+        does not exist, the folder locked by another writer, an unreadable
+        questionnaire or invited list) are raised and become exit 2 at the edge.
     """
+    missing = [str(source) for source in args.sources if not os.path.lexists(source)]
+    if missing:  # a mistyped path: nothing to ask of a sender, nothing merged
+        raise EnqueteError(
+            f"no such file or folder: {', '.join(missing)}; check the path (nothing was merged)"
+        )
     questionnaire = load_questionnaire(args.questionnaire)
     invited_path = find_invited(args.into, args.invited)
     invited = load_invited(invited_path) if invited_path else None

@@ -69,15 +69,26 @@ def render(
     return text.encode("utf-8")
 
 
-FORMAT_OF_EXTENSION = {".json": "json", ".md": "md", ".csv": "csv", ".docx": "docx", ".xlsx": "xlsx"}
+FORMAT_OF_EXTENSION = {
+    ".json": "json",
+    ".md": "md",
+    ".csv": "csv",
+    ".docx": "docx",
+    ".xlsx": "xlsx",
+    ".txt": "summary",
+}
 
 
-def format_of(output: Path | None) -> str:
-    """The format `-o FILE` asks for by its extension when --format is not given; JSON otherwise.
+def format_of(output: Path | None) -> str | None:
+    """The format `-o FILE` asks for by its extension when --format is not given; None: cannot tell.
 
-    `report -o annex.docx` wrote JSON into a file named .docx (trial 2026-12).
+    `report -o annex.docx` wrote JSON into a file named .docx (trial 2026-12);
+    then `-o annex.pdf` still wrote JSON, silently, into a file named .pdf.
+    No file, or a name without an extension, is JSON.
     """
-    return FORMAT_OF_EXTENSION.get(output.suffix.lower(), "json") if output else "json"
+    if output is None or not output.suffix:
+        return "json"
+    return FORMAT_OF_EXTENSION.get(output.suffix.lower())
 
 
 def run_report(args: argparse.Namespace) -> int:
@@ -93,10 +104,19 @@ def run_report(args: argparse.Namespace) -> int:
 
     Returns:
         EXIT_OK: a missing folder is noted on stderr and reported as 0 respondents;
-        EXIT_USAGE: a Word or Excel report asked for without `-o FILE`.
+        EXIT_USAGE: a Word or Excel report asked for without `-o FILE`, or an `-o FILE`
+        whose extension names no format (nothing is written).
     """
     if args.format is None:
         args.format = format_of(args.output)
+        if args.format is None:
+            names = ", ".join(FORMAT_OF_EXTENSION)
+            say(
+                f"enquete: cannot tell a format from {args.output}: name it {names} (.txt: the summary), "
+                "or give --format",
+                err=True,
+            )
+            return EXIT_USAGE
     if args.format in BINARY_FORMATS and not args.output:
         say(f"enquete: --format {args.format} writes a file: add -o FILE.{args.format}", err=True)
         return EXIT_USAGE
