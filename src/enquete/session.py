@@ -76,7 +76,7 @@ class FillSession:
         self.on_disk = on_disk
         """Whether a draft of this response exists: moving around is then worth saving too."""
         self.submitted = False
-        self.last_save_error: str | None = None
+        self.last_save_error: StorageError | None = None
         """Why the last save failed, until one succeeds: the answers are still in memory."""
         self.base_answers = dict(response.answers) if response.revision > 1 else None
         """When editing a submitted response: its answers, to tell whether anything changed."""
@@ -133,7 +133,7 @@ class FillSession:
         questionnaire, folder = workspace.questionnaire, workspace.folder
         key_question = questionnaire.respondent_key
         if key_question is None:
-            raise StorageError("this survey is anonymous: there is no respondent to choose")
+            raise StorageError("this survey is anonymous: there is no respondent to choose", "anonymous")
         code = office.strip()
         if isinstance(questionnaire.question(key_question), CodeQuestion):
             code = code.upper()
@@ -364,11 +364,11 @@ class FillSession:
             if not self.needs_saving:
                 return False
             generation, response = self._generation, self.response
-            self._in_use.claim()
             try:
+                self._in_use.claim()  # another window holding it is a failed save too, said on screen
                 self.folder.save_draft(response)
             except StorageError as error:
-                self.last_save_error = str(error)
+                self.last_save_error = error
                 raise
             self.last_save_error = None
             self._saved_generation = generation
@@ -382,10 +382,10 @@ class FillSession:
         and `other` does not say what to do; `StorageError` on other failures.
         """
         if self.all_problems():
-            raise StorageError("the response still has problems")
+            raise StorageError("the response still has problems", "still_has_problems")
         with self._lock:
             if self.submitted:
-                raise StorageError("this response is already submitted")
+                raise StorageError("this response is already submitted", "already_submitted")
             path, self.response = self.folder.submit(self.submittable(), self.questionnaire, other)
             self.submitted = True
         return path

@@ -4,7 +4,8 @@ Comments come from files other people wrote. Textual strips only a handful of
 control characters, so an ESC sequence in a comment (an OSC 52 clipboard
 write, a screen clear) or a bidi override would reach the terminal as-is.
 Everything that displays user text goes through `printable` first; the file
-itself keeps the text verbatim.
+itself keeps the text verbatim. Lines are measured and cut in terminal cells
+(a Chinese character takes two), here too, with no Textual or Rich import.
 """
 
 import re
@@ -44,6 +45,60 @@ def text_width(text: str) -> int:
     if text.isascii():
         return len(text)
     return sum(cell_width(c) for c in text)
+
+
+def wrap_cells(line: str, width: int) -> list[str]:
+    """`line` cut into pieces of at most `width` terminal cells, at spaces where possible.
+
+    A piece too wide with no space to break at (a long URL, a run of CJK) is
+    cut at the last character that fits; nothing but the spaces broken at is lost.
+    """
+    width = max(width, 4)
+    pieces: list[str] = []
+    current = ""
+    for char in line:
+        current += char
+        while text_width(current) > width:
+            cut = current.rfind(" ", 0, len(current) - 1)
+            if cut > 0 and text_width(current[:cut]) <= width:
+                pieces.append(current[:cut])
+                current = current[cut + 1 :]
+                continue
+            fits, used = 0, 0
+            for index, part in enumerate(current):
+                used += cell_width(part)
+                if used > width:
+                    break
+                fits = index + 1
+            fits = max(fits, 1)
+            pieces.append(current[:fits])
+            current = current[fits:]
+    pieces.append(current)
+    return pieces
+
+
+_PATH_PART = re.compile(r"[^/\\]*[/\\]+|[^/\\]+")
+"""A folder name with the separators after it, or the file name at the end (`/` or Windows' `\\`)."""
+
+
+def path_lines(path: str, width: int) -> list[str]:
+    """`path` on lines of at most `width` cells, broken after separators so no name is cut.
+
+    A terminal wraps a long path wherever the line ends ("...OneDrive -" /
+    "Institut..."), so a person cannot read the folder or copy the file name.
+    Here each line ends with a separator, and the file name is whole on the
+    last line; only a name wider than the whole line is cut (at its spaces
+    where it has some, as `wrap_cells` does).
+    """
+    lines = [""]
+    for part in _PATH_PART.findall(shown_on_one_line(path)):
+        if text_width(lines[-1] + part) <= width:
+            lines[-1] += part
+        elif text_width(part) <= width:
+            lines.append(part)
+        else:
+            lines.extend(wrap_cells(part, width))
+    return [line for line in lines if line] or [""]
 
 
 _FOLDED = re.compile(r"[^\S\u00a0\u2007\u202f]+")

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from html import unescape
+
 import pytest
 from markdown_it import MarkdownIt
 
@@ -48,3 +51,60 @@ def test_each_escaped_line_renders_as_typed(typed: str) -> None:
     """What the escapes are for: the rendered paragraph reads as typed, never a list or heading."""
     html = MarkdownIt("commonmark").render("x\n\n" + escape_line(typed) + "\n")
     assert html == "<p>x</p>\n<p>" + typed.replace(">", "&gt;") + "</p>\n"
+
+
+TASK_FORCE = "https://www.wipo.int/cws/en/task_force&x=1"
+MULTI_LINE = (
+    "Our office’s position, agreed with the “IT steering group”:\n"
+    f"- the [b]task force[/b] page: {TASK_FORCE}\n"
+    "- ST.96 *phase 2* (see https://example.org/st96?x=1&y=2_z).\n"
+    "\n"
+    "https://www.wipo.int/standards/en/part_03_standards.html\n"
+    "- 知识产权局的说明：见https://www.wipo.int/cws/zh/。谢谢"
+)
+
+
+def links(html: str) -> list[str]:
+    """The addresses a reader can click in rendered HTML, as the browser would follow them."""
+    return [unescape(href) for href in re.findall(r'<a href="([^"]*)"', html)]
+
+
+def test_a_web_address_in_a_comment_stays_whole_and_clickable() -> None:
+    """Regression: `task\\_force\\&x=1` in the raw Markdown; once rendered, no link at all."""
+    markdown = comment_markdown("FR", MULTI_LINE)
+    assert f"<{TASK_FORCE}>" in markdown
+    html = MarkdownIt("commonmark").render(markdown)
+    assert links(html) == [
+        TASK_FORCE,
+        "https://example.org/st96?x=1&y=2_z",
+        "https://www.wipo.int/standards/en/part_03_standards.html",
+        "https://www.wipo.int/cws/zh/",
+    ]
+    text = unescape(re.sub(r"<[^>]+>", "", html))
+    for line in MULTI_LINE.splitlines():
+        assert line in text, "every line reads as typed, markup included"
+    assert "<b>" not in html and "<em>" not in html
+
+
+@pytest.mark.parametrize(
+    ("typed", "escaped"),
+    [
+        ("see https://a.org/x_y.", "see <https://a.org/x_y>."),
+        ("(https://a.org/b_(c)), then", "(<https://a.org/b_(c)>), then"),
+        ("[link=https://x]XML[/link]", "\\[link=<https://x>\\]XML\\[/link\\]"),
+        ("“https://a.org/q?a=1&b=2”", "“<https://a.org/q?a=1&b=2>”"),
+        ("https://a.org|b", "<https://a.org>\\|b"),
+        ("a_b&c not_a_url://x_y", "a\\_b\\&c not\\_a\\_url://x\\_y"),
+        ("http:// alone, https://. too", "http:// alone, https://. too"),
+        ("1. https://a.org/a_b", "1\\. <https://a.org/a_b>"),
+    ],
+)
+def test_an_address_ends_where_the_sentence_resumes(typed: str, escaped: str) -> None:
+    """Trailing punctuation, an unbalanced `)`, markup brackets and a pipe (a table cell) stay outside."""
+    assert escape_line(typed) == escaped
+
+
+def test_an_address_alone_on_a_line_is_no_html_block() -> None:
+    """`<https://...>` at a paragraph's start is an autolink, not raw HTML that would swallow the lines after it."""
+    html = MarkdownIt("commonmark").render(comment_markdown("AU", "first\n\nhttps://a.org/x_y\n<b>next</b>"))
+    assert links(html) == ["https://a.org/x_y"] and "&lt;b&gt;next&lt;/b&gt;" in html

@@ -305,7 +305,7 @@ def test_csv_metadata_never_collides_with_a_question_id(survey: Questionnaire, t
         ("# a heading", "\\# a heading"),
         ("<script>x</script>", "\\<script\\>x\\</script\\>"),
         ("1. numbered", "1\\. numbered"),
-        ("[link](http://x)", "\\[link\\](http://x)"),
+        ("[link](http://x)", "\\[link\\](<http://x>)"),  # the address alone is a link
     ],
 )
 def test_markdown_comments_never_become_structure_or_html(typed: str, shown: str) -> None:

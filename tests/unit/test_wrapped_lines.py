@@ -3,8 +3,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from enquete.text import text_width
-from enquete.ui.widgets.wrapped_lines import wrap_cells
+from enquete.text import text_width, wrap_cells
 
 WORDS = st.text(alphabet=st.sampled_from(list("ab c-中文 ")), max_size=120)
 

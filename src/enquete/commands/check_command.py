@@ -38,13 +38,18 @@ def run_check(files: list[Path], questionnaire_path: Path | None, *, strict: boo
 
 
 def _verdicts(path: Path, questionnaire: Questionnaire) -> list[Verdict]:
-    """One verdict for a file; one per response inside a .zip or an .eml, as merge would open it."""
-    if kind_of(path.name) not in (Kind.ZIP, Kind.MAIL):
+    """The verdicts merge would give: one per response in a .zip or an .eml, the rest worded as merge does.
+
+    A PDF, an image or a text holding no response is "not a response file"
+    (merge's words, with its hint), not a TOML parser's complaint about it.
+    """
+    kind = kind_of(path.name)
+    if kind is Kind.RESPONSE:
         return [check_response_file(path, questionnaire)]
     verdicts = []
     for item in open_file(path):
         if item.data is not None:
             verdicts.append(check_response_data(Path(item.label), item.data, questionnaire))
-        elif not item.ignored:
+        elif not item.ignored or kind not in (Kind.ZIP, Kind.MAIL):
             verdicts.append(Verdict(Path(item.label), (item.problem,)))
     return verdicts

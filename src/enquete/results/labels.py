@@ -27,32 +27,34 @@ _FIRST_SENTENCE = re.compile(r"(.+?)(?:[.?!;](?:\s|$)|[。？！；])")
 _END_PUNCTUATION = " .?!:;。？！：；"
 
 
-def question_title(question: QuestionBase, language: str) -> str:
+def question_title(question: QuestionBase, language: str, limit: int | None = TITLE_CELLS) -> str:
     """The question's title in `language`: its `short` if the schema has one, else the start of its text.
 
     Regression: without `short`, questions were titled by their id in English
-    (`1. Office`, `14. Topics: ...`) in every language.
+    (`1. Office`, `14. Topics: ...`) in every language. `limit` None keeps the
+    first sentence whole, for prose (the summary) where no column is too narrow.
     """
     short = getattr(question, "short", None)
     if short:
         short_in = getattr(question, "short_in", None)
         if callable(short_in):
             return str(short_in(language))
-    title = start_of(question.text_in(language))
+    title = start_of(question.text_in(language), limit)
     return title or question.id.replace("_", " ").replace("-", " ").capitalize()
 
 
-def start_of(text: str, limit: int = TITLE_CELLS) -> str:
+def start_of(text: str, limit: int | None = TITLE_CELLS) -> str:
     """The title "Which formats suit your staff" from the text "Which formats suit your staff? Select ...".
 
     The first sentence without its closing mark (a title, followed by ": " in
-    the summary), cut at the last word that fits `limit` cells, with "…". A
-    colon does not end it: "If yes: when was it adopted" is not "If yes".
+    the summary), cut at the last word that fits `limit` cells, with "…" (not
+    cut when `limit` is None). A colon does not end it: "If yes: when was it
+    adopted" is not "If yes".
     """
     flat = one_line(text)
     sentence = _FIRST_SENTENCE.match(flat)
     title = (sentence.group(1) if sentence else flat).rstrip(_END_PUNCTUATION)
-    if text_width(title) <= limit:
+    if limit is None or text_width(title) <= limit:
         return title
     cut = one_line(title, limit)[:-1]  # without its "…"
     if " " in cut and title[len(cut)] != " ":

@@ -30,9 +30,43 @@ _LINE_START = re.compile(
 underline or rule (`---`, `===`), an ordered list (`1. `, `2) `). "12.5" or "-1" start no block."""
 
 
+_NOT_IN_URL = '\\s<>"`|\\\\\\[\\]\u3000-\u303f\uff00-\uffef“”‘’«»'
+_URL = re.compile(f"(?<![A-Za-z0-9_])https?://[^/{_NOT_IN_URL}][^{_NOT_IN_URL}]*", re.IGNORECASE)
+"""A web address as typed: up to a space, a character Markdown or a table would read (`<>|[]`...),
+or CJK punctuation ("见 https://www.wipo.int/cws。")."""
+_URL_TRAILING = ".,:;!?'*_~"
+"""Punctuation that ends the sentence rather than the address ("see https://www.wipo.int/cws.")."""
+
+
+def _address(candidate: str) -> str:
+    """`candidate` without the sentence's punctuation after it, nor a `)` that closes the sentence's `(`."""
+    while candidate and (candidate[-1] in _URL_TRAILING or _unbalanced_close(candidate)):
+        candidate = candidate[:-1]
+    return candidate
+
+
+def _unbalanced_close(candidate: str) -> bool:
+    return candidate.endswith(")") and candidate.count(")") > candidate.count("(")
+
+
 def escape_inline(text: str) -> str:
-    """Markdown that shows `text` as typed: emphasis, links, HTML, entities and pipes escaped."""
-    return _INLINE.sub(r"\\\1", text)
+    """Markdown that shows `text` as typed: emphasis, links, HTML, entities and pipes escaped.
+
+    A web address becomes an autolink, `<https://...>`, untouched: escaping its
+    `_` and `&` broke it (`task\\_force\\&x=1`, not clickable, wrong when copied
+    from the raw text), and an autolink is clickable in every renderer.
+    """
+    parts: list[str] = []
+    done = 0
+    for match in _URL.finditer(text):
+        address = _address(match.group())
+        if address.endswith("://"):
+            continue  # "http://." is no address
+        parts.append(_INLINE.sub(r"\\\1", text[done : match.start()]))
+        parts.append(f"<{address}>")
+        done = match.start() + len(address)
+    parts.append(_INLINE.sub(r"\\\1", text[done:]))
+    return "".join(parts)
 
 
 def escape_line(text: str) -> str:

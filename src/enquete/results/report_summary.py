@@ -44,6 +44,7 @@ from enquete.results.summary_phrases import (
     option_name,
     phrases,
     plural_noun,
+    with_share,
 )
 
 FIRST_PARAGRAPH = 13
@@ -142,12 +143,17 @@ def ranking(
         if len(groups) > 2
         else [top, bottom]
     )
+
     # After the topic's colon: no capital ("Current focus: la Recommandation 1..."); `_sentence` capitalizes.
-    parts = [p.top[len(top) > 1].format(names=named(top), p=pct(top))]
+    def slots(group: list[_Item]) -> dict[str, str]:
+        """`{names}`, `{p}`, and `{named}` (both, as the language joins them) for a group's template."""
+        return {"names": named(group), "p": pct(group), "named": with_share(named(group), pct(group), p)}
+
+    parts = [p.top[len(top) > 1].format(**slots(top))]
     if len(groups) >= 3:
         second = groups[1]
         plural_form = len(top) > 1 if p.followed_agrees_with_top else len(second) > 1
-        parts.append(p.followed[plural_form].format(names=named(second), p=pct(second)))
+        parts.append(p.followed[plural_form].format(**slots(second)))
     if len(groups) >= 4:
         middle = groups[2:-1]
         lo, hi = pct(middle[-1]), pct(middle[0])
@@ -159,7 +165,7 @@ def ranking(
     if bottom[0].count == 0:
         lowest = p.lowest_none.format(names=named(bottom))
     else:
-        lowest = p.lowest[len(bottom) > 1].format(names=named(bottom), p=pct(bottom))
+        lowest = p.lowest[len(bottom) > 1].format(**slots(bottom))
     if lang == "zh":
         body = p.clause_sep.join([*parts, lowest])
     elif bottom[0].count == 0 and p.none_joiner is not None:
@@ -254,7 +260,7 @@ def _matrix_sentences(
         )
         for row in question.rows
     ]
-    title = question_title(question, lang) + p.parens.format(
+    title = _title(question, lang) + p.parens.format(
         text=p.positive_joiner.join(c.label_in(lang) for c in positive)
     )
     body, figures = ranking(results, items, lang, of)
@@ -266,8 +272,11 @@ def _matrix_sentences(
             continue
         rows = [row for row in question.rows if counts[row.id][column.id] == best]
         names = group_names([option_name(r.label_in(lang)) for r in rows], p)
+        share = _percent(results, best, p, of)
         tops.append(
-            p.level_top.format(level=column.label_in(lang), names=names, p=_percent(results, best, p, of))
+            p.level_top.format(
+                level=column.label_in(lang), names=names, p=share, named=with_share(names, share, p)
+            )
         )
         top_figures += [
             Figure(
@@ -298,7 +307,7 @@ def _multi_sentences(
         if not o.exclusive
     ]
     body, figures = ranking(results, items, lang, of)
-    sentences = [Sentence(_sentence(p.topic.format(title=question_title(question, lang)) + body, p), figures)]
+    sentences = [Sentence(_sentence(p.topic.format(title=_title(question, lang)) + body, p), figures)]
     for option in question.options:
         if option.exclusive:
             count = result.option_counts.get(option.id, 0)
@@ -351,7 +360,7 @@ def _piece_sentences(
     p = phrases(lang)
     result = results.questions[question.id]
     of = result.applicable
-    topic = p.topic.format(title=question_title(question, lang))
+    topic = p.topic.format(title=_title(question, lang))
     total = results.respondents if of is None else of
     answered_figure = Figure(
         f"questions.{question.id}.answered", result.answered, total, results.share(result.answered, of)
@@ -378,6 +387,16 @@ def _piece_sentences(
     if not bodies:
         return [Sentence(_sentence(topic + _lower_first(answered.text), p), answered.figures)]
     return [Sentence(_sentence(topic + body, p), figures) for body, figures in bodies] + [answered]
+
+
+def _title(question: AnyQuestion, lang: str) -> str:
+    """A question's title in a sentence: its `short`, else its first sentence whole.
+
+    Regression: the 60-cell title of menus and sheet names cut a Russian or
+    French question mid-sentence ("По каким стандартам ВОИС вашим сотрудникам
+    необходимо…:"), which a paragraph to paste into a document cannot carry.
+    """
+    return question_title(question, lang, limit=None)
 
 
 def _lower_first(text: str) -> str:
@@ -421,7 +440,7 @@ def _cross_sentence(results: Results, questionnaire: Questionnaire, lang: str) -
             keys = chose(results, question, option.id)
             everyone &= set(keys)
             count = len(keys)
-            title = question_title(question, lang)
+            title = _title(question, lang)
             quoted = p.quote.format(text=title)
             items.append(quoted + p.parens.format(text=_percent(results, count, p)))
             figures.append(

@@ -72,6 +72,12 @@ class Phrases:
     both at 100 %)."""
     followed_agrees_with_top: bool = False
     """Spanish: "seguida(s) de" agrees with the group that came first."""
+    share: str = "{names} ({p})"
+    """`{named}` in a template: options with their share, "Recommendations 5 and 10 (57%)"."""
+    share_after_bracket: str = "{names}, with {p}"
+    """`{named}` when the options' name ends with its own bracket: "ST.26 (sequence listings), with 33%".
+
+    Regression: "далее — ST.26 (перечни последовательностей) (33 %)" put two parentheses in a row."""
 
 
 PHRASES: dict[str, Phrases] = {
@@ -108,7 +114,7 @@ PHRASES: dict[str, Phrases] = {
         ),
         positive_joiner=" or ",
         other_levels="The highest shares of the other levels: {items}",
-        level_top="“{level}” {names} ({p})",
+        level_top="“{level}” {named}",
         cross=(
             "{names} was among the most selected in {k} questions: {items}; "
             "{count} respondent ({p}) selected it in all {k}",
@@ -171,7 +177,7 @@ PHRASES: dict[str, Phrases] = {
         ),
         positive_joiner=" ou ",
         other_levels="Les parts les plus élevées des autres niveaux\u00a0: {items}",
-        level_top="«\u00a0{level}\u00a0» {names} ({p})",
+        level_top="«\u00a0{level}\u00a0» {named}",
         cross=(
             "{names} figurait parmi les plus choisies dans {k} questions\u00a0: "
             "{items}\u00a0; {count} répondant ({p}) l'a choisie dans les {k}",
@@ -184,6 +190,7 @@ PHRASES: dict[str, Phrases] = {
         articles={"Recommandation": ("la ", "les ")},
         plural_of={"Recommandation": "Recommandations"},
         other_options="options",
+        share_after_bracket="{names}, avec {p}",
         items_sep="\u00a0; ",
         quote="«\u00a0{text}\u00a0»",
     ),
@@ -195,7 +202,7 @@ PHRASES: dict[str, Phrases] = {
             "{names} obtuvo el porcentaje más alto ({p})",
             "{names} obtuvieron el porcentaje más alto ({p})",
         ),
-        followed=("seguida de {names} ({p})", "seguidas de {names} ({p})"),
+        followed=("seguida de {named}", "seguidas de {named}"),
         middle="las demás {plural} obtuvieron entre el {lo} y el {hi}",
         middle_same="las demás {plural} obtuvieron el {p}",
         lowest=("{names} el más bajo ({p})", "{names} el más bajo ({p})"),
@@ -234,7 +241,7 @@ PHRASES: dict[str, Phrases] = {
         ),
         positive_joiner=" o ",
         other_levels="Los porcentajes más altos de los demás niveles: {items}",
-        level_top="«{level}» {names} ({p})",
+        level_top="«{level}» {named}",
         cross=(
             "{names} figuró entre las más seleccionadas en {k} preguntas: {items}; "
             "{count} encuestado ({p}) la seleccionó en las {k}",
@@ -248,6 +255,7 @@ PHRASES: dict[str, Phrases] = {
         plural_of={"Recomendación": "Recomendaciones"},
         other_options="opciones",
         followed_agrees_with_top=True,
+        share_after_bracket="{names}, con el {p}",
         quote="«{text}»",
     ),
     "ru": Phrases(
@@ -258,7 +266,7 @@ PHRASES: dict[str, Phrases] = {
         and_=" и ",
         list_sep=", ",
         top=("наибольшая доля ({p}) — {names}",) * 2,
-        followed=("далее — {names} ({p})",) * 2,
+        followed=("далее — {named}",) * 2,
         middle="остальные {plural}: от {lo} до {hi}",
         middle_same="остальные {plural}: по {p}",
         lowest=("наименьшая доля ({p}) — {names}",) * 2,
@@ -289,7 +297,7 @@ PHRASES: dict[str, Phrases] = {
         respondents=("число ведомств, ответивших на обследование: {n} ({codes})",) * 2,
         positive_joiner=" или ",
         other_levels="Наибольшие доли по остальным уровням: {items}",
-        level_top="«{level}» — {names} ({p})",
+        level_top="«{level}» — {named}",
         cross=(
             "{names} — среди наиболее часто выбираемых в {k} вопросах: {items}; "
             "число респондентов, выбравших этот вариант во всех {k}: {count} ({p})",
@@ -301,6 +309,7 @@ PHRASES: dict[str, Phrases] = {
         articles={},
         plural_of={"Рекомендация": "Рекомендации"},
         other_options="варианты",
+        share_after_bracket="{names}: {p}",
         quote="«{text}»",
     ),
     "zh": Phrases(
@@ -308,7 +317,7 @@ PHRASES: dict[str, Phrases] = {
         and_="和",
         list_sep="、",
         top=("{names}的比例最高（{p}）", "{names}的比例最高（{p}）"),
-        followed=("其次是{names}（{p}）", "其次是{names}（{p}）"),
+        followed=("其次是{named}", "其次是{named}"),
         middle="其他{plural}在{lo}至{hi}之间",
         middle_same="其他{plural}均为{p}",
         lowest=("{names}的比例最低（{p}）", "{names}的比例最低（{p}）"),
@@ -331,7 +340,7 @@ PHRASES: dict[str, Phrases] = {
         respondents=("共有{n}个局答复了调查：{codes}", "共有{n}个局答复了调查：{codes}"),
         positive_joiner="或",
         other_levels="其他程度的最高比例：{items}",
-        level_top="“{level}”{names}（{p}）",
+        level_top="“{level}”{named}",
         cross=(
             "{names}在{k}个问题中均属选择最多之列：{items}；{count}个答复方（{p}）在全部{k}个问题中都选择了它",
         )
@@ -346,6 +355,8 @@ PHRASES: dict[str, Phrases] = {
         items_sep="；",
         parens="（{text}）",
         sentence_sep="",
+        share="{names}（{p}）",
+        share_after_bracket="{names}，占{p}",
     ),
 }
 
@@ -371,6 +382,12 @@ def option_name(label: str) -> str:
             if head:
                 return head
     return label.strip()
+
+
+def with_share(names: str, share: str, p: Phrases) -> str:
+    """Options and their share for a template's `{named}`: never two brackets in a row."""
+    template = p.share_after_bracket if names.endswith((")", "）", "]")) else p.share
+    return template.format(names=names, p=share)
 
 
 def join_list(items: list[str], p: Phrases) -> str:

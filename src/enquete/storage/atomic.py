@@ -56,6 +56,16 @@ def describe_os_error(error: OSError) -> str:
     return _REASONS.get(error.errno or 0, error.strerror or str(error))
 
 
+def os_details(error: OSError) -> dict[str, str]:
+    """`describe_os_error` as `StorageError` details: the words, and the error's name for a translation.
+
+    `errno` is set only for the refusals `_REASONS` words itself (`ENOSPC`, ...);
+    any other keeps the operating system's own words, which a screen shows as they are.
+    """
+    code = error.errno or 0
+    return {"reason": describe_os_error(error), "errno": errno.errorcode[code] if code in _REASONS else ""}
+
+
 def write_atomically(path: Path, data: bytes) -> None:
     """Replace `path` by `data` in one step; raise `StorageError` and change nothing on failure."""
     write_files([(path, data)])
@@ -83,7 +93,12 @@ def write_files(files: Iterable[tuple[Path, bytes]]) -> None:
             try:
                 os.replace(temporary, path)
             except OSError as error:
-                raise StorageError(f"cannot save {path}: {describe_os_error(error)}") from error
+                raise StorageError(
+                    f"cannot save {path}: {describe_os_error(error)}",
+                    "cannot_save",
+                    path=str(path),
+                    **os_details(error),
+                ) from error
             staged.pop()
             unsynced = path.parent
     finally:
@@ -140,7 +155,12 @@ def _stage(path: Path, data: bytes) -> str:
         folder.mkdir(parents=True, exist_ok=True)
         fd, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as error:
-        raise StorageError(f"cannot write in {folder}: {describe_os_error(error)}") from error
+        raise StorageError(
+            f"cannot write in {folder}: {describe_os_error(error)}",
+            "cannot_write_in",
+            folder=str(folder),
+            **os_details(error),
+        ) from error
     try:
         if hasattr(os, "fchmod"):
             os.fchmod(fd, FILE_MODE)
@@ -151,7 +171,12 @@ def _stage(path: Path, data: bytes) -> str:
     except OSError as error:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
-        raise StorageError(f"cannot save {path}: {describe_os_error(error)}") from error
+        raise StorageError(
+            f"cannot save {path}: {describe_os_error(error)}",
+            "cannot_save",
+            path=str(path),
+            **os_details(error),
+        ) from error
     return temporary
 
 

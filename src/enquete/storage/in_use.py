@@ -36,7 +36,7 @@ class InUse:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._lock.acquire()
         except Timeout as error:
-            raise ResponseInUse("this response is open in another enquete window") from error
+            raise ResponseInUse("this response is open in another enquete window", "in_use") from error
         except (OSError, StorageError):
             return
 

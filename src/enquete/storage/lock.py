@@ -28,8 +28,8 @@ from pathlib import Path
 
 import filelock
 
-from enquete.errors import StorageError
-from enquete.storage.atomic import describe_os_error
+from enquete.errors import StorageError, StorageKind
+from enquete.storage.atomic import describe_os_error, os_details
 
 LOCK_NAME = ".enquete.lock"
 INFO_NAME = ".enquete.lock.info"
@@ -66,18 +66,35 @@ def _process_alive(pid: int) -> bool:
     return True
 
 
-def holder(root: Path) -> str:
-    """Who holds (or last held) the folder, in words; "" when nothing is known."""
+def holder_note(root: Path) -> dict[str, str]:
+    """What the note beside the lock says of its holder: pid, host, command, since, and `stale`.
+
+    `stale` is "yes" when the holder ran on this computer and has ended. Empty
+    when there is no note (the holder did not leave one, or it cannot be read).
+    """
     try:
         text = (root / INFO_NAME).read_text("utf-8", "replace")[:500]
     except OSError:
-        return ""
+        return {}
     fields = dict(line.split("=", 1) for line in text.splitlines() if "=" in line)
     pid, host = fields.get("pid", "?"), fields.get("host", "?")
-    what = f"process {pid} ({fields.get('command', 'enquete')}) on {host}, since {fields.get('since', '?')}"
-    if host == socket.gethostname() and pid.isdigit() and not _process_alive(int(pid)):
-        return f"a stale note from {what}, which has ended"
-    return what
+    stale = host == socket.gethostname() and pid.isdigit() and not _process_alive(int(pid))
+    return {
+        "pid": pid,
+        "host": host,
+        "command": fields.get("command", "enquete"),
+        "since": fields.get("since", "?"),
+        "stale": "yes" if stale else "",
+    }
+
+
+def holder(root: Path) -> str:
+    """Who holds (or last held) the folder, in words; "" when nothing is known."""
+    note = holder_note(root)
+    if not note:
+        return ""
+    what = f"process {note['pid']} ({note['command']}) on {note['host']}, since {note['since']}"
+    return f"a stale note from {what}, which has ended" if note["stale"] else what
 
 
 def _write_note(root: Path, command: str) -> None:
@@ -100,19 +117,39 @@ def folder_lock(root: Path, *, timeout: float | None = None) -> Iterator[None]:
     try:
         root.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise StorageError(f"cannot write in {root}: {describe_os_error(error)}") from error
+        raise StorageError(
+            f"cannot write in {root}: {describe_os_error(error)}",
+            "cannot_write_in",
+            folder=str(root),
+            **os_details(error),
+        ) from error
     lock = _lock_for(root)
     try:
         lock.acquire(timeout=WAIT_SECONDS if timeout is None else timeout)
     except filelock.Timeout:
+        note = holder_note(root)
         who = holder(root) or "another enquete"
         advice = "wait for it to finish and run this again"
-        if who.startswith("a stale note"):
+        kind: StorageKind = "busy" if note else "busy_unknown"
+        if note.get("stale"):
             # Only a lock without OS support (a soft lock on some network drives) outlives its holder.
             advice = f"if no enquete is running, delete {root / LOCK_NAME} and run this again"
-        raise FolderBusy(f"{root} is being written by {who}; {advice}") from None
+            kind = "busy_stale"
+        note.pop("stale", None)
+        raise FolderBusy(
+            f"{root} is being written by {who}; {advice}",
+            kind,
+            folder=str(root),
+            lock=str(root / LOCK_NAME),
+            **note,
+        ) from None
     except OSError as error:
-        raise StorageError(f"cannot lock {root}: {describe_os_error(error)}") from error
+        raise StorageError(
+            f"cannot lock {root}: {describe_os_error(error)}",
+            "cannot_lock",
+            folder=str(root),
+            **os_details(error),
+        ) from error
     try:
         if lock.lock_counter == 1:
             _write_note(root, " ".join(["enquete", *sys.argv[1:2]]))

@@ -31,7 +31,7 @@ from enquete.errors import ResponseFileError, StorageError, SubmitCollision
 from enquete.model.answers import Problem
 from enquete.model.questionnaire import WINDOWS_RESERVED, Questionnaire
 from enquete.model.response import Response, dump_response, now, response_from_data
-from enquete.storage.atomic import write_files
+from enquete.storage.atomic import os_details, write_files
 from enquete.storage.fast_toml import read_toml_fast
 from enquete.storage.folder_glance import DRAFTS as DRAFTS
 from enquete.storage.folder_glance import is_response_name as is_response_name
@@ -49,7 +49,7 @@ _SAFE_KEY = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}", re.ASCII)
 def safe_key(key: str) -> str:
     """`key` if it can name a file on every system; `StorageError` otherwise."""
     if not _SAFE_KEY.fullmatch(key) or key.lower() in WINDOWS_RESERVED:
-        raise StorageError(f"'{key}' cannot be used as a file name")
+        raise StorageError(f"'{key}' cannot be used as a file name", "bad_file_name", key=key)
     return key
 
 
@@ -145,11 +145,20 @@ class ResponseFolder:
         except FileNotFoundError:
             return folder
         except OSError as error:
-            raise StorageError(f"cannot use {folder}: {error.strerror}") from error
+            raise StorageError(
+                f"cannot use {folder}: {error.strerror}",
+                "cannot_use",
+                folder=str(folder),
+                **os_details(error),
+            ) from error
         if stat.S_ISLNK(info.st_mode):
-            raise StorageError(f"{folder} is a symbolic link; enquete does not follow it (make it a folder)")
+            raise StorageError(
+                f"{folder} is a symbolic link; enquete does not follow it (make it a folder)",
+                "link_not_folder",
+                folder=str(folder),
+            )
         if not stat.S_ISDIR(info.st_mode):
-            raise StorageError(f"{folder} is not a folder")
+            raise StorageError(f"{folder} is not a folder", "not_a_folder", folder=str(folder))
         return folder
 
     # --- reading --------------------------------------------------------------
@@ -282,7 +291,12 @@ class ResponseFolder:
             try:
                 path.unlink(missing_ok=True)
             except OSError as error:
-                raise StorageError(f"cannot remove the draft {path}: {error.strerror}") from error
+                raise StorageError(
+                    f"cannot remove the draft {path}: {error.strerror}",
+                    "cannot_remove_draft",
+                    path=str(path),
+                    **os_details(error),
+                ) from error
 
     def submit(
         self, response: Response, questionnaire: Questionnaire, other: OtherResponse | None = None
@@ -298,7 +312,7 @@ class ResponseFolder:
         """
         key = response.key(questionnaire)
         if key is None:
-            raise StorageError("the respondent is not identified yet")
+            raise StorageError("the respondent is not identified yet", "no_respondent_yet")
         with self.lock():
             path = self.submitted_path(key)
             old = self.current_bytes(key)

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from enquete.errors import ResponseFileError
+from enquete.storage.signatures import binary_kind
 
 MAX_FILE_BYTES = 1024 * 1024
 """A response is a few kilobytes; a megabyte leaves room for any real one."""
@@ -99,8 +100,12 @@ def decode_text(data: bytes) -> DecodedText:
     UTF-16 needs its byte-order mark (Notepad "Unicode" and PowerShell 5
     `Out-File` write one); UTF-8 may have one. Bytes that are not UTF-8 are
     read as Windows-1252 ("ANSI" in Notepad on a Western-European Windows),
-    with a warning, since a person should check the accented letters.
+    with a warning, since a person should check the accented letters. A
+    document or an image is named as such (`binary_kind`): no encoding helps it.
     """
+    kind = binary_kind(data)
+    if kind is not None:
+        raise UnreadableFile(f"is {kind}, not a text file")
     for bom, encoding in _UTF16_BOMS:
         if data.startswith(bom):
             try:

@@ -287,6 +287,7 @@ class EnqueteApp(App[int]):
         from enquete.errors import EnqueteError, ResponseFileError, ResponseInUse
         from enquete.session import FillSession
         from enquete.ui.content import tr
+        from enquete.ui.storage_text import storage_error_text
 
         workspace = self.workspace
         if workspace is None:
@@ -333,7 +334,7 @@ class EnqueteApp(App[int]):
             )
             return
         except EnqueteError as error:
-            self.post_message(self.OpenRefused(str(error)))
+            self.post_message(self.OpenRefused(storage_error_text(error, self.language)))
             return
         self.post_message(self.SessionOpened(session))
 

@@ -2,6 +2,8 @@
 
 Nothing is sent by enquete: the words say "saved, ready to send", never
 "sent" (trial #13), and name the address and date the questionnaire gives.
+The path is broken only after its separators (`PathLabel`), so the folder
+and the file name can be read, and copied, whole.
 """
 
 from pathlib import Path
@@ -16,6 +18,7 @@ from enquete.model.localized import localize
 from enquete.model.questionnaire import Questionnaire
 from enquete.text import printable
 from enquete.ui.content import tr
+from enquete.ui.widgets.path_label import PathLabel
 
 
 class SubmittedDialog(ModalScreen[None]):
@@ -31,7 +34,7 @@ class SubmittedDialog(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         language = self.language
-        lines = [tr("submitted.body", language, path=str(self.path.resolve()), revision=self.revision)]
+        lines = [tr("submitted.revision", language, revision=self.revision)]
         contact, deadline = self.questionnaire.contact, self.questionnaire.deadline
         after = self.questionnaire.after_submit
         if after:  # the questionnaire's own words, in the person's language
@@ -43,6 +46,8 @@ class SubmittedDialog(ModalScreen[None]):
         # Otherwise nothing: "e-mail it to the Secretariat" was said after every survey.
         with Vertical():
             yield Static(tr("submitted.title", language), classes="dialog-title", markup=False)
+            yield Static(tr("submitted.saved_as", language), markup=False)
+            yield PathLabel(str(self.path.resolve()), id="submitted-path")
             yield Static("\n\n".join(lines), markup=False, id="submitted-body")
             with Horizontal():
                 yield Button(tr("button.ok", language), variant="primary", id="ok")

@@ -32,6 +32,7 @@ from enquete.errors import StorageError
 from enquete.model.codes import st3_name
 from enquete.ui.content import file_label, plain, tr
 from enquete.ui.dialogs.theme import theme_name
+from enquete.ui.storage_text import storage_error_text
 from enquete.ui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
@@ -68,7 +69,8 @@ class Listing:
     folder: Path
     drafts: list[DraftEntry] = field(default_factory=list)
     submitted: list[Path] = field(default_factory=list)
-    error: str | None = None
+    error: Exception | None = None
+    """Why the folder could not be read: worded in the language shown (`storage_error_text`)."""
     others: int = 0
     """Files of other questionnaires in the folder: left aside, neither counted nor offered."""
 
@@ -207,7 +209,9 @@ class HomeScreen(Screen[None]):
         )
         if listing.others:
             status += "\n" + tr("home.others", self.language, count=listing.others)
-        return status + "\n" + listing.error if listing.error else status
+        if listing.error is not None:
+            status += "\n" + storage_error_text(listing.error, self.language)
+        return status
 
     def watch_listing(self, listing: Listing | None) -> None:
         if listing is None or not self.is_mounted:
@@ -305,7 +309,7 @@ class HomeScreen(Screen[None]):
             submitted, others = folder.submitted_files_of(questionnaire.id)
             listing = Listing(root, drafts, submitted, others=others)
         except (OSError, StorageError) as error:
-            listing = Listing(root, error=str(error))
+            listing = Listing(root, error=error)
         self.post_message(self.FolderRead(listing))
 
     @on(FolderRead)
@@ -418,5 +422,6 @@ class HomeScreen(Screen[None]):
         try:
             workspace.folder.discard_draft(draft)
         except StorageError as error:
-            self.app.call_from_thread(self.notify, str(error), severity="error", markup=False)
+            text = storage_error_text(error, self.language)
+            self.app.call_from_thread(self.notify, text, severity="error", markup=False)
         self.app.call_from_thread(self.read_folder)

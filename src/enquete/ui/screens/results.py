@@ -33,6 +33,7 @@ from enquete.results.labels import question_title
 from enquete.text import one_line
 from enquete.ui.content import tr
 from enquete.ui.screens.results_sections import files_section, question_section, respondents_section
+from enquete.ui.storage_text import storage_error_text
 from enquete.ui.widgets.comment_list import CommentList
 from enquete.ui.widgets.cross_tab import CrossTab
 from enquete.ui.widgets.key_bar import KeyBar
@@ -249,9 +250,10 @@ class ResultsScreen(Screen[None]):
     def _worker_failed(self, event: Worker.StateChanged) -> None:
         if event.state == WorkerState.ERROR and event.worker.group == "results-load":
             error = event.worker.error
+            reason = storage_error_text(error, self.language) if error is not None else ""
             self.query_one("#loading", ProgressBar).display = False
             self.query_one("#headline", Static).update(
-                Content(tr("results.failed", self.language, reason=one_line(str(error), 200)))
+                Content(tr("results.failed", self.language, reason=one_line(reason, 200)))
             )
 
     def _update_headline(self) -> None:

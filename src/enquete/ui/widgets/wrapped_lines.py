@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from textual.content import Content
 from textual.widget import Widget
 
-from enquete.text import cell_width, one_line, printable, text_width
+from enquete.text import one_line, printable, text_width, wrap_cells
 
 
 @dataclass(frozen=True)
@@ -24,36 +24,6 @@ class Line:
     style: str = ""
     hang: int = 0
     """Extra indent of the wrapped pieces after the first: "AU   Australia, ..." wraps under the name."""
-
-
-def wrap_cells(line: str, width: int) -> list[str]:
-    """`line` cut into pieces of at most `width` terminal cells, at spaces where possible.
-
-    A piece too wide with no space to break at (a long URL, a run of CJK) is
-    cut at the last character that fits; nothing but the spaces broken at is lost.
-    """
-    width = max(width, 4)
-    pieces: list[str] = []
-    current = ""
-    for char in line:
-        current += char
-        while text_width(current) > width:
-            cut = current.rfind(" ", 0, len(current) - 1)
-            if cut > 0 and text_width(current[:cut]) <= width:
-                pieces.append(current[:cut])
-                current = current[cut + 1 :]
-                continue
-            fits, used = 0, 0
-            for index, part in enumerate(current):
-                used += cell_width(part)
-                if used > width:
-                    break
-                fits = index + 1
-            fits = max(fits, 1)
-            pieces.append(current[:fits])
-            current = current[fits:]
-    pieces.append(current)
-    return pieces
 
 
 def pad(text: str, width: int) -> str:

@@ -19,6 +19,7 @@ from textual.widgets import Static
 from enquete.errors import StorageError
 from enquete.ui.content import tr
 from enquete.ui.screens.fill.typed_keys import TypedKeys
+from enquete.ui.storage_text import storage_error_text
 
 SAVE_AFTER_SECONDS = 0.4
 """The pause in typing after which the draft is written."""
@@ -43,8 +44,13 @@ class Autosaving(TypedKeys):
             self.reason, self.closing = reason, closing
 
     def _save_status_text(self) -> Content:
-        reason = self.session.last_save_error
+        reason = self._unsaved_reason()
         return Content(tr("fill.save_failed", self.language, reason=reason) if reason else "")
+
+    def _unsaved_reason(self) -> str | None:
+        """Why the last save failed, in the person's language; None when it did not."""
+        error = self.session.last_save_error
+        return storage_error_text(error, self.language) if error is not None else None
 
     # --- saving ---------------------------------------------------------------
 
@@ -131,7 +137,7 @@ class Autosaving(TypedKeys):
         """Quit after a confirmation that never claims the answers are saved when they are not."""
         from enquete.ui.dialogs.confirm import confirm_quit
 
-        unsaved = self.session.last_save_error
+        unsaved = self._unsaved_reason()
 
         def decided(leave: bool | None) -> None:
             if leave:
@@ -153,7 +159,7 @@ class Autosaving(TypedKeys):
             else:
                 self._after_closing = None
 
-        self.app.push_screen(confirm_quit(self.language, self.session.last_save_error), decided)
+        self.app.push_screen(confirm_quit(self.language, self._unsaved_reason()), decided)
 
     async def save_before_ending(self) -> None:
         """The terminal is gone: what was typed is taken and written now, on this thread.

@@ -10,6 +10,7 @@ from enquete.errors import StorageError, SubmitCollision
 from enquete.storage.responses import OtherResponse
 from enquete.ui.content import tr
 from enquete.ui.screens.fill.autosave import Autosaving
+from enquete.ui.storage_text import storage_error_text
 
 
 class Submitting(Autosaving):
@@ -33,7 +34,8 @@ class Submitting(Autosaving):
     def worker_failed(self, event: Worker.StateChanged) -> None:
         """A worker that died of something unexpected is a failed save or submit, not a traceback."""
         if event.state is WorkerState.ERROR:
-            reason = str(event.worker.error)
+            error = event.worker.error
+            reason = storage_error_text(error, self.language) if error is not None else ""
             if event.worker.group == "submit":
                 self.post_message(self.SubmitRefused(reason, None))
             else:
@@ -57,7 +59,7 @@ class Submitting(Autosaving):
             self.post_message(self.SubmitRefused(str(collision), collision))
             return
         except StorageError as error:
-            self.post_message(self.SubmitRefused(str(error), None))
+            self.post_message(self.SubmitRefused(storage_error_text(error, self.language), None))
             return
         self.session.close()
         self.post_message(self.Submitted(str(path), self.session.response.revision))
