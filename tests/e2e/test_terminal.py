@@ -28,9 +28,13 @@ def _require_tmux() -> None:
 class Terminal:
     """One tmux session of 80x24 running enquete in a folder."""
 
-    def __init__(self, folder: Path, *args: str) -> None:
+    def __init__(self, folder: Path, *args: str, starts_after: float = 0) -> None:
+        """`starts_after`: seconds before enquete starts; keys sent meanwhile are typed ahead, read
+        by the terminal in its ordinary mode (Return turned into a newline), as by a person who
+        types on at once after the command."""
         self.name = f"enquete-{uuid.uuid4().hex[:8]}"
         env = f"TERM=xterm-256color NO_COLOR=1 ENQUETE_CONFIG_DIR={folder / '.config'}"
+        wait = f"sleep {starts_after}; " if starts_after else ""
         subprocess.run(
             [
                 "tmux",
@@ -44,7 +48,7 @@ class Terminal:
                 "24",
                 "-c",
                 str(folder),
-                f"env {env} {ENQUETE} {' '.join(args)}; sleep 600",
+                f"{wait}env {env} {ENQUETE} {' '.join(args)}; sleep 600",
             ],
             check=True,
         )
@@ -93,8 +97,8 @@ def terminal(tmp_path: Path) -> Iterator[type[Terminal]]:
     _require_tmux()
     opened: list[Terminal] = []
 
-    def open_terminal(*args: str) -> Terminal:
-        term = Terminal(tmp_path, *args)
+    def open_terminal(*args: str, starts_after: float = 0) -> Terminal:
+        term = Terminal(tmp_path, *args, starts_after=starts_after)
         opened.append(term)
         return term
 

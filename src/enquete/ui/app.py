@@ -27,6 +27,7 @@ from enquete.storage.folder_glance import glance
 from enquete.storage.questionnaire_file import header_languages, header_text
 from enquete.text import printable
 from enquete.ui.terminal_gone import TerminalGone
+from enquete.ui.typed_ahead import TypedAhead
 
 if TYPE_CHECKING:
     from textual.driver import Driver
@@ -47,10 +48,6 @@ class OpenRequest:
     office: str | None = None
     pick_draft: bool = False
     """`enquete fill` without an office: the one real draft if there is one, else a new response."""
-
-
-TYPED_AHEAD_KEYS = 200
-"""Keys kept while `enquete fill` loads (a paste is one event): past that, a stuck key, not typing."""
 
 
 class EnqueteApp(App[int]):
@@ -127,7 +124,7 @@ class EnqueteApp(App[int]):
         """The folder by names, read before the app starts: with no draft, the list is in the first frame."""
         self._terminal_gone = TerminalGone(self)
         """Closing the terminal or stopping the system saves what was typed, then ends the app."""
-        self._typed_ahead: list[events.Key | events.Paste] | None = [] if mode == "fill" else None
+        self._typed_ahead = TypedAhead(keeping=mode == "fill")
         """`enquete fill`: keys typed before the fill screen opens, given to it when it does."""
         self._validating = False
         self._chosen_early: HomeAction | None = None
@@ -343,28 +340,30 @@ class EnqueteApp(App[int]):
         from enquete.ui.screens.fill import FillScreen
 
         await self.push_screen(FillScreen(event.session, self.language))
-        typed, self._typed_ahead = self._typed_ahead or [], None
-        for early in typed:  # after the first question's focus, which the screen asked for on mount
-            again = events.Key(early.key, early.character) if isinstance(early, events.Key) else early
-            self.call_later(self.post_message, again)
+        # Handled here, as the app handles a key it reads, and now: keys typed while the screen
+        # was being built wait in the app's queue, and must come after these (bug: "ja" kept,
+        # then "p" typed during the build, gave "pja").
+        for typed in self._typed_ahead.take():  # after the first question's focus, set on mount
+            await self.on_event(typed)
 
-    def on_key(self, event: events.Key) -> None:
-        """`enquete fill`: keys typed while the questionnaire loads are kept for the first question
-        (trial 2026-12 #7: "AU" typed at once was lost). Keys that a screen handled never get here."""
-        self._keep_typed_ahead(event)
+    async def on_event(self, event: events.Event) -> None:
+        """`enquete fill`: keys typed while it starts are kept for the first question before any
+        screen acts on them (trial 2026-12 #7: "AU" typed at once was lost); see `typed_ahead`."""
+        if (
+            isinstance(event, events.Key | events.Paste)
+            and not event.is_forwarded  # read from the terminal, not bubbling up from a widget
+            and self._typed_ahead.keep(event, quits=isinstance(event, events.Key) and self._quits(event))
+        ):
+            return
+        await super().on_event(event)
 
-    def on_paste(self, event: events.Paste) -> None:
-        """A paste made while `enquete fill` loads goes to the first question too."""
-        self._keep_typed_ahead(event)
-
-    def _keep_typed_ahead(self, event: events.Key | events.Paste) -> None:
-        if self._typed_ahead is not None and len(self._typed_ahead) < TYPED_AHEAD_KEYS:
-            self._typed_ahead.append(events.Paste(event.text) if isinstance(event, events.Paste) else event)
-            event.stop()
+    def _quits(self, key: events.Key) -> bool:
+        """Whether `key` is the app's own quit key (Ctrl+Q), which acts before any screen's."""
+        return any(binding.id == "quit" for binding in self._bindings.key_to_bindings.get(key.key, []))
 
     @on(OpenRefused)
     def _open_refused(self, event: OpenRefused) -> None:
-        self._typed_ahead = None  # the person now chooses on the home screen: nothing to type into
+        self._typed_ahead.drop()  # the person now chooses on the home screen: nothing to type into
         self.notify(event.reason, severity="warning", markup=False, timeout=8)
 
     # --- language, theme, help, quitting ----------------------------------------------
