@@ -32,6 +32,7 @@ from enquete.errors import StorageError
 from enquete.model.codes import st3_name
 from enquete.ui.content import plain, tr
 from enquete.ui.dialogs.theme import theme_name
+from enquete.ui.widgets.end_stop_option_list import EndStopOptionList
 from enquete.ui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
@@ -174,7 +175,7 @@ class HomeScreen(Screen[None]):
         yield Static(self._status(listing), id="status", markup=False)
         # Built at once, hidden until the folder is read: filled in place then, which costs
         # a fraction of building and styling a new list (the list is what makes home usable).
-        actions = OptionList(*self._options(listing) if listing else (), id="actions")
+        actions = EndStopOptionList(*self._options(listing) if listing else (), id="actions")
         actions.display = listing is not None
         yield actions
         yield KeyBar()
