@@ -10,12 +10,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Static
+from textual.widgets import Static
 
 from enquete.model.localized import localize
 from enquete.model.questionnaire import Questionnaire
 from enquete.text import printable
 from enquete.ui.content import tr
+from enquete.ui.widgets.dialog_button import DialogButton
 
 
 class SubmittedDialog(ModalScreen[None]):
@@ -45,10 +46,10 @@ class SubmittedDialog(ModalScreen[None]):
             yield Static(tr("submitted.title", language), classes="dialog-title", markup=False)
             yield Static("\n\n".join(lines), markup=False, id="submitted-body")
             with Horizontal():
-                yield Button(tr("button.ok", language), variant="primary", id="ok")
+                yield DialogButton(tr("button.ok", language), variant="primary", id="ok")
 
     def on_mount(self) -> None:
-        self.query_one("#ok", Button).focus()
+        self.query_one("#ok", DialogButton).focus()
 
     def on_button_pressed(self) -> None:
         self.dismiss(None)
