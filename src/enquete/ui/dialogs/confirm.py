@@ -1,12 +1,13 @@
-"""A yes/no question, answered with Enter/Y or Escape/N."""
+"""A yes/no question: Space or Enter presses the focused button, Y answers yes, N or Escape no."""
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Static
+from textual.widgets import Static
 
 from enquete.ui.content import tr
+from enquete.ui.widgets.dialog_button import DialogButton
 
 CSS = "dialogs.tcss"
 
@@ -33,13 +34,13 @@ class ConfirmDialog(ModalScreen[bool]):
         with Vertical():
             yield Static(self.question, markup=False, classes="dialog-title")
             with Horizontal():
-                yield Button(self.no, id="no", variant="primary" if self.safe_default else "default")
-                yield Button(self.yes, id="yes", variant="default" if self.safe_default else "primary")
+                yield DialogButton(self.no, id="no", variant="primary" if self.safe_default else "default")
+                yield DialogButton(self.yes, id="yes", variant="default" if self.safe_default else "primary")
 
     def on_mount(self) -> None:
-        self.query_one("#no" if self.safe_default else "#yes", Button).focus()
+        self.query_one("#no" if self.safe_default else "#yes", DialogButton).focus()
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
+    def on_button_pressed(self, event: DialogButton.Pressed) -> None:
         self.dismiss(event.button.id == "yes")
 
     def action_answer(self, answer: bool) -> None:

@@ -22,6 +22,7 @@ from textual.widgets.option_list import Option
 
 from enquete.text import fold
 from enquete.ui.content import file_label, tr
+from enquete.ui.widgets.end_stop_option_list import EndStopOptionList
 from enquete.ui.widgets.one_line_input import OneLineInput
 
 
@@ -49,7 +50,7 @@ class FinalizedListDialog(ModalScreen[Path | None]):
             title = tr("finalized.title", self.language, count=len(self.files))
             yield Static(title, classes="dialog-title", markup=False)
             yield OneLineInput(placeholder=tr("finalized.filter", self.language), id="filter")
-            yield OptionList(*self._options(""), id="files")
+            yield EndStopOptionList(*self._options(""), id="files")
 
     def on_mount(self) -> None:
         self.query_one("#files", OptionList).highlighted = 0

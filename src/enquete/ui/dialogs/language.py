@@ -9,6 +9,7 @@ from textual.widgets.option_list import Option
 
 from enquete.i18n.catalog import language_name
 from enquete.ui.content import tr
+from enquete.ui.widgets.end_stop_option_list import EndStopOptionList
 
 
 class LanguageDialog(ModalScreen[str | None]):
@@ -25,7 +26,7 @@ class LanguageDialog(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(tr("language.title", self.current), classes="dialog-title", markup=False)
-            yield OptionList(*(Option(language_name(code), id=code) for code in self.languages))
+            yield EndStopOptionList(*(Option(language_name(code), id=code) for code in self.languages))
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)

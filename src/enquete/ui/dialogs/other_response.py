@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 from enquete.errors import SubmitCollision
 from enquete.storage.responses import OtherResponse
 from enquete.ui.content import tr
+from enquete.ui.widgets.end_stop_option_list import EndStopOptionList
 
 
 class OtherResponseDialog(ModalScreen[OtherResponse | None]):
@@ -35,7 +36,7 @@ class OtherResponseDialog(ModalScreen[OtherResponse | None]):
             )
         with Vertical():
             yield Static(text, classes="dialog-title", markup=False)
-            yield OptionList(
+            yield EndStopOptionList(
                 Option(tr("other.continue", language), id=OtherResponse.CONTINUE_IT.value),
                 Option(tr("other.keep_both", language), id=OtherResponse.KEEP_BOTH.value),
                 Option(tr("other.cancel", language), id="cancel"),

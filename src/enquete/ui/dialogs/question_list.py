@@ -11,6 +11,7 @@ from textual.widgets.option_list import Option
 from enquete.session import FillSession
 from enquete.text import one_line
 from enquete.ui.content import STATE_MARKS, tr
+from enquete.ui.widgets.end_stop_option_list import EndStopOptionList
 
 
 class QuestionListDialog(ModalScreen[str | None]):
@@ -36,7 +37,7 @@ class QuestionListDialog(ModalScreen[str | None]):
             options.append(Option(label, id=question.id))
         with Vertical():
             yield Static(tr("jump.title", self.language), classes="dialog-title", markup=False)
-            yield OptionList(*options)
+            yield EndStopOptionList(*options)
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)

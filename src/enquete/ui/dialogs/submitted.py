@@ -12,12 +12,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Static
+from textual.widgets import Static
 
 from enquete.model.localized import localize
 from enquete.model.questionnaire import Questionnaire
 from enquete.text import printable
 from enquete.ui.content import tr
+from enquete.ui.widgets.dialog_button import DialogButton
 from enquete.ui.widgets.path_label import PathLabel
 
 
@@ -50,10 +51,10 @@ class SubmittedDialog(ModalScreen[None]):
             yield PathLabel(str(self.path.resolve()), id="submitted-path")
             yield Static("\n\n".join(lines), markup=False, id="submitted-body")
             with Horizontal():
-                yield Button(tr("button.ok", language), variant="primary", id="ok")
+                yield DialogButton(tr("button.ok", language), variant="primary", id="ok")
 
     def on_mount(self) -> None:
-        self.query_one("#ok", Button).focus()
+        self.query_one("#ok", DialogButton).focus()
 
     def on_button_pressed(self) -> None:
         self.dismiss(None)

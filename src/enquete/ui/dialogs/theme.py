@@ -18,6 +18,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from enquete.ui.content import tr
+from enquete.ui.widgets.end_stop_option_list import EndStopOptionList
 
 THEMES = {
     "textual-dark": "theme.dark",
@@ -57,7 +58,7 @@ class ThemeDialog(ModalScreen[str | None]):
             yield Static(tr("theme.title", self.language), classes="dialog-title", markup=False)
             if self.no_color:
                 yield Static(tr("theme.no_color", self.language), markup=False)
-            yield OptionList(*(Option(label(theme), id=theme) for theme in self.themes))
+            yield EndStopOptionList(*(Option(label(theme), id=theme) for theme in self.themes))
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)

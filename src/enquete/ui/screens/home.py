@@ -33,6 +33,7 @@ from enquete.model.codes import st3_name
 from enquete.ui.content import file_label, plain, tr
 from enquete.ui.dialogs.theme import theme_name
 from enquete.ui.storage_text import storage_error_text
+from enquete.ui.widgets.end_stop_option_list import EndStopOptionList
 from enquete.ui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
@@ -192,7 +193,7 @@ class HomeScreen(Screen[None]):
         yield Static(self._status(listing), id="status", markup=False)
         # Built at once, hidden until the folder is read: filled in place then, which costs
         # a fraction of building and styling a new list (the list is what makes home usable).
-        actions = OptionList(*self._options(listing) if listing else (), id="actions")
+        actions = EndStopOptionList(*self._options(listing) if listing else (), id="actions")
         actions.display = listing is not None
         yield actions
         yield KeyBar()

@@ -36,6 +36,7 @@ from enquete.ui.screens.results_sections import files_section, question_section,
 from enquete.ui.storage_text import storage_error_text
 from enquete.ui.widgets.comment_list import CommentList
 from enquete.ui.widgets.cross_tab import CrossTab
+from enquete.ui.widgets.end_stop_option_list import EndStopOptionList
 from enquete.ui.widgets.key_bar import KeyBar
 from enquete.ui.widgets.option_view import OptionView
 from enquete.ui.widgets.respondent_view import RespondentView
@@ -141,7 +142,7 @@ class ResultsScreen(Screen[None]):
         yield Static(tr("results.loading", self.language), id="headline", markup=False)
         yield ProgressBar(id="loading", show_eta=False)
         with Horizontal():
-            yield OptionList(*self._menu(), id="sections")
+            yield EndStopOptionList(*self._menu(), id="sections")
             yield VerticalScroll(id="content")
         yield KeyBar()
 

@@ -25,6 +25,7 @@ from enquete.text import printable
 from enquete.ui.content import STATE_MARKS, tr
 from enquete.ui.problem_text import problem_text, subject_label
 from enquete.ui.screens.summary import summarize
+from enquete.ui.widgets.end_stop_option_list import EndStopOptionList
 from enquete.ui.widgets.key_bar import KeyBar
 
 
@@ -65,7 +66,7 @@ class ReviewScreen(Screen[ReviewStep | None]):
     def compose(self) -> ComposeResult:
         yield Static(tr("review.title", self.language), id="review-title", markup=False)
         yield Static(self._summary(), id="summary", classes="blocked" if self.session.all_problems() else "")
-        yield OptionList(*self._options(), id="answers")
+        yield EndStopOptionList(*self._options(), id="answers")
         yield KeyBar()
 
     def on_mount(self) -> None:

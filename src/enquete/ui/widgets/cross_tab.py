@@ -22,6 +22,7 @@ from enquete.results.labels import find_option, option_tag, question_title
 from enquete.results.selections import choice_questions, cross_tab
 from enquete.text import one_line
 from enquete.ui.content import tr
+from enquete.ui.widgets.end_stop_selection_list import EndStopSelectionList
 from enquete.ui.widgets.text_bar import bar
 from enquete.ui.widgets.wrapped_lines import Line, WrappedLines, pad
 
@@ -77,7 +78,7 @@ class CrossTab(Vertical):
         self.question_ids = question_ids if question_ids is not None else default
 
     def compose(self) -> ComposeResult:
-        yield SelectionList[str](
+        yield EndStopSelectionList[str](
             *(
                 Selection(self._prompt(q, q.id in self.question_ids), q.id, q.id in self.question_ids)
                 for q in self.multis

@@ -15,6 +15,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from enquete.ui.widgets.end_stop_option_list import EndStopOptionList
 from enquete.ui.widgets.wrapped_lines import Line, WrappedLines
 
 
@@ -49,7 +50,7 @@ class MenuWithReading(Vertical):
         raise NotImplementedError
 
     def compose(self) -> ComposeResult:
-        menu = OptionList(*(Option(Content(label)) for label in self.labels))
+        menu = EndStopOptionList(*(Option(Content(label)) for label in self.labels))
         if self.labels:
             menu.highlighted = self.index
         yield menu

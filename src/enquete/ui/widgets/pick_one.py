@@ -17,6 +17,7 @@ from enquete.model.questionnaire import AnyQuestion, ChoiceQuestion
 from enquete.text import fold
 from enquete.ui.content import tr
 from enquete.ui.widgets.answer_field import NOT_READ, AnswerField
+from enquete.ui.widgets.end_stop_option_list import EndStopOptionList
 from enquete.ui.widgets.one_line_input import OneLineInput
 
 ALIASES: dict[str, str] = {
@@ -99,7 +100,7 @@ class PickOneField(AnswerField):
     def compose(self) -> ComposeResult:
         yield SearchInput(placeholder=tr("pick.placeholder", self.language), id="filter")
         yield Static(self._chosen_text(self.initial), classes="chosen", id="chosen")
-        yield OptionList(*self._options(""), id="choices")
+        yield EndStopOptionList(*self._options(""), id="choices")
 
     def _matches(self, text: str) -> list[str]:
         """The items the typed text finds, best first: an alias, codes or ids it starts, names it is in."""
