@@ -23,8 +23,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
@@ -38,8 +36,8 @@ from enquete.results.denominators import answered_sentence
 from enquete.results.labels import question_title
 from enquete.results.pieces import CommentSection, CountTable, Figures, Note
 from enquete.results.report_words import word
+from enquete.results.xlsx_cells import FIGURE, HEADING, SHARE, TEXT, add_styles, put
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 TIDY_COLUMNS = (
     "respondent",
     "name",
@@ -51,35 +49,12 @@ TIDY_COLUMNS = (
     "value",
     "comment",
 )
-BOLD = Font(bold=True)
 SHEET_NAME_LIMIT = 31
 """Excel's longest sheet name."""
 WIDEST = 60
 """A Responses column is never wider than this many characters; longer text wraps."""
 Value = str | int | float | datetime.date
 """A cell of the Responses sheet: text, or an answer that is a number or a date."""
-
-
-def safe_text(text: str) -> str:
-    """Text a workbook can hold: characters XML forbids become U+FFFD; everything else verbatim."""
-    return str(ILLEGAL_CHARACTERS_RE.sub("\ufffd", text))
-
-
-def _put(sheet: Worksheet, row: int, column: int, value: Any, bold: bool = False) -> None:
-    cell = sheet.cell(row=row, column=column)
-    if isinstance(value, str):
-        cell.value = safe_text(value)
-        cell.data_type = "s"  # never a formula, whatever it starts with
-        if value.startswith(FORMULA_START):
-            cell.quotePrefix = True
-        if "\n" in value:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-    else:
-        cell.value = value
-        if isinstance(value, datetime.date):
-            cell.number_format = "yyyy-mm-dd"
-    if bold:
-        cell.font = BOLD
 
 
 def tidy_rows(
@@ -177,10 +152,9 @@ def _paragraph(sheet: Worksheet, row: int, text: str, columns: int, width: float
     On one unwrapped line, a question's text ran far past its table, and a page
     fitted to the width of the sheet shrank the table to a blur (trial 2026-12).
     """
-    _put(sheet, row, 1, text, bold=bold)
+    put(sheet, row, 1, text, HEADING if bold else TEXT)
     if columns > 1:
         sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=columns)
-    sheet.cell(row=row, column=1).alignment = Alignment(wrap_text=True, vertical="top")
     sheet.row_dimensions[row].height = 15 * _lines(text, width)
 
 
@@ -189,23 +163,22 @@ def _lines(text: str, width: float) -> int:
     return sum(max(1, math.ceil(len(line) / max(width - 2, 1))) for line in text.split("\n"))
 
 
-def _fit_columns(sheet: Worksheet, rows: list[tuple[Any, ...]], header: tuple[str, ...]) -> None:
+def _column_widths(rows: list[tuple[Any, ...]], header: tuple[str, ...]) -> list[int]:
     """Each column as wide as its longest cell, up to `WIDEST` characters; longer text wraps.
 
     Regression: every column of the Responses sheet was 13 characters wide, so text was cut.
+    Measured before the cells are written, so that each cell is written once with its look.
     """
-    for index, title in enumerate(header):
-        longest = max(
-            [
-                len(str(title)),
-                *(max(map(len, str(r[index]).split("\n"))) for r in rows if r[index] is not None),
-            ]
-        )
-        letter = get_column_letter(index + 1)
-        sheet.column_dimensions[letter].width = min(longest, WIDEST) + 2
-        if longest > WIDEST:
-            for (cell,) in sheet.iter_rows(min_row=2, min_col=index + 1, max_col=index + 1):
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
+    widths = [len(title) for title in header]
+    for row in rows:
+        for index, value in enumerate(row):
+            if isinstance(value, str):
+                longest = max(map(len, value.split("\n"))) if "\n" in value else len(value)
+                if longest > widths[index]:
+                    widths[index] = longest
+            elif value is not None and len(str(value)) > widths[index]:
+                widths[index] = len(str(value))
+    return widths
 
 
 @dataclass
@@ -309,24 +282,19 @@ def _question_sheet(
     sheet.freeze_panes = sheet.cell(row=header_row + 1, column=2)
     for block in blocks:
         for column, title in enumerate(block.header, 1):
-            _put(sheet, header_row, column, title, bold=True)
             # a level's name wraps in its narrow column instead of running over the next one
-            sheet.cell(row=header_row, column=column).alignment = Alignment(wrap_text=True, vertical="top")
+            put(sheet, header_row, column, title, HEADING)
         lines = max(_lines(str(title), widths[i]) for i, title in enumerate(block.header))
         sheet.row_dimensions[header_row].height = 15 * lines
-        if block.share_from:  # a long option or row label wraps in its column, not cut by the next
-            for offset, values in enumerate(block.rows, 1):
-                label = sheet.cell(row=header_row + offset, column=1)
-                label.alignment = Alignment(wrap_text=True, vertical="top")
-                sheet.row_dimensions[header_row + offset].height = 15 * _lines(str(values[0]), widths[0])
         for offset, values in enumerate(block.rows, 1):
+            row = header_row + offset
+            if block.share_from:  # a long option or row label wraps in its column, not cut by the next
+                sheet.row_dimensions[row].height = 15 * _lines(str(values[0]), widths[0])
             for column, value in enumerate(values, 1):
-                _put(sheet, header_row + offset, column, value)
-                cell = sheet.cell(row=header_row + offset, column=column)
-                if block.share_from and column >= block.share_from:
-                    cell.number_format = "0%"
+                style = None
                 if block.share_from:  # beside a wrapped label, figures stand on its first line
-                    cell.alignment = Alignment(wrap_text=column == 1, vertical="top")
+                    style = TEXT if column == 1 else SHARE if column >= block.share_from else FIGURE
+                put(sheet, row, column, value, style)
         header_row += len(block.rows) + 2
 
 
@@ -338,18 +306,22 @@ def render_xlsx(
 ) -> bytes:
     """The workbook as .xlsx bytes: the tidy sheet, then one sheet per question."""
     workbook = Workbook()
+    add_styles(workbook)
     sheet = workbook.active
     assert sheet is not None
     sheet.title = "Responses"
     for column, title in enumerate(TIDY_COLUMNS, 1):
-        _put(sheet, 1, column, title, bold=True)
+        put(sheet, 1, column, title, HEADING)
     rows = list(tidy_rows(results, questionnaire, language, names))
+    widths = _column_widths(rows, TIDY_COLUMNS)
+    wraps = [width > WIDEST for width in widths]
     for index, values in enumerate(rows, 2):
-        for column, value in enumerate(values, 1):
-            _put(sheet, index, column, value)
+        for column, value in enumerate(values):
+            put(sheet, index, column + 1, value, TEXT if wraps[column] and isinstance(value, str) else None)
+    for column, width in enumerate(widths, 1):
+        sheet.column_dimensions[get_column_letter(column)].width = min(width, WIDEST) + 2
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = sheet.dimensions
-    _fit_columns(sheet, [tuple(r) for r in rows], tuple(TIDY_COLUMNS))
     _print_setup(sheet)
     taken = {"responses"}
     for number in range(1, len(questionnaire.questions) + 1):
