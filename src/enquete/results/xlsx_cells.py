@@ -24,13 +24,16 @@ HEADING = "Enquete Heading"
 TEXT = "Enquete Text"
 """Text that wraps in its column (labels, comments, anything over one line), from the top."""
 FIGURE = "Enquete Figure"
-"""A count beside a wrapped label: on its first line."""
+"""A number beside wrapped text: on its first line."""
 SHARE = "Enquete Share"
 """An exact fraction shown as a percentage, on its label's first line."""
+SHARE_BY_COUNT = "Enquete Share Left"
+"""A share in a column a comment table below made wide: beside its count, not 60 characters away."""
 DATE = "Enquete Date"
 """An answer that is a date, as 2025-05-02 (a workbook's default would show a serial number)."""
 WRAPPED = Alignment(wrap_text=True, vertical="top")
 TOP = Alignment(vertical="top")
+TOP_LEFT = Alignment(horizontal="left", vertical="top", indent=1)
 
 
 def add_styles(workbook: Workbook) -> None:
@@ -40,7 +43,8 @@ def add_styles(workbook: Workbook) -> None:
         NamedStyle(name=TEXT, alignment=WRAPPED),
         NamedStyle(name=FIGURE, alignment=TOP),
         NamedStyle(name=SHARE, alignment=TOP, number_format="0%"),
-        NamedStyle(name=DATE, number_format="yyyy-mm-dd"),
+        NamedStyle(name=SHARE_BY_COUNT, alignment=TOP_LEFT, number_format="0%"),
+        NamedStyle(name=DATE, alignment=TOP, number_format="yyyy-mm-dd"),
     ):
         workbook.add_named_style(style)
 
