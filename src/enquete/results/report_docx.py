@@ -130,12 +130,18 @@ def _write_lines(cell: Any, text: str, style_id: str, right: bool = False) -> No
             paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
 
 
-def _repeat_header(row: Any) -> None:
-    """Mark a table's first row to repeat at the top of each page."""
+def _keep_row_whole(row: Any, header: bool = False) -> None:
+    """A row that does not break across pages (`w:cantSplit`); the header row repeats on each page.
+
+    Trial: a comment's row broke across pages, leaving a lone line at the top
+    of the next page under the repeated header, beside an empty code cell.
+    """
     properties = row._tr.get_or_add_trPr()
-    header = OxmlElement("w:tblHeader")
-    header.set(qn("w:val"), "true")
-    properties.append(header)
+    properties.append(OxmlElement("w:cantSplit"))
+    if header:
+        repeat = OxmlElement("w:tblHeader")
+        repeat.set(qn("w:val"), "true")
+        properties.append(repeat)
 
 
 def column_widths(block: Table) -> list[float]:
@@ -184,8 +190,7 @@ def _table(document: Any, block: Table, ids: Mapping[str, str]) -> None:
         for column, (cell, width, value) in enumerate(zip(row.cells, widths, values, strict=True)):
             cell.width = width  # each cell, which Word follows
             _write_lines(cell, value, style, right=index > 0 and column >= figures_from)
-        if index == 0:
-            _repeat_header(row)
+        _keep_row_whole(row, header=index == 0)
     _styled(document.add_paragraph(), ids["Annex Cell"])  # Word joins adjacent tables without it
 
 
