@@ -4,7 +4,8 @@ CWS/13/26's annex lists, per question, a heading and tables: Q1 "ST.3 Code |
 Country or Office", Q2 a count table per Recommendation and level with a
 "Responses" total, free text as "ST.3 Code | Response", and for the
 multi-selects one table per Recommendation with each office's comment or "No
-comments provided". The blocks are built from what each question's type
+comments provided" (a Recommendation nobody chose: one line saying so, not a
+table with a blank code). The blocks are built from what each question's type
 says (its format-neutral report pieces and its CSV columns), so a new type
 appears in the annex without a change here: a number's or a date's figures
 become a "Figure | Value" table, a conditional question states of whom its
@@ -125,13 +126,35 @@ def _question_blocks(
     options = {o.id: o for o in qtype.options(question)}
     flags = {c.option: c.name for c in columns if c.kind == "flag" and c.option}
     per_option = [c.option for c in columns if c.kind == "comment" and c.option in options]
+    unchosen: list[Option] = []  # a run of options nobody chose, said in one line
     for option_id in per_option:
         option = options[option_id]
-        if not option.exclusive:
-            yield _anonymised(_option_table(results, question, option, flags.get(option.id), lang), anonymous)
+        if option.exclusive:
+            continue
+        table = _option_table(results, question, option, flags.get(option.id), lang)
+        if not table.rows:
+            unchosen.append(option)
+            continue
+        if unchosen:
+            yield _no_comments_for(unchosen, lang)
+            unchosen = []
+        yield _anonymised(table, anonymous)
+    if unchosen:
+        yield _no_comments_for(unchosen, lang)
     plain_comments = any(isinstance(p, CommentSection) and not p.by_option for p in pieces)
     if plain_comments or any(c.kind == "comment" and c.option is None for c in columns):
-        yield _anonymised(_response_table(results, question, lang), anonymous)
+        table = _response_table(results, question, lang)
+        yield _anonymised(table, anonymous) if table.rows else Paragraph(word("no_comments", lang), "note")
+
+
+def _no_comments_for(options: list[Option], lang: str) -> Paragraph:
+    """One line for options nobody chose, in place of their tables.
+
+    Trial: each had a table whose only row was a blank code beside "No
+    comments provided", which read as if an unnamed office had chosen it.
+    """
+    tags = word("list_separator", lang).join(option_tag(option, lang) for option in options)
+    return Paragraph(word("no_comments_for", lang, options=tags), "note")
 
 
 def _anonymised(table: Table, anonymous: bool) -> Table:
@@ -204,7 +227,8 @@ def _count_table(results: Results, table: CountTable, lang: str, of: int | None 
 def _option_table(
     results: Results, question: QuestionBase, option: Option, flag: str | None, lang: str
 ) -> Table:
-    """Each office that chose `option`, with the comment it wrote beside it or "No comments provided"."""
+    """Each office that chose `option`, with the comment it wrote beside it or "No comments provided";
+    no rows when nobody chose it."""
     no_comments = word("no_comments", lang)
     comments = {
         c.respondent: c.text for c in results.questions[question.id].comments if c.option == option.id
@@ -215,11 +239,12 @@ def _option_table(
         chose = cells is not None and (cells.get(flag) == "1" if flag else key in comments)
         if chose:
             rows.append((key, comments.get(key, "").strip() or no_comments))
-    return Table((word("code", lang), option_tag(option, lang)), tuple(rows) or (("", no_comments),))
+    return Table((word("code", lang), option_tag(option, lang)), tuple(rows))
 
 
 def _response_table(results: Results, question: QuestionBase, lang: str) -> Table:
-    """Each office's response in words: what it chose (if anything) and its comments, line by line."""
+    """Each office's response in words: what it chose (if anything) and its comments, line by line;
+    no rows when nobody wrote anything."""
     qtype = type_of(question)
     flags = [(c.option, c.name) for c in qtype.columns(question) if c.kind == "flag" and c.option]
     tags = {o.id: option_tag(o, lang) for o in qtype.options(question)}
@@ -236,9 +261,7 @@ def _response_table(results: Results, question: QuestionBase, lang: str) -> Tabl
         text = "\n".join(part for part in (chosen, *comments.get(key, [])) if part.strip())
         if text:
             rows.append((key, text))
-    return Table(
-        (word("code", lang), word("response", lang)), tuple(rows) or (("", word("no_comments", lang)),)
-    )
+    return Table((word("code", lang), word("response", lang)), tuple(rows))
 
 
 def _tag(short: str) -> str:
