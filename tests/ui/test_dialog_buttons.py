@@ -77,6 +77,24 @@ async def test_the_discard_dialog_keeps_or_discards_with_space_or_enter(
         await wait_until(pilot, lambda: not list(drafts.glob("*.toml")), "the draft discarded")
 
 
+async def test_left_and_right_move_between_a_dialogs_buttons(make_app: AppFactory) -> None:
+    """Trial 2026-12: Delete, Right, Enter on the home screen kept the draft (only Tab moved)."""
+    drafts = Path("responses/drafts")
+    drafts.mkdir(parents=True)
+    write_response(drafts, f"{HEADER['id']}.toml", {"office": "AU"}, status="draft")
+    app = make_app()
+    async with running(app, size=(80, 24)) as pilot:
+        await wait_until(pilot, lambda: "Resume draft" in screen_text(app), "the draft listed")
+        await pilot.press("delete")
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "the discard dialog")
+        await pilot.press("right")
+        assert focused_label(app) == "Discard"
+        await pilot.press("left")
+        assert focused_label(app) == "Keep"
+        await pilot.press("right", "enter")
+        await wait_until(pilot, lambda: not list(drafts.glob("*.toml")), "the draft discarded")
+
+
 @PRESS
 async def test_the_submitted_dialogs_ok_is_pressed_by_space_or_enter(make_app: AppFactory, key: str) -> None:
     app = make_app(mode="fill")

@@ -1,4 +1,5 @@
-"""A yes/no question: Space or Enter presses the focused button, Y answers yes, N or Escape no."""
+"""A yes/no question: Space or Enter presses the focused button, Left and Right move between the
+buttons, Y answers yes, N or Escape no."""
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -23,7 +24,11 @@ class ConfirmDialog(ModalScreen[bool]):
     BINDINGS = [
         Binding("y", "answer(True)", show=False),
         Binding("n,escape", "answer(False)", show=False),
+        Binding("left", "app.focus_previous", show=False),
+        Binding("right", "app.focus_next", show=False),
     ]
+    """Left and Right as in a desktop dialog (trial 2026-12: Delete, Right, Enter on the home screen
+    kept the draft, as only Tab moved to Discard)."""
 
     def __init__(self, question: str, yes: str, no: str, *, safe_default: bool = False) -> None:
         super().__init__()
