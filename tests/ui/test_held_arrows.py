@@ -1,6 +1,6 @@
 """An arrow key held down over a list stops at its end, in every list of the app.
 
-Bug (office trial): Textual's option lists wrap, so a person holding Down over
+Bug: Textual's option lists wrap, so a person holding Down over
 the results' sections, the review's answers or a dialog's list was carried
 from the last item back to the first without noticing. Each test holds a key
 for far more presses than the list has items, then looks at where the
