@@ -1,6 +1,6 @@
 """Space and Enter press a dialog's focused button, as in any dialog; the letter shortcuts still work.
 
-Bug (office trial): Space on the quit dialog's focused button did nothing
+Bug: Space on the quit dialog's focused button did nothing
 (Textual's Button answers Enter only), so a person who had tabbed to "Stay"
 and pressed Space was left wondering whether the app had heard them.
 """

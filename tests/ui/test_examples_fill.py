@@ -132,7 +132,7 @@ async def test_training_needs_in_russian_skips_follow_ups_after_none() -> None:
         await pilot.press(*"KZ", "enter")  # chosen as typed: Enter goes on
         await settle(pilot)
         assert "По каким стандартам ВОИС" in screen_text(pilot.app)
-        await pilot.press("tab", "tab", "tab", "space")  # the fourth check box: "Ни по каким" (None)
+        await pilot.press("down", "down", "down", "space")  # the fourth check box: "Ни по каким" (None)
         await settle(pilot)
         await next_question(pilot)
         text = screen_text(pilot.app)

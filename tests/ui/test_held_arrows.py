@@ -1,6 +1,6 @@
 """An arrow key held down over a list stops at its end, in every list of the app.
 
-Bug (office trial): Textual's option lists wrap, so a person holding Down over
+Bug: Textual's option lists wrap, so a person holding Down over
 the results' sections, the review's answers or a dialog's list was carried
 from the last item back to the first without noticing. Each test holds a key
 for far more presses than the list has items, then looks at where the
@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual import events
 from textual.app import App, ComposeResult
 from textual.widgets import DataTable, OptionList
 from textual.widgets.option_list import Option
@@ -137,6 +138,19 @@ async def test_holding_down_in_the_code_list_stops_at_its_last_code(make_app: Ap
         assert fill_screen_answer(app, "office") == shown[-1]
         await hold(pilot, "up")
         assert choices.highlighted == 0
+
+
+async def test_a_burst_of_down_from_the_code_search_reaches_the_last_code(make_app: AppFactory) -> None:
+    """A held key on a busy machine (or tmux) arrives in one read, every key to the search box
+    focused then: the first Down went into the list and the rest were lost (Enter picked AE, not US)."""
+    app = make_app(mode="fill")
+    async with running(app, size=(80, 24)) as pilot:
+        await pilot.press(*"united")
+        await pilot.pause()
+        choices = app.screen.query_one("#choices", OptionList)
+        for _ in range(HELD):
+            app.post_message(events.Key("down", None))
+        await wait_until(pilot, lambda: choices.highlighted == choices.option_count - 1, "the last code")
 
 
 def fill_screen_answer(app: Any, question_id: str) -> Any:

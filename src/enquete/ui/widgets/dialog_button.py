@@ -3,8 +3,8 @@
 Textual's `Button` binds Enter only (its checkboxes and switches take both), and
 nothing else in the app handles Space on a dialog: the quit dialog's focused
 button ignored it, and a person who had tabbed to "Stay" and pressed Space, as
-in any dialog of their desktop, was left wondering whether the app had heard
-(trial). Every dialog builds its buttons from this class.
+in any dialog of their desktop, was left wondering whether the app had heard.
+Every dialog builds its buttons from this class.
 """
 
 from __future__ import annotations

@@ -3,10 +3,13 @@
 Up/Down move between the options (never into a comment box), Home/End jump
 to the first/last, PageUp/PageDown by five, Space ticks. Tab goes into the
 ticked option's comment box, a real multi-line text area with a counter (or
-into the question's own comment box, below the list). Text typed or pasted on
-an option is never dropped: it goes into that option's box, ticking the option
-as typing in a form's "Other" box does, else into the question's box; where no
-box can take it, the person is told. The rules (the exclusive option,
+into the question's own comment box, below the list). Tab and Shift+Tab never
+step from option to option as the arrows do: on an option with no box to go
+into, they leave the list for the control after (before) it, or stay where the
+screen has none (the fill screen has none). Text typed or pasted on an option
+is never dropped: it goes into that option's box, ticking the option as typing
+in a form's "Other" box does, else into the question's box; where no box can
+take it, the person is told. The rules (the exclusive option,
 set-aside comments) are the session's: this widget posts what the person did
 and shows what the session holds then.
 
@@ -68,7 +71,8 @@ class MultiSelectField(AnswerField):
         Binding("tab", "into_comment", "key.comment", id="comment", priority=True),
         Binding("shift+tab", "back_out", show=False, priority=True),
     ]
-    """Tab into the comment box (the key bar says so where it leads to one) and Shift+Tab back.
+    """Tab into the comment box (the key bar says so where it leads to one) and Shift+Tab back
+    (`action_into_comment`, `action_back_out` say where they go from an option).
 
     Priority keys, so that they act after the keys typed before them and before those
     typed after them (bug: in a burst, keys typed after Tab landed in the box just left).
@@ -249,23 +253,48 @@ class MultiSelectField(AnswerField):
         into its box and pass the keys behind it on): see `keys_in_flight`."""
         await let_typed_keys_land(self)
 
+    def _outside(self, checkbox: ChoiceBox, direction: int) -> Widget | None:
+        """The first control after (1) or before (-1) this list in Tab's order, round the
+        screen as Tab goes; None when the list and its boxes are all the screen holds."""
+        chain = self.screen.focus_chain
+        start = chain.index(checkbox)
+        for step in range(1, len(chain)):
+            widget = chain[(start + direction * step) % len(chain)]
+            if self not in widget.ancestors:
+                return widget
+        return None
+
     async def action_into_comment(self) -> None:
         """Tab from an option goes into its comment box, when ticked (even straight after
-        the Space that ticked it), else into the question's comment box; otherwise Tab
-        moves on as usual. The keys typed before Tab act first."""
+        the Space that ticked it), else into the question's comment box, else out of the
+        list to the next control; with none, the focus stays. The keys typed before Tab act first.
+
+        Bug: on an option with no box to go into (unticked on Q4-Q6, or
+        "Not Applicable"), Tab stepped to the next option as Down does, and the Space that
+        followed ticked an option the person had not chosen. From a box, Tab goes on as usual.
+        """
         await self._let_typed_keys_land()
         index = self._current()
-        if index is not None:
-            box = self._comment_for(self._boxes()[index])
-            if box is not None:
-                self._enter(box)
-                return
-        self.screen.focus_next()
+        if index is None:
+            self.screen.focus_next()
+            return
+        checkbox = self._boxes()[index]
+        box = self._comment_for(checkbox)
+        if box is not None:
+            self._enter(box)
+        elif (control := self._outside(checkbox, 1)) is not None:
+            self.screen.set_focus(control)
 
     async def action_back_out(self) -> None:
-        """Shift+Tab, once the keys typed before it have acted."""
+        """Shift+Tab, once the keys typed before it have acted: from a box back to the list,
+        from an option out of the list to the control before it (the mirror of Tab); with
+        none, the focus stays (Up goes to the option above)."""
         await self._let_typed_keys_land()
-        self.screen.focus_previous()
+        index = self._current()
+        if index is None:
+            self.screen.focus_previous()
+        elif (control := self._outside(self._boxes()[index], -1)) is not None:
+            self.screen.set_focus(control)
 
     def key_shown(self, action: str) -> bool:
         """The bar offers `tab Comment` only on an option from which Tab leads to a comment box."""

@@ -246,5 +246,11 @@ class PickOneField(AnswerField):
             self.screen.refresh_bindings()
 
     def action_to_list(self) -> None:
+        """Down in the search goes into the list, at once: the Downs behind it move down the list.
+
+        Bug: `focus()` waits for the queued keys, and a held Down arrives in one read on a
+        busy machine (or through tmux): every Down but the first was lost, and Enter picked
+        the first item, not the one the person had held the key down to.
+        """
         if self.query_one("#filter", Input).has_focus:
-            self.query_one("#choices", OptionList).focus()
+            self.screen.set_focus(self.query_one("#choices", OptionList))
