@@ -78,9 +78,9 @@ class Monkey:
         real_discard = ResponseFolder.discard_draft
         discarded = self.discarded
 
-        def discard_draft(folder: ResponseFolder, response: Any) -> None:
+        def discard_draft(folder: ResponseFolder, response: Any, files: Any = ()) -> None:
             discarded.add(response.id)  # the person discarded it on the home screen (or it was sent)
-            real_discard(folder, response)
+            real_discard(folder, response, files)
 
         ResponseFolder.discard_draft = discard_draft  # type: ignore[method-assign,assignment]
         try:

@@ -135,3 +135,21 @@ def test_every_button_of_the_app_is_pressed_by_space() -> None:
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "Button"
     ]
     assert built == []
+
+
+async def test_a_draft_saved_under_another_name_is_discarded_for_good(make_app: AppFactory) -> None:
+    """Bug: `drafts/GB.toml` (a draft copied in by hand) could not be discarded: only
+    `drafts/<id>.toml` was removed, and the draft came back at once."""
+    drafts = Path("responses/drafts")
+    drafts.mkdir(parents=True)
+    write_response(drafts, "GB.toml", {"office": "GB"}, status="draft")
+    write_response(drafts, "GB copy.toml", {"office": "GB"}, status="draft")  # the same response again
+    app = make_app()
+    async with running(app, size=(80, 24)) as pilot:
+        await wait_until(pilot, lambda: "Resume draft" in screen_text(app), "the draft listed")
+        await pilot.press("d")
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "the discard dialog")
+        await pilot.press("y")
+        await wait_until(pilot, lambda: not list(drafts.glob("*.toml")), "both files removed")
+        await settled(pilot)
+        assert "Resume draft" not in screen_text(app)

@@ -21,7 +21,7 @@ import heapq
 import os
 import re
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager
 from dataclasses import replace
 from enum import StrEnum
@@ -284,19 +284,26 @@ class ResponseFolder:
         self.write([(path, dump_response(replace(response, status="draft")))])
         return path
 
-    def discard_draft(self, response: Response) -> None:
-        path = self.draft_path(response.id)
-        self._subfolder(DRAFTS)
+    def discard_draft(self, response: Response, files: Iterable[Path] = ()) -> None:
+        """Remove the response's draft, and `files` of the drafts folder holding the same response.
+
+        Bug: a draft saved under another name (`drafts/GB.toml`, copied in by hand)
+        could not be discarded from the home screen: only `drafts/<id>.toml` was removed,
+        and the draft came back at once.
+        """
+        drafts = self._subfolder(DRAFTS)
+        paths = [self.draft_path(response.id), *(f for f in files if f.parent.resolve() == drafts.resolve())]
         with self.lock():
-            try:
-                path.unlink(missing_ok=True)
-            except OSError as error:
-                raise StorageError(
-                    f"cannot remove the draft {path}: {error.strerror}",
-                    "cannot_remove_draft",
-                    path=str(path),
-                    **os_details(error),
-                ) from error
+            for path in paths:
+                try:
+                    path.unlink(missing_ok=True)
+                except OSError as error:
+                    raise StorageError(
+                        f"cannot remove the draft {path}: {error.strerror}",
+                        "cannot_remove_draft",
+                        path=str(path),
+                        **os_details(error),
+                    ) from error
 
     def submit(
         self, response: Response, questionnaire: Questionnaire, other: OtherResponse | None = None

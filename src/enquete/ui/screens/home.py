@@ -61,6 +61,8 @@ class DraftEntry:
     answered: int
     asked: int
     """Questions asked and answerable in this draft (notes and skipped ones not counted)."""
+    files: tuple[Path, ...] = ()
+    """Every draft file holding this response (one, unless copied in by hand): discarding removes them all."""
 
 
 @dataclass(frozen=True)
@@ -298,13 +300,21 @@ class HomeScreen(Screen[None]):
         root = _shown(folder.root.resolve())
         try:
             newest: dict[str, tuple[Path, Response]] = {}
+            files: dict[str, list[Path]] = {}
             for path, response in folder.drafts(questionnaire):  # newest first
                 newest.setdefault(response.id, (path, response))  # one entry per response, however named
+                files.setdefault(response.id, []).append(path)
             sessions = [
                 (path, response, FillSession(workspace, response)) for path, response in newest.values()
             ]
             drafts = [
-                DraftEntry(path, response, session.answered_count(), len(session.asked_ids()))
+                DraftEntry(
+                    path,
+                    response,
+                    session.answered_count(),
+                    len(session.asked_ids()),
+                    tuple(files[response.id]),
+                )
                 for path, response, session in sessions
             ]
             submitted, others = folder.submitted_files_of(questionnaire.id)
@@ -403,7 +413,7 @@ class HomeScreen(Screen[None]):
 
         def decided(discard: bool | None) -> None:
             if discard:
-                self.discard(entry.response)
+                self.discard(entry)
 
         self.app.push_screen(
             ConfirmDialog(
@@ -416,12 +426,12 @@ class HomeScreen(Screen[None]):
         )
 
     @work(thread=True, group="discard", exit_on_error=False, description="discarding a draft")
-    def discard(self, draft: Response) -> None:
+    def discard(self, draft: DraftEntry) -> None:
         workspace = self.workspace
         if workspace is None:
             return
         try:
-            workspace.folder.discard_draft(draft)
+            workspace.folder.discard_draft(draft.response, draft.files)
         except StorageError as error:
             text = storage_error_text(error, self.language)
             self.app.call_from_thread(self.notify, text, severity="error", markup=False)
