@@ -110,10 +110,10 @@ def run_report(args: argparse.Namespace) -> int:
     if args.format is None:
         args.format = format_of(args.output)
         if args.format is None:
-            names = ", ".join(FORMAT_OF_EXTENSION)
+            *others, last = FORMAT_OF_EXTENSION
             say(
-                f"enquete: cannot tell a format from {args.output}: name it {names} (.txt: the summary), "
-                "or give --format",
+                f"enquete: cannot tell a format from {args.output}: name it {', '.join(others)} "
+                f"or {last} (the summary), or give --format",
                 err=True,
             )
             return EXIT_USAGE
