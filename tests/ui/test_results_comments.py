@@ -1,9 +1,10 @@
 """Issue 13: moving through comment-heavy questions at 80x24 shows each one, whole and as typed.
 
 The comments are drawn row by row as they scroll into view (`WrappedLines`
-through the line API), wrapped once per width; these tests read the screen
-as a person does, paging down the pane, so a row lost at the end, a wrong
-row drawn or a section left behind shows.
+through the line API), wrapped once per width, and a run of highlights
+(a held key) builds one section; these tests read the screen as a person
+does, paging down the pane, so a row lost at the end, a wrong row drawn or
+a section left behind shows.
 """
 
 import re
@@ -11,8 +12,10 @@ from pathlib import Path
 from typing import Any
 
 import tomli_w
+from textual import events
 from textual.containers import VerticalScroll
 from textual.pilot import Pilot
+from textual.widgets import Input, OptionList, Static
 
 from enquete.model.office_names import office_display_name
 from enquete.text import cell_width
@@ -181,6 +184,77 @@ async def test_moving_down_and_up_shows_each_questions_own_comments(make_app: Ap
         q3 = squeezed("\n".join(await read_whole_pane(pilot)))
         assert all(squeezed(q3_text(code)) in q3 for code in CODES)
         assert "Q4project" not in q3
+
+
+async def test_a_held_key_ends_on_the_last_section_with_one_build_per_pause(make_app: AppFactory) -> None:
+    """Keys delivered at once (a held key, keys queued while busy): the menu ends where the keys
+    took it, the pane shows that section and no other, and the sections passed over were not
+    each built in turn (built, they queued behind each other for seconds)."""
+    write_responses(Path("responses"))
+    app = make_app(mode="results")
+    built: list[str] = []
+
+    def hook(message: Any) -> None:
+        sender = message._sender
+        if (
+            isinstance(message, events.Mount)
+            and isinstance(sender, Static)
+            and sender.has_class("section-title")
+        ):
+            built.append(str(sender.render()))
+
+    async with running(app, size=(80, 24), message_hook=hook) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ResultsScreen)
+        await wait_loaded(pilot, screen)
+        built.clear()
+        for _ in range(8):
+            app.post_message(events.Key("down", None))
+        for _ in range(4):
+            app.post_message(events.Key("up", None))
+        await pilot.pause()
+        for _ in range(10):
+            await pilot.pause()
+        menu = screen.query_one("#sections", OptionList)
+        assert menu.highlighted == 4
+        assert title(pilot).startswith("4. ")
+        assert len(screen.query(".section-title")) == 1 and len(screen.query(".comment-filter")) == 1
+        assert built[-1].startswith("4. ")
+        assert len(built) < 12, built
+        before = len(built)
+        app.post_message(events.Key("down", None))
+        app.post_message(events.Key("up", None))  # there and back before the pane followed
+        for _ in range(5):
+            await pilot.pause()
+        await pilot.press("ctrl+f")  # the filter of the section shown: nothing to build
+        await pilot.pause()
+        assert len(built) == before, built
+        assert isinstance(app.focused, Input) and app.focused.has_class("comment-filter")
+
+
+async def test_ctrl_f_right_after_down_opens_the_filter_of_the_question_moved_to(
+    make_app: AppFactory,
+) -> None:
+    """Down and Ctrl+F in one read: Ctrl+F found the old question's filter (its section not yet
+    replaced), which then vanished with it, and the code typed next went nowhere."""
+    write_responses(Path("responses"))
+    app = make_app(mode="results")
+    async with running(app, size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ResultsScreen)
+        await wait_loaded(pilot, screen)
+        await pilot.press("down", "down", "down")
+        await pilot.pause()
+        app.post_message(events.Key("down", None))
+        app.post_message(events.Key("ctrl+f", None))
+        await pilot.pause()
+        await pilot.press(*"AU")
+        await pilot.pause()
+        assert screen.query_one("#sections", OptionList).highlighted == 4
+        shown = "\n".join(pane_rows(pilot).values())
+        assert re.search(r"^▊  AU +▎$", shown, re.MULTILINE), shown  # the box, at the top, holds AU
+        assert "AU   Australia" in shown and squeezed(q4_text("AU")) in squeezed(shown)
+        assert not re.search(r"^(?!AU)[A-Z]{2}   ", shown, re.MULTILINE), shown
 
 
 async def test_the_filter_keeps_one_office_then_gives_every_comment_back(make_app: AppFactory) -> None:
