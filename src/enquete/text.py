@@ -50,30 +50,47 @@ def text_width(text: str) -> int:
 def wrap_cells(line: str, width: int) -> list[str]:
     """`line` cut into pieces of at most `width` terminal cells, at spaces where possible.
 
-    A piece too wide with no space to break at (a long URL, a run of CJK) is
-    cut at the last character that fits; nothing but the spaces broken at is lost.
+    A piece breaks at its last space (not a leading one), the space dropped; a
+    piece too wide with no space to break at (a long URL, a run of CJK) is cut
+    at the last character that fits; nothing but the spaces broken at is lost.
+    One pass over the line: each character's width is looked at once.
     """
     width = max(width, 4)
+    if line.isascii():
+        return _wrap_ascii(line, width)
     pieces: list[str] = []
-    current = ""
-    for char in line:
-        current += char
-        while text_width(current) > width:
-            cut = current.rfind(" ", 0, len(current) - 1)
-            if cut > 0 and text_width(current[:cut]) <= width:
-                pieces.append(current[:cut])
-                current = current[cut + 1 :]
-                continue
-            fits, used = 0, 0
-            for index, part in enumerate(current):
-                used += cell_width(part)
-                if used > width:
-                    break
-                fits = index + 1
-            fits = max(fits, 1)
-            pieces.append(current[:fits])
-            current = current[fits:]
-    pieces.append(current)
+    start, used, space = 0, 0, -1
+    for index, char in enumerate(line):
+        cells = cell_width(char)
+        if used + cells > width:
+            if space > start:  # break at the last space, which is dropped
+                pieces.append(line[start:space])
+                start, space = space + 1, -1
+                used = text_width(line[start:index])
+            if used + cells > width:  # still too wide (or no space): cut before this character
+                pieces.append(line[start:index])
+                start, used, space = index, 0, -1
+        used += cells
+        if char == " ":
+            space = index
+    pieces.append(line[start:])
+    return pieces
+
+
+def _wrap_ascii(line: str, width: int) -> list[str]:
+    """`wrap_cells` for a line of one cell per character, the usual case: string searches only."""
+    pieces: list[str] = []
+    start = 0
+    while len(line) - start > width:
+        end = start + width  # the first character that does not fit
+        space = line.rfind(" ", start + 1, end)
+        if space == -1:
+            pieces.append(line[start:end])
+            start = end
+        else:
+            pieces.append(line[start:space])
+            start = space + 1
+    pieces.append(line[start:])
     return pieces
 
 

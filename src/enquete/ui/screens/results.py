@@ -5,7 +5,9 @@ so a folder of thousands of files never freezes the screen; each aggregation
 is numbered and an older one never replaces a newer one on screen. Sections
 switch by awaiting the removal of the old widgets before mounting the new
 ones, under one lock, so no two sections ever coexist (the `DuplicateIds:
-'filter'` crash of the office trial).
+'filter'` crash of the office trial). Highlights that arrive while a section
+is being built (a held key) ask for one build, of the section highlighted
+last: the menu moves with the key and the pane follows once it is let go.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from enquete.results.invited_reading import InvitedReading, read_invited
 from enquete.results.labels import question_title
 from enquete.text import one_line
 from enquete.ui.content import tr
+from enquete.ui.keys_in_flight import let_typed_keys_land
 from enquete.ui.screens.results_sections import files_section, question_section, respondents_section
 from enquete.ui.storage_text import storage_error_text
 from enquete.ui.widgets.comment_list import CommentList
@@ -123,6 +126,9 @@ class ResultsScreen(Screen[None]):
         self._generation = 0
         self._shown_generation = 0
         self._swap = asyncio.Lock()
+        self._shown: Section | None = None
+        """The section the pane holds; `section` runs ahead of it while a key is held."""
+        self._show_pending = False
         self._filter_wanted = False
         self.folder_exists = True
         self.invited: InvitedReading | None = None
@@ -278,19 +284,38 @@ class ResultsScreen(Screen[None]):
     # --- showing a section ---------------------------------------------------------
 
     @on(OptionList.OptionHighlighted, "#sections")
-    async def section_chosen(self, event: OptionList.OptionHighlighted) -> None:
+    def section_chosen(self, event: OptionList.OptionHighlighted) -> None:
+        """Note the section and ask for it to be shown; a build already asked for shows the newest.
+
+        The build runs after the highlights already queued here: those that queue up while a
+        section is built (a held key) cost one build, of the last, not one each in turn.
+        """
         index = event.option_index
         if 0 <= index < len(self.sections) and self.sections[index] != self.section:
             self.section = self.sections[index]
-            await self.show_section()
+            if not self._show_pending:
+                self._show_pending = True
+                self.call_later(self._show_chosen)
 
-    async def show_section(self, keep_place: bool = False) -> None:
-        """Replace the content pane by the current section: the old widgets are gone before the new mount."""
+    async def _show_chosen(self) -> None:
+        self._show_pending = False
+        await self.show_section(if_behind=True)
+
+    async def show_section(self, keep_place: bool = False, *, if_behind: bool = False) -> None:
+        """Replace the content pane by the current section: the old widgets are gone before the new mount.
+
+        `if_behind`: only if the pane does not hold the current section already (a build asked
+        for by a highlight, or by Ctrl+F, that another one has done meanwhile).
+        """
         if self.results is None:
             return
         async with self._swap:
+            if if_behind and self.section == self._shown:
+                self._focus_filter_if_wanted()
+                return
             content = self.query_one("#content", VerticalScroll)
             scroll_y = content.scroll_y if keep_place else 0
+            self._shown = self.section
             widgets = self._section_widgets(content.size.width or self.size.width - MENU_WIDTH - 2)
             with self.app.batch_update():
                 await content.remove_children()
@@ -299,10 +324,14 @@ class ResultsScreen(Screen[None]):
                 content.call_after_refresh(content.scroll_to, y=scroll_y, animate=False)
             else:
                 content.scroll_home(animate=False)
-            if self._filter_wanted:
-                self._filter_wanted = False
-                for comment_list in content.query(CommentList):
-                    comment_list.focus_filter()
+            self._focus_filter_if_wanted()
+
+    def _focus_filter_if_wanted(self) -> None:
+        """Ctrl+F pressed while the section was on its way (or the folder read): its filter gets the focus."""
+        if self._filter_wanted:
+            self._filter_wanted = False
+            for comment_list in self.query(CommentList):
+                comment_list.focus_filter()
 
     def _section_widgets(self, width: int) -> list[Widget]:
         assert self.results is not None
@@ -359,12 +388,15 @@ class ResultsScreen(Screen[None]):
         self.cross_questions = event.question_ids
 
     async def action_filter_comments(self) -> None:
-        """Focus the comment filter; pressed while the next section is on its way, focus it once shown."""
-        async with self._swap:
-            for comment_list in self.query(CommentList):
-                comment_list.focus_filter()
-                return
-            self._filter_wanted = True
+        """Focus the comment filter of the section highlighted, building it first if a key just moved there.
+
+        Keys typed before Ctrl+F move the menu first, so the filter is that of the section they
+        led to (found in the old section, it vanished with it). Pressed while the folder is
+        still being read, the filter is focused once the section is shown.
+        """
+        await let_typed_keys_land(self)
+        self._filter_wanted = True
+        await self.show_section(if_behind=True)
 
     def action_reload(self) -> None:
         self.load()

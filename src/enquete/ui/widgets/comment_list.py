@@ -93,6 +93,8 @@ class CommentList(Vertical):
     ) -> None:
         super().__init__()
         self.comments, self.lang, self.query_text = comments, lang, query
+        self.kept: list[Comment] = []
+        """The comments the filter keeps, as drawn."""
         self.anonymous = anonymous
         options = type_of(question).options(question)
         self.labels = {o.id: o.short_in(lang) for o in options}
@@ -105,12 +107,15 @@ class CommentList(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Input(self.query_text, placeholder=tr("results.filter", self.lang), classes="comment-filter")
-        yield WrappedLines(self._lines(self.query_text), tr("results.no_comments", self.lang))
+        self.kept = self._kept(self.query_text)
+        yield WrappedLines(self._lines(self.kept), tr("results.no_comments", self.lang))
 
-    def _lines(self, query: str) -> list[Line]:
-        kept = filter_comments(
+    def _kept(self, query: str) -> list[Comment]:
+        return filter_comments(
             self.comments, query, self.names, self.tags, self.labels, codes=not self.anonymous
         )
+
+    def _lines(self, kept: list[Comment]) -> list[Line]:
         return comment_lines(kept, self.labels, self.names, self.lang, anonymous=self.anonymous)
 
     def focus_filter(self) -> None:
@@ -120,7 +125,12 @@ class CommentList(Vertical):
 
     @on(Input.Changed)
     def _changed(self, event: Input.Changed) -> None:
+        """Filter as the person types; a key that keeps the same comments (a space, a letter more
+        of a word they all hold) leaves the lines, and the layout, as they are."""
         event.stop()
         self.query_text = event.value
-        self.query_one(WrappedLines).show(self._lines(event.value))
+        kept = self._kept(event.value)
+        if len(kept) != len(self.kept) or any(a is not b for a, b in zip(kept, self.kept, strict=True)):
+            self.kept = kept
+            self.query_one(WrappedLines).show(self._lines(kept))
         self.post_message(self.FilterChanged(event.value))
