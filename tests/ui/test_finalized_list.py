@@ -62,7 +62,9 @@ async def test_typing_narrows_the_list_and_enter_opens_the_file(make_app: AppFac
         assert "FR France" in screen_text(app)
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, FillScreen), "the fill screen")
-        assert app.screen.session.response.answers["office"] == "FR"
+        screen = app.screen
+        assert isinstance(screen, FillScreen)
+        assert screen.session.response.answers["office"] == "FR"
 
 
 async def test_a_held_key_stops_at_the_end_and_nothing_found_opens_nothing(make_app: AppFactory) -> None:
