@@ -7,7 +7,9 @@ does, paging down the pane, so a row lost at the end, a wrong row drawn or
 a section left behind shows.
 """
 
+import contextlib
 import re
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
@@ -128,17 +130,24 @@ def title(pilot: Pilot[Any]) -> str:
     return rows[min(rows)]
 
 
-async def test_every_comment_is_there_whole_and_verbatim_by_scrolling(make_app: AppFactory) -> None:
-    """30 offices' comments on question 3 at 80x24: each office's name, then each of its comments
-    whole, in order, as typed (markup shown, URLs and CJK intact), every wrapped row under its indent."""
+@contextlib.asynccontextmanager
+async def results_after(make_app: AppFactory, *keys: str) -> AsyncIterator[tuple[Pilot[Any], ResultsScreen]]:
+    """The results screen on the 30 offices' responses at 80x24, loaded, after `keys`."""
     write_responses(Path("responses"))
     app = make_app(mode="results")
     async with running(app, size=(80, 24)) as pilot:
         screen = app.screen
         assert isinstance(screen, ResultsScreen)
         await wait_loaded(pilot, screen)
-        await pilot.press("down", "down", "down")
+        await pilot.press(*keys)
         await pilot.pause()
+        yield pilot, screen
+
+
+async def test_every_comment_is_there_whole_and_verbatim_by_scrolling(make_app: AppFactory) -> None:
+    """30 offices' comments on question 3 at 80x24: each office's name, then each of its comments
+    whole, in order, as typed (markup shown, URLs and CJK intact), every wrapped row under its indent."""
+    async with results_after(make_app, "down", "down", "down") as (pilot, _screen):
         assert title(pilot).startswith("3. ")
         rows = await read_whole_pane(pilot)
         comments = rows[rows.index("Comments") + 1 :]
@@ -161,14 +170,7 @@ async def test_every_comment_is_there_whole_and_verbatim_by_scrolling(make_app: 
 
 
 async def test_moving_down_and_up_shows_each_questions_own_comments(make_app: AppFactory) -> None:
-    write_responses(Path("responses"))
-    app = make_app(mode="results")
-    async with running(app, size=(80, 24)) as pilot:
-        screen = app.screen
-        assert isinstance(screen, ResultsScreen)
-        await wait_loaded(pilot, screen)
-        await pilot.press("down", "down", "down")
-        await pilot.pause()
+    async with results_after(make_app, "down", "down", "down") as (pilot, _screen):
         first_page = "\n".join(pane_rows(pilot).values())
         assert title(pilot).startswith("3. ") and "AD   Andorra" in first_page
         assert "Q3 note from AD" in first_page
@@ -237,14 +239,8 @@ async def test_ctrl_f_right_after_down_opens_the_filter_of_the_question_moved_to
 ) -> None:
     """Down and Ctrl+F in one read: Ctrl+F found the old question's filter (its section not yet
     replaced), which then vanished with it, and the code typed next went nowhere."""
-    write_responses(Path("responses"))
-    app = make_app(mode="results")
-    async with running(app, size=(80, 24)) as pilot:
-        screen = app.screen
-        assert isinstance(screen, ResultsScreen)
-        await wait_loaded(pilot, screen)
-        await pilot.press("down", "down", "down")
-        await pilot.pause()
+    async with results_after(make_app, "down", "down", "down") as (pilot, screen):
+        app = pilot.app
         app.post_message(events.Key("down", None))
         app.post_message(events.Key("ctrl+f", None))
         await pilot.pause()
@@ -258,14 +254,7 @@ async def test_ctrl_f_right_after_down_opens_the_filter_of_the_question_moved_to
 
 
 async def test_the_filter_keeps_one_office_then_gives_every_comment_back(make_app: AppFactory) -> None:
-    write_responses(Path("responses"))
-    app = make_app(mode="results")
-    async with running(app, size=(80, 24)) as pilot:
-        screen = app.screen
-        assert isinstance(screen, ResultsScreen)
-        await wait_loaded(pilot, screen)
-        await pilot.press("down", "down", "down", "down", "ctrl+f", *"AU")
-        await pilot.pause()
+    async with results_after(make_app, "down", "down", "down", "down", "ctrl+f", *"AU") as (pilot, _screen):
         shown = "\n".join(pane_rows(pilot).values())
         assert "AU   Australia" in shown and squeezed(q4_text("AU")) in squeezed(shown)
         assert not re.search(r"^(?!AU)[A-Z]{2}   ", shown, re.MULTILINE), shown
@@ -286,14 +275,7 @@ async def test_the_filter_keeps_one_office_then_gives_every_comment_back(make_ap
 async def test_selecting_comment_rows_with_the_mouse_copies_those_rows(make_app: AppFactory) -> None:
     """Rows are drawn one by one: each must still say where it is in the text, or a selection
     made with the mouse copies (and highlights) some other office's words."""
-    write_responses(Path("responses"))
-    app = make_app(mode="results")
-    async with running(app, size=(80, 24)) as pilot:
-        screen = app.screen
-        assert isinstance(screen, ResultsScreen)
-        await wait_loaded(pilot, screen)
-        await pilot.press("down", "down", "down")
-        await pilot.pause()
+    async with results_after(make_app, "down", "down", "down") as (pilot, screen):
         content = screen.query_one("#content", VerticalScroll)
         content.scroll_to(y=40, animate=False)
         await pilot.pause()
@@ -326,14 +308,7 @@ async def test_selecting_comment_rows_with_the_mouse_copies_those_rows(make_app:
 
 
 async def test_a_wider_terminal_wraps_the_comments_again(make_app: AppFactory) -> None:
-    write_responses(Path("responses"))
-    app = make_app(mode="results")
-    async with running(app, size=(80, 24)) as pilot:
-        screen = app.screen
-        assert isinstance(screen, ResultsScreen)
-        await wait_loaded(pilot, screen)
-        await pilot.press("down", "down", "down")
-        await pilot.pause()
+    async with results_after(make_app, "down", "down", "down") as (pilot, _screen):
         narrow = await read_whole_pane(pilot)
         await pilot.resize_terminal(120, 30)
         await pilot.pause()
