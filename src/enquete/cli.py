@@ -127,7 +127,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--format",
         choices=["json", "md", "csv", "docx", "xlsx", "summary"],
         default=None,
-        help="default: from the -o file's extension (.md, .csv, .docx, .xlsx, .json), else json",
+        help="default: from the -o file's extension (.md, .csv, .docx, .xlsx, .json, .txt for the summary; "
+        "another extension is refused); json without -o or without an extension",
     )
     _language(report)
     report.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here, not stdout")
